@@ -1,0 +1,62 @@
+// swift-tools-version: 6.1
+//
+// castform: Terraform's plan/apply workflow for media publishing (Mixcloud, Livepeer Studio).
+// The targets follow the pipeline of DESIGN.md §3; their order below is the order data flows.
+import PackageDescription
+
+let package = Package(
+    name: "castform",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "castform", targets: ["castform"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libyaml, the system C library. `apt-get install libyaml-dev` provides it.
+        .systemLibrary(
+            name: "CYAML",
+            path: "Sources/CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "YAML", dependencies: ["CYAML"]),
+        .target(name: "CastformCore"),
+        .target(name: "CastformManifest", dependencies: ["YAML", "CastformCore"]),
+        .target(name: "CastformProviders", dependencies: ["CastformCore"]),
+        .target(name: "CastformRendering", dependencies: ["CastformCore"]),
+        .executableTarget(
+            name: "castform",
+            dependencies: [
+                "CastformCore", "CastformManifest", "CastformProviders", "CastformRendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "CastformTestSupport",
+            dependencies: ["CastformCore", "CastformManifest", "CastformProviders"]
+        ),
+        .executableTarget(
+            name: "castform-bench",
+            dependencies: ["CastformCore", "CastformManifest", "CastformProviders"],
+            path: "Benchmarks/castform-bench"
+        ),
+
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(
+            name: "CastformManifestTests",
+            dependencies: ["CastformManifest", "CastformProviders", "CastformTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CastformRenderingTests",
+            dependencies: ["CastformRendering", "CastformCore"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["CastformTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,99 @@
+/// A value as written in a manifest, already checked against its schema type, with its place.
+///
+/// Strings that contain `${...}` are kept as templates; nothing is evaluated here. Times are
+/// already seconds, paths already relative to the workspace root.
+public struct ConfigValue: Sendable, Hashable {
+    public indirect enum Kind: Sendable, Hashable {
+        case null
+        case bool(Bool)
+        case int(Int)
+        case number(Double)
+        case string(String)
+        case template(Template)
+        case list([ConfigValue])
+        case object([Field])
+    }
+
+    /// One key of an object, in document order, with where the key is written.
+    public struct Field: Sendable, Hashable {
+        public var name: String
+        public var location: SourceLocation
+        public var value: ConfigValue
+
+        public init(name: String, location: SourceLocation, value: ConfigValue) {
+            self.name = name
+            self.location = location
+            self.value = value
+        }
+    }
+
+    public var kind: Kind
+    public var location: SourceLocation
+
+    public init(_ kind: Kind, at location: SourceLocation) {
+        self.kind = kind
+        self.location = location
+    }
+
+    public subscript(name: String) -> ConfigValue? {
+        field(name)?.value
+    }
+
+    public func field(_ name: String) -> Field? {
+        if case .object(let fields) = kind { return fields.first { $0.name == name } }
+        return nil
+    }
+
+    public var fields: [Field] {
+        if case .object(let fields) = kind { return fields }
+        return []
+    }
+
+    public var items: [ConfigValue] {
+        if case .list(let items) = kind { return items }
+        return []
+    }
+
+    public var string: String? {
+        if case .string(let text) = kind { return text }
+        return nil
+    }
+
+    public var int: Int? {
+        if case .int(let value) = kind { return value }
+        return nil
+    }
+
+    public var number: Double? {
+        switch kind {
+        case .int(let value): return Double(value)
+        case .number(let value): return value
+        default: return nil
+        }
+    }
+
+    public var bool: Bool? {
+        if case .bool(let value) = kind { return value }
+        return nil
+    }
+
+    /// True when the value contains a `${...}` anywhere, so its final form is not known yet.
+    public var hasTemplate: Bool {
+        switch kind {
+        case .template: return true
+        case .list(let items): return items.contains { $0.hasTemplate }
+        case .object(let fields): return fields.contains { $0.value.hasTemplate }
+        default: return false
+        }
+    }
+
+    /// Every reference inside the value, depth first, with where each is written.
+    public var references: [(reference: Reference, location: SourceLocation)] {
+        switch kind {
+        case .template(let template): return template.references
+        case .list(let items): return items.flatMap(\.references)
+        case .object(let fields): return fields.flatMap(\.value.references)
+        default: return []
+        }
+    }
+}

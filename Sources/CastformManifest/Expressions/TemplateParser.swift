@@ -1,0 +1,152 @@
+import CastformCore
+
+/// Finds `${...}` in a string and parses each into a `Reference`.
+///
+/// Grammar: `env.NAME`, `var.NAME`, `TYPE.NAME.ATTR`, `data.TYPE.NAME.ATTR`, where the attribute
+/// may continue with `.key` and `[index]`. `$${` writes a literal `${`.
+public enum TemplateParser {
+    /// Where a string starts and how it was written, to place each `${` exactly.
+    public struct Origin {
+        public var location: SourceLocation
+        /// Characters between the node's position and its first character (1 for a quote).
+        public var leadingOffset: Int
+        /// Whether offsets into the text map to columns (single-line, unescaped scalars).
+        public var columnsAreExact: Bool
+
+        public init(location: SourceLocation, leadingOffset: Int = 0, columnsAreExact: Bool = true) {
+            self.location = location
+            self.leadingOffset = leadingOffset
+            self.columnsAreExact = columnsAreExact
+        }
+    }
+
+    /// nil when the text has no `${` (or only escaped ones, which come back unescaped in `text`).
+    public static func parse(_ text: String, origin: Origin) -> (template: Template?, text: String, diagnostics: [Diagnostic]) {
+        guard text.contains("${") else { return (nil, text, []) }
+        let characters = Array(text)
+        var parts: [Template.Part] = []
+        var literal = ""
+        var diagnostics: [Diagnostic] = []
+        var index = 0
+        while index < characters.count {
+            if characters[index] == "$" {
+                // `$${` is an escaped `${`.
+                if index + 2 < characters.count, characters[index + 1] == "$", characters[index + 2] == "{" {
+                    literal += "${"
+                    index += 3
+                    continue
+                }
+                if index + 1 < characters.count, characters[index + 1] == "{" {
+                    let location = position(of: index, in: characters, origin: origin)
+                    guard let close = characters[(index + 2)...].firstIndex(of: "}") else {
+                        diagnostics.append(.error("unterminated \"${\" in \"\(text)\": add the closing \"}\"", at: location))
+                        return (nil, text, diagnostics)
+                    }
+                    let body = String(characters[(index + 2)..<close])
+                    switch parseReference(body) {
+                    case .success(let reference):
+                        if !literal.isEmpty { parts.append(.literal(literal)) }
+                        literal = ""
+                        parts.append(.interpolation(reference, at: location))
+                    case .failure(let failure):
+                        diagnostics.append(.error(failure.message, at: location))
+                    }
+                    index = close + 1
+                    continue
+                }
+            }
+            literal.append(characters[index])
+            index += 1
+        }
+        if !diagnostics.isEmpty { return (nil, text, diagnostics) }
+        if parts.isEmpty { return (nil, literal, []) }
+        if !literal.isEmpty { parts.append(.literal(literal)) }
+        return (Template(parts: parts), text, [])
+    }
+
+    /// Parses what is between `${` and `}`.
+    public static func parseReference(_ body: String) -> Result<Reference, ExpressionError> {
+        let trimmed = body.trimmingWhitespace()
+        let fail = ExpressionError(
+            message: "invalid expression \"${\(body)}\": expected env.NAME, var.NAME, TYPE.NAME.ATTR or data.TYPE.NAME.ATTR")
+        guard let steps = splitPath(trimmed), case .attribute(let head)? = steps.first else { return .failure(fail) }
+        let names = steps.dropFirst()
+        func name(_ step: PathStep?) -> String? {
+            if case .attribute(let name)? = step { return name }
+            return nil
+        }
+        switch head {
+        case "env", "var":
+            guard names.count == 1, let variable = name(names.first), isIdentifier(variable) else {
+                return .failure(ExpressionError(message: "invalid expression \"${\(body)}\": \(head) takes one name, as \(head).NAME"))
+            }
+            return .success(head == "env" ? .environment(variable) : .variable(variable))
+        case "data":
+            let rest = Array(names)
+            guard rest.count >= 3, let type = name(rest[0]), let resource = name(rest[1]), name(rest[2]) != nil,
+                  ResourceAddress.isValidName(type), ResourceAddress.isValidName(resource)
+            else {
+                return .failure(ExpressionError(message: "invalid expression \"${\(body)}\": a data source reference is data.TYPE.NAME.ATTR"))
+            }
+            return .success(.resource(ResourceAddress(.data, type: type, name: resource), path: Array(rest[2...])))
+        default:
+            let rest = Array(names)
+            guard rest.count >= 2, let resource = name(rest[0]), name(rest[1]) != nil,
+                  ResourceAddress.isValidName(head), ResourceAddress.isValidName(resource)
+            else { return .failure(fail) }
+            return .success(.resource(ResourceAddress(.managed, type: head, name: resource), path: Array(rest[1...])))
+        }
+    }
+
+    /// `a.b[0].c` into steps; nil if malformed.
+    static func splitPath(_ text: String) -> [PathStep]? {
+        var steps: [PathStep] = []
+        var current = ""
+        var characters = Substring(text)
+        func flushName() -> Bool {
+            guard !current.isEmpty else { return false }
+            steps.append(.attribute(current))
+            current = ""
+            return true
+        }
+        var afterIndex = false
+        while let character = characters.first {
+            characters = characters.dropFirst()
+            switch character {
+            case ".":
+                if afterIndex { afterIndex = false; continue }
+                guard flushName() else { return nil }
+            case "[":
+                if !afterIndex { guard flushName() else { return nil } }
+                guard let close = characters.firstIndex(of: "]"), let index = Int(characters[..<close]), index >= 0 else { return nil }
+                steps.append(.index(index))
+                characters = characters[characters.index(after: close)...]
+                afterIndex = true
+                if let next = characters.first, next != ".", next != "[" { return nil }
+            default:
+                guard character.isLetter || character.isNumber || character == "_" || character == "-" else { return nil }
+                if afterIndex { return nil }
+                current.append(character)
+            }
+        }
+        if afterIndex { return steps }
+        return flushName() ? steps : nil
+    }
+
+    static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.first, first.isLetter || first == "_" else { return false }
+        return name.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "_") && $0.isASCII }
+    }
+
+    static func position(of index: Int, in characters: [Character], origin: Origin) -> SourceLocation {
+        guard origin.columnsAreExact, !characters[..<index].contains("\n") else { return origin.location }
+        var location = origin.location
+        location.column += origin.leadingOffset + index
+        return location
+    }
+}
+
+/// A malformed `${...}`.
+public struct ExpressionError: Error, Equatable {
+    public var message: String
+}

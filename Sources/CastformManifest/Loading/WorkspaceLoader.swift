@@ -1,0 +1,112 @@
+import CastformCore
+import Foundation
+import YAML
+
+/// Loads and validates a workspace: every problem, in reading order, with the files kept so
+/// a renderer can quote the lines.
+public struct WorkspaceLoader: Sendable {
+    public struct Result: Sendable {
+        /// nil when the directory could not be read at all.
+        public var workspace: Workspace?
+        public var diagnostics: [Diagnostic]
+        /// Every file read, by display path.
+        public var sources: [String: SourceFile]
+
+        public var hasErrors: Bool { diagnostics.hasErrors }
+    }
+
+    public var registry: SchemaRegistry
+    public var environment: [String: String]
+    public var limits: ParseLimits
+
+    public init(registry: SchemaRegistry, environment: [String: String], limits: ParseLimits = ParseLimits()) {
+        self.registry = registry
+        self.environment = environment
+        self.limits = limits
+    }
+
+    /// `root` as the user typed it ("." or "examples/weekly-show"); paths in messages start with it.
+    public func load(root: String) -> Result {
+        let root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+        let absoluteRoot = URL(fileURLWithPath: root).standardizedFileURL.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: absoluteRoot, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return Result(workspace: nil, diagnostics: [.error("\(root) is not a directory: give the workspace directory (the one with castform.yaml and the manifests)", at: nil)], sources: [:])
+        }
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceFile] = [:]
+        var config = WorkspaceConfig()
+        var resources: [ResourceDeclaration] = []
+
+        let configPath = absoluteRoot + "/" + WorkspaceFiles.configName
+        if FileManager.default.fileExists(atPath: configPath), let file = read(WorkspaceFiles.configName, root: root, absoluteRoot: absoluteRoot, diagnostics: &diagnostics) {
+            sources[file.displayPath] = file
+            if let documents = parse(file, diagnostics: &diagnostics) {
+                var decoder = ConfigDecoder(registry: registry)
+                config = decoder.decode(documents, file: file)
+                diagnostics += decoder.diagnostics
+            }
+        }
+
+        let manifests = WorkspaceFiles.manifests(in: absoluteRoot)
+        if manifests.isEmpty {
+            diagnostics.append(.error("no manifests in \(root): castform reads every *.yaml and *.yml file below it (besides castform.yaml)", at: nil))
+        }
+        var decoder = ManifestDecoder(registry: registry, absoluteRoot: absoluteRoot)
+        for relative in manifests {
+            guard let file = read(relative, root: root, absoluteRoot: absoluteRoot, diagnostics: &diagnostics) else { continue }
+            sources[file.displayPath] = file
+            guard let documents = parse(file, diagnostics: &diagnostics) else { continue }
+            if documents.allSatisfy({ $0.root == nil || ($0.root?.scalar != nil && $0.root?.resolved == .null) }) {
+                diagnostics.append(.warning("this manifest is empty: it declares nothing", at: .file(file.displayPath)))
+                continue
+            }
+            resources += decoder.declarations(in: documents, file: file)
+        }
+        diagnostics += decoder.diagnostics
+
+        let workspace = Workspace(root: root, absoluteRoot: absoluteRoot, config: config, resources: resources)
+        diagnostics += Validator.run(ValidationContext(workspace: workspace, registry: registry, environment: environment))
+        return Result(workspace: workspace, diagnostics: Self.unique(diagnostics.sortedByLocation()), sources: sources)
+    }
+
+    private func read(_ relative: String, root: String, absoluteRoot: String, diagnostics: inout [Diagnostic]) -> SourceFile? {
+        let display = root == "." ? relative : root + "/" + relative
+        guard let data = FileManager.default.contents(atPath: absoluteRoot + "/" + relative) else {
+            diagnostics.append(.error("cannot read \(display): check that it is a readable file", at: .file(display)))
+            return nil
+        }
+        let file = SourceFile(displayPath: display, relativePath: relative, absolutePath: absoluteRoot + "/" + relative, bytes: [UInt8](data))
+        if let problem = SourceChecks.check(file) {
+            diagnostics.append(problem)
+            return nil
+        }
+        return file
+    }
+
+    /// The file's documents, or nil when YAML stopped at a syntax error before any.
+    private func parse(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> [Document]? {
+        let stream = YAMLParser.parse(file.bytes, file: file.displayPath, limits: limits)
+        for error in stream.errors {
+            diagnostics.append(.error(Self.wording(error), at: SourceLocation(file: error.mark.file, line: error.mark.line, column: error.mark.column)))
+        }
+        // After a syntax error, documents parsed before it are still good; nothing after is.
+        if stream.errors.contains(where: { if case .duplicateKey = $0.kind { return false }; return true }) {
+            return stream.documents.isEmpty ? nil : stream.documents
+        }
+        return stream.documents
+    }
+
+    static func wording(_ error: YAMLError) -> String {
+        switch error.kind {
+        case .syntax: return "invalid YAML: \(error.message)"
+        default: return error.message
+        }
+    }
+
+    /// The same message at the same place once (a rule and the decoder may meet one fault).
+    static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,37 @@
+import CastformCore
+
+/// One resource or data source as a manifest declares it.
+public struct ResourceDeclaration: Sendable {
+    /// How the declaration was written.
+    public enum Origin: Sendable, Hashable {
+        /// Under a type key in a castform manifest.
+        case manifest
+        /// A file in the Python `mixcloud` library's format: one cloudcast, named by the file.
+        case mixcloudLibraryFile
+    }
+
+    public var address: ResourceAddress
+    /// Where the resource's name is written (or the file's start, for a library-format file).
+    public var location: SourceLocation
+    /// The body, an object, decoded against the type's schema.
+    public var body: ConfigValue
+    public var dependsOn: [(address: ResourceAddress, location: SourceLocation)]
+    public var lifecycle: Lifecycle
+    public var origin: Origin
+
+    public init(
+        address: ResourceAddress,
+        location: SourceLocation,
+        body: ConfigValue,
+        dependsOn: [(address: ResourceAddress, location: SourceLocation)] = [],
+        lifecycle: Lifecycle = Lifecycle(),
+        origin: Origin = .manifest
+    ) {
+        self.address = address
+        self.location = location
+        self.body = body
+        self.dependsOn = dependsOn
+        self.lifecycle = lifecycle
+        self.origin = origin
+    }
+}

@@ -1,0 +1,211 @@
+import CastformCore
+import Foundation
+import YAML
+
+/// Turns parsed manifest documents into resource declarations.
+///
+/// A manifest document maps types to named resources (`mixcloud_cloudcast: {name: {...}}`),
+/// with data sources under `data:`. A document in the Python `mixcloud` library's format is one
+/// cloudcast named after its file.
+struct ManifestDecoder {
+    static let metaKeys = ["depends_on", "lifecycle"]
+    static let audioExtensions = ["mp3", "m4a", "wav", "flac", "aiff", "aac", "ogg"]
+
+    let registry: SchemaRegistry
+    let absoluteRoot: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(registry: SchemaRegistry, absoluteRoot: String) {
+        self.registry = registry
+        self.absoluteRoot = absoluteRoot
+    }
+
+    mutating func declarations(in documents: [Document], file: SourceFile) -> [ResourceDeclaration] {
+        var result: [ResourceDeclaration] = []
+        let isLibraryFormat = documents.contains { isMixcloudLibraryDocument($0.root) }
+        for (index, document) in documents.enumerated() {
+            guard let root = document.root, !(root.scalar != nil && root.resolved == .null) else { continue }
+            if isLibraryFormat {
+                if index == 0 {
+                    result += libraryCloudcast(root, file: file)
+                } else {
+                    diagnostics.append(.error("a file in the mixcloud library's format holds one cloudcast; move this document to a file of its own", at: location(document.mark)))
+                }
+                continue
+            }
+            result += typedDeclarations(root, file: file)
+        }
+        return result
+    }
+
+    /// `title`/`desc`/`tracks` at the top and no type key: the Python library's show file.
+    private func isMixcloudLibraryDocument(_ root: Node?) -> Bool {
+        guard let keys = root?.mapping?.compactMap(\.key.scalar?.value) else { return false }
+        let typeKeys = keys.filter { $0 == "data" || registry.managed[$0] != nil }
+        return typeKeys.isEmpty && keys.contains { ["title", "desc", "tracks"].contains($0) }
+    }
+
+    private mutating func typedDeclarations(_ root: Node, file: SourceFile) -> [ResourceDeclaration] {
+        guard let pairs = root.mapping else {
+            diagnostics.append(.error("a manifest must be a mapping of resource types (e.g. mixcloud_cloudcast:), not \(root.kindDescription)", at: location(root.mark)))
+            return []
+        }
+        var result: [ResourceDeclaration] = []
+        for pair in pairs {
+            guard let type = pair.key.scalar?.value else {
+                diagnostics.append(.error("resource types must be plain strings", at: location(pair.key.mark)))
+                continue
+            }
+            if type == "data" {
+                guard let sources = pair.value.mapping else {
+                    diagnostics.append(.error("\"data\" must map data-source types to named data sources", at: location(pair.value.mark)))
+                    continue
+                }
+                for source in sources {
+                    result += resources(ofType: source.key, mode: .data, in: source.value, file: file)
+                }
+            } else {
+                result += resources(ofType: pair.key, mode: .managed, in: pair.value, file: file)
+            }
+        }
+        return result
+    }
+
+    private mutating func resources(ofType typeNode: Node, mode: ResourceAddress.Mode, in node: Node, file: SourceFile) -> [ResourceDeclaration] {
+        let type = typeNode.scalar?.value ?? ""
+        guard let schema = registry.schema(mode, type) else {
+            let known = mode == .managed ? Array(registry.managed.keys) + ["data"] : Array(registry.data.keys)
+            let what = mode == .managed ? "resource type" : "data source type"
+            var message = "unknown \(what) \"\(type)\"" + Suggestion.didYouMean(type, in: known)
+            if mode == .managed, registry.data[type] != nil { message = "\(type) is a data source: declare it under \"data:\"" }
+            if mode == .data, registry.managed[type] != nil { message = "\(type) is a resource, not a data source: declare it at the top level" }
+            diagnostics.append(.error(message, at: location(typeNode.mark)))
+            return []
+        }
+        guard let pairs = node.mapping else {
+            diagnostics.append(.error("\"\(type)\" must map resource names to their attributes, not \(node.kindDescription)", at: location(node.mark)))
+            return []
+        }
+        var result: [ResourceDeclaration] = []
+        for pair in pairs {
+            guard let name = pair.key.scalar?.value, ResourceAddress.isValidName(name) else {
+                let text = pair.key.scalar?.value ?? pair.key.kindDescription
+                diagnostics.append(.error("invalid resource name \"\(text)\": start with a letter or _, then use letters, digits, _ and -", at: location(pair.key.mark)))
+                continue
+            }
+            let address = ResourceAddress(mode, type: type, name: name)
+            var decoder = ValueDecoder(file: file)
+            let body = decoder.decodeObject(pair.value, schema: schema.body, context: address.description, extraKeys: Self.metaKeys)
+            var declaration = ResourceDeclaration(address: address, location: location(pair.key.mark), body: body)
+            if let dependsOn = pair.value["depends_on"] {
+                declaration.dependsOn = self.dependsOn(dependsOn, decoder: &decoder)
+            }
+            declaration.lifecycle = lifecycle(pair.value["lifecycle"], schema: schema, decoder: &decoder)
+            diagnostics += decoder.diagnostics
+            result.append(declaration)
+        }
+        return result
+    }
+
+    private mutating func libraryCloudcast(_ root: Node, file: SourceFile) -> [ResourceDeclaration] {
+        let fileName = (file.relativePath as NSString).lastPathComponent
+        let base = (fileName as NSString).deletingPathExtension
+        let start = SourceLocation.file(file.displayPath)
+        guard ResourceAddress.isValidName(base), let schema = registry.managed["mixcloud_cloudcast"] else {
+            diagnostics.append(.error("the file name \"\(fileName)\" cannot name a cloudcast: rename it using letters, digits, _ and - (it becomes mixcloud_cloudcast.NAME)", at: start))
+            return []
+        }
+        // The format has no audio key: castform finds the file itself, so audio is not
+        // required of the document, and is decoded (when present) like any path below.
+        var bodySchema = schema.body
+        bodySchema.attributes = bodySchema.attributes.filter { $0.name != "audio" }
+        var decoder = ValueDecoder(file: file)
+        var body = decoder.decodeObject(root, schema: bodySchema, context: "this cloudcast", extraKeys: Self.metaKeys + ["audio"])
+        let audioLocation = location(root.mark)
+        if let audioNode = root["audio"] {
+            if let value = decoder.decode(audioNode, as: .path, name: "audio") {
+                body.appendField(ConfigValue.Field(name: "audio", location: location(audioNode.mark), value: value))
+            }
+        } else if let audio = siblingAudio(base: base, file: file) {
+            body.appendField(ConfigValue.Field(name: "audio", location: audioLocation, value: ConfigValue(.string(audio), at: audioLocation)))
+        } else {
+            let choices = Self.audioExtensions.map { ".\($0)" }.joined(separator: ", ")
+            diagnostics.append(.error("no audio for this cloudcast: put \(base).mp3 beside \(fileName) (or \(choices)), or name the file with an \"audio\" key", at: audioLocation))
+        }
+        var declaration = ResourceDeclaration(
+            address: ResourceAddress(.managed, type: schema.name, name: base),
+            location: start, body: body, origin: .mixcloudLibraryFile)
+        declaration.lifecycle = lifecycle(root["lifecycle"], schema: schema, decoder: &decoder)
+        if let dependsOn = root["depends_on"] { declaration.dependsOn = self.dependsOn(dependsOn, decoder: &decoder) }
+        diagnostics += decoder.diagnostics
+        return [declaration]
+    }
+
+    /// The audio file beside a library-format file: same base name, an audio extension.
+    private func siblingAudio(base: String, file: SourceFile) -> String? {
+        let directory = (file.relativePath as NSString).deletingLastPathComponent
+        for ext in Self.audioExtensions {
+            let relative = directory.isEmpty ? "\(base).\(ext)" : "\(directory)/\(base).\(ext)"
+            if FileManager.default.fileExists(atPath: absoluteRoot + "/" + relative) { return relative }
+        }
+        return nil
+    }
+
+    private func dependsOn(_ node: Node, decoder: inout ValueDecoder) -> [(address: ResourceAddress, location: SourceLocation)] {
+        guard let items = node.sequence else {
+            decoder.error("\"depends_on\" must be a list of addresses (TYPE.NAME), not \(node.kindDescription)", at: node.mark)
+            return []
+        }
+        return items.compactMap { item in
+            guard let text = item.scalar?.value, let address = ResourceAddress(parsing: text) else {
+                decoder.error("\"\(item.scalar?.value ?? item.kindDescription)\" is not an address: write TYPE.NAME or data.TYPE.NAME", at: item.mark)
+                return nil
+            }
+            return (address, decoder.location(item.mark))
+        }
+    }
+
+    private func lifecycle(_ node: Node?, schema: ResourceTypeSchema, decoder: inout ValueDecoder) -> Lifecycle {
+        var lifecycle = Lifecycle()
+        for option in schema.lifecycleOptions {
+            if let value = option.defaultValue, case .string(let text) = value {
+                lifecycle.options[option.name] = ConfigValue(.string(text), at: SourceLocation.file(""))
+            }
+        }
+        guard let node else { return lifecycle }
+        let lifecycleSchema = ObjectSchema([
+            Attribute("prevent_destroy", .bool),
+            Attribute("create_before_destroy", .bool),
+            Attribute("ignore_changes", .list(.string)),
+        ] + schema.lifecycleOptions)
+        let value = decoder.decodeObject(node, schema: lifecycleSchema, context: "lifecycle")
+        lifecycle.preventDestroy = value["prevent_destroy"]?.bool ?? false
+        lifecycle.createBeforeDestroy = value["create_before_destroy"]?.bool ?? false
+        let settable = schema.body.attributes.filter(\.isSettable).map(\.name)
+        for item in value["ignore_changes"]?.items ?? [] {
+            guard let name = item.string else { continue }
+            if schema.body.attribute(named: name)?.isSettable == true {
+                lifecycle.ignoreChanges.append((schema.body.attribute(named: name)!.name, item.location))
+            } else {
+                decoder.appendDiagnostic(.error("ignore_changes names \"\(name)\", which is not an attribute of \(schema.name)" + Suggestion.didYouMean(name, in: settable), at: item.location))
+            }
+        }
+        for option in schema.lifecycleOptions {
+            if let set = value[option.name] { lifecycle.options[option.name] = set }
+        }
+        return lifecycle
+    }
+
+    private func location(_ mark: Mark) -> SourceLocation {
+        SourceLocation(file: mark.file, line: mark.line, column: mark.column)
+    }
+}
+
+extension ConfigValue {
+    mutating func appendField(_ field: Field) {
+        if case .object(var fields) = kind {
+            fields.append(field)
+            kind = .object(fields)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import CastformCore
+
+/// Checks each attribute's constraints (ranges, lengths, enums, files, ...) in every resource
+/// and in castform.yaml's settings.
+struct AttributeConstraintRule: ValidationRule {
+    func check(_ context: ValidationContext) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let walk = SchemaWalk(attribute: { value, attribute in
+            for constraint in attribute.constraints {
+                diagnostics += ConstraintCheck.check(constraint, value: value, attribute: attribute, context: context)
+            }
+        })
+        for resource in context.workspace.resources {
+            guard let schema = context.registry.schema(resource.address.mode, resource.address.type) else { continue }
+            walk.walk(resource.body, schema.body)
+            let lifecycleSchema = ObjectSchema(schema.lifecycleOptions)
+            let options = resource.lifecycle.options.map { ConfigValue.Field(name: $0.key, location: $0.value.location, value: $0.value) }
+            walk.walk(ConfigValue(.object(options), at: resource.location), lifecycleSchema)
+        }
+        for (name, settings) in context.workspace.config.providers {
+            if let schema = context.registry.providers[name] { walk.walk(settings, schema.config) }
+        }
+        return diagnostics
+    }
+}
+
+/// One function per constraint kind, each in `Constraints/`.
+enum ConstraintCheck {
+    static func check(_ constraint: Constraint, value: ConfigValue, attribute: Attribute, context: ValidationContext) -> [Diagnostic] {
+        // A value with `${...}` is checked once it is known, at plan time.
+        if case .template = value.kind { return [] }
+        let name = attribute.name
+        switch constraint {
+        case .range(let min, let max):
+            return range(value, name: name, min: min, max: max)
+        case .length(let min, let max):
+            return eachScalar(value) { length($0, name: name, min: min, max: max) }
+        case .maxItems(let limit):
+            return maxItems(value, name: name, limit: limit)
+        case .oneOf(let allowed):
+            return eachScalar(value) { oneOf($0, name: name, allowed: allowed) }
+        case .urlScheme(let schemes):
+            return eachScalar(value) { urlScheme($0, name: name, schemes: schemes, sensitive: attribute.sensitive) }
+        case .utcTimestamp:
+            return utcTimestamp(value, name: name)
+        case .file(let maxBytes):
+            return file(value, name: name, maxBytes: maxBytes, context: context)
+        case .uniqueItems(let key):
+            return uniqueItems(value, name: name, key: key)
+        case .reservedValues(let key, let values, let reason):
+            return reservedValues(value, key: key, values: values, reason: reason)
+        case .increasing(let key):
+            return increasing(value, name: name, key: key)
+        }
+    }
+
+    /// Constraints on a list of scalars apply to each item.
+    static func eachScalar(_ value: ConfigValue, _ check: (ConfigValue) -> Diagnostic?) -> [Diagnostic] {
+        if case .list(let items) = value.kind { return items.compactMap { item in item.hasTemplate ? nil : check(item) } }
+        return check(value).map { [$0] } ?? []
+    }
+}

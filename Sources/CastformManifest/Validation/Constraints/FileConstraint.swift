@@ -1,0 +1,40 @@
+import CastformCore
+import Foundation
+
+extension ConstraintCheck {
+    /// The file a manifest points at exists, is a readable file, and is within the size limit.
+    static func file(_ value: ConfigValue, name: String, maxBytes: Int64, context: ValidationContext) -> [Diagnostic] {
+        guard let relative = value.string else { return [] }
+        let shown = context.displayPath(relative)
+        let path = context.absolutePath(relative)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return [.error("\"\(name)\" names \(shown), which does not exist", at: value.location)]
+        }
+        if isDirectory.boolValue {
+            return [.error("\"\(name)\" names \(shown), which is a directory, not a file", at: value.location)]
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            return [.error("\"\(name)\" names \(shown), which castform cannot read (check its permissions)", at: value.location)]
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+        if size > maxBytes {
+            return [.error("\"\(name)\" file \(shown) is \(byteCount(size)); the limit is \(byteCount(maxBytes))", at: value.location)]
+        }
+        return []
+    }
+
+    /// 4 GiB, 10 MiB, 12.5 MiB: binary units, as the limits are documented.
+    static func byteCount(_ bytes: Int64) -> String {
+        let units = ["bytes", "KiB", "MiB", "GiB", "TiB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        if unit == 0 { return "\(bytes) bytes" }
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? "\(Int(rounded)) \(units[unit])" : "\(rounded) \(units[unit])"
+    }
+}

@@ -1,0 +1,17 @@
+import CastformCore
+
+/// The same address declared twice in a workspace, reported at the later place, naming the first.
+struct DuplicateAddressRule: ValidationRule {
+    func check(_ context: ValidationContext) -> [Diagnostic] {
+        var first: [ResourceAddress: SourceLocation] = [:]
+        var diagnostics: [Diagnostic] = []
+        for resource in context.workspace.resources {
+            if let earlier = first[resource.address] {
+                diagnostics.append(.error("\(resource.address) is declared twice; it is also declared at \(earlier)", at: resource.location))
+            } else {
+                first[resource.address] = resource.location
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,39 @@
+import CastformCore
+
+/// Visits every value of a decoded object together with the schema that describes it, so rules
+/// about attributes and about objects need not each know how to recurse.
+struct SchemaWalk {
+    var attribute: (ConfigValue, Attribute) -> Void = { _, _ in }
+    var object: (ConfigValue, ObjectSchema) -> Void = { _, _ in }
+
+    func walk(_ value: ConfigValue, _ schema: ObjectSchema) {
+        object(value, schema)
+        for field in value.fields {
+            guard let attribute = schema.attribute(named: field.name) else { continue }
+            self.attribute(field.value, attribute)
+            walk(field.value, type: attribute.type)
+        }
+    }
+
+    private func walk(_ value: ConfigValue, type: ValueType) {
+        switch (type, value.kind) {
+        case (.object(let schema), .object):
+            walk(value, schema)
+        case (.list(let element), .list(let items)):
+            for item in items { walk(item, type: element) }
+        case (.map(let element), .object(let fields)):
+            for field in fields { walk(field.value, type: element) }
+        case (.oneOf(let types), _):
+            if let type = types.first(where: { Self.matches(value, $0) }) { walk(value, type: type) }
+        default:
+            break
+        }
+    }
+
+    static func matches(_ value: ConfigValue, _ type: ValueType) -> Bool {
+        switch (type, value.kind) {
+        case (.object, .object), (.map, .object), (.list, .list): return true
+        default: return false
+        }
+    }
+}

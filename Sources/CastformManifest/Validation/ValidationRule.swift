@@ -1,0 +1,23 @@
+import CastformCore
+
+/// One check over a whole workspace. Rules never throw and never stop each other: the
+/// validator runs them all and reports every diagnostic.
+public protocol ValidationRule: Sendable {
+    func check(_ context: ValidationContext) -> [Diagnostic]
+}
+
+public enum Validator {
+    /// Every rule, in the order their findings are most useful; output is sorted by place anyway.
+    public static let rules: [any ValidationRule] = [
+        DuplicateAddressRule(),
+        AttributeConstraintRule(),
+        ObjectShapeRule(),
+        ReferenceRule(),
+        DependsOnRule(),
+        CycleRule(),
+    ]
+
+    public static func run(_ context: ValidationContext, rules: [any ValidationRule] = Validator.rules) -> [Diagnostic] {
+        rules.flatMap { $0.check(context) }
+    }
+}

@@ -1,0 +1,35 @@
+import CastformCore
+
+/// Livecoding.tv's API (OAuth with refresh tokens), read as a data source.
+public enum LivecodingSchemas {
+    static let broadcast = ObjectSchema([
+        Attribute("id", .int, .computed),
+        Attribute("title", .string, .computed),
+        Attribute("livestream", .string, .computed),
+        Attribute("coding_category", .string, .computed),
+        Attribute("difficulty", .string, .computed),
+        Attribute("start_time", .string, .computed),
+        Attribute("start_time_original_timezone", .string, .computed),
+        Attribute("original_timezone", .string, .computed),
+        Attribute("is_featured", .bool, .computed),
+        Attribute("is_recurring", .bool, .computed),
+    ])
+
+    public static let scheduledBroadcasts = ResourceTypeSchema(
+        name: "livecoding_scheduled_broadcasts",
+        mode: .data,
+        provider: "livecoding",
+        summary: "Upcoming scheduled broadcasts, all pages.",
+        body: ObjectSchema([
+            Attribute("livestream", .string, summary: "Only this streamer's broadcasts (user slug)."),
+            Attribute("coding_category", .string),
+            Attribute("ordering", .string, default: .string("start_time"),
+                      constraints: [.oneOf(["start_time", "-start_time", "id", "-id"])]),
+            Attribute("limit", .int, constraints: [.range(min: 1, max: 1000)],
+                      summary: "At most this many broadcasts."),
+            Attribute("broadcasts", .list(.object(broadcast)), .computed),
+        ])
+    )
+
+    public static let all = [scheduledBroadcasts]
+}

@@ -1,0 +1,55 @@
+import CastformCore
+
+/// `mixcloud_cloudcast`: an uploaded show. Limits are Mixcloud's documented ones
+/// (reference/mixcloud/FACTS.md §2), checked before a 2 GB upload rather than after it.
+public enum MixcloudSchemas {
+    public static let maxAudioBytes: Int64 = 4_294_967_296
+    public static let maxPictureBytes: Int64 = 10_485_760
+
+    public static let track = ObjectSchema(
+        [
+            Attribute("start", .time, .required, summary: "Start time: seconds, m:ss, mm:ss or h:mm:ss."),
+            Attribute("artist", .string, constraints: [.length(min: 1, max: nil)]),
+            Attribute("track", .string, aliases: ["song"], constraints: [.length(min: 1, max: nil)],
+                      summary: "The song title."),
+            Attribute("chapter", .string, constraints: [.length(min: 1, max: nil)],
+                      summary: "A chapter heading instead of a track."),
+        ],
+        rules: [.oneShapeOf([["artist", "track"], ["chapter"]], names: ["a track (artist and track)", "a chapter"])]
+    )
+
+    public static let cloudcast = ResourceTypeSchema(
+        name: "mixcloud_cloudcast",
+        provider: "mixcloud",
+        summary: "A show uploaded to Mixcloud, with its tracklist.",
+        body: ObjectSchema([
+            Attribute("title", .string, .required, aliases: ["name"], constraints: [.length(min: 1, max: nil)]),
+            Attribute("description", .string, aliases: ["desc"], constraints: [.length(min: nil, max: 1000)]),
+            Attribute("tags", .list(.string), constraints: [.maxItems(5), .length(min: 1, max: nil)]),
+            Attribute("audio", .path, .required, forceNew: true, constraints: [.file(maxBytes: maxAudioBytes)],
+                      summary: "The audio file; Mixcloud cannot replace it, so a change re-uploads the show."),
+            Attribute("picture", .path, constraints: [.file(maxBytes: maxPictureBytes)]),
+            Attribute("tracks", .list(.object(track)), aliases: ["sections"], constraints: [.increasing(key: "start")]),
+            Attribute("unlisted", .bool),
+            Attribute("publish_date", .string, constraints: [.utcTimestamp],
+                      summary: "Scheduled publication (Pro accounts), UTC: YYYY-MM-DDTHH:MM:SSZ."),
+            Attribute("hide_stats", .bool),
+            Attribute("disable_comments", .bool),
+            Attribute("hosts", .list(.string), constraints: [.maxItems(2)]),
+            Attribute("id", .string, .computed, summary: "The cloudcast key, /user/slug/."),
+            Attribute("url", .string, .computed),
+            Attribute("slug", .string, .computed),
+            Attribute("created_time", .string, .computed),
+            Attribute("updated_time", .string, .computed),
+            Attribute("audio_length", .int, .computed),
+            Attribute("play_count", .int, .computed),
+        ]),
+        lifecycleOptions: [
+            Attribute("on_remove", .string, default: .string("unpublish"),
+                      constraints: [.oneOf(["unpublish", "unlist", "forget"])],
+                      summary: "What removal from the manifests does; the API cannot delete a show."),
+        ]
+    )
+
+    public static let all = [cloudcast]
+}

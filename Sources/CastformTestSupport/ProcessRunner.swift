@@ -1,0 +1,50 @@
+import Foundation
+
+/// What a finished program printed and how it exited.
+public struct ProcessResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+}
+
+/// Runs a program to completion, capturing its output: how end-to-end tests run `castform`.
+public enum ProcessRunner {
+    /// Output goes to temporary files rather than pipes, so a chatty program never blocks on a
+    /// full pipe while the test waits for it.
+    public static func run(
+        _ executable: String, _ arguments: [String],
+        environment: [String: String]? = nil, directory: String? = nil
+    ) throws -> ProcessResult {
+        let scratch = try TemporaryDirectory("castform-run")
+        defer { scratch.remove() }
+        let outPath = try scratch.write("stdout", "")
+        let errPath = try scratch.write("stderr", "")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        try process.run()
+        process.waitUntilExit()
+        return ProcessResult(
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        )
+    }
+
+    /// The built `castform` binary: `CASTFORM_BINARY`, or the build directory's products.
+    public static func castformBinary() -> String {
+        if let explicit = ProcessInfo.processInfo.environment["CASTFORM_BINARY"] { return explicit }
+        var directory = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("castform").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("castform").path
+    }
+}

@@ -1,0 +1,84 @@
+// The YAML module: a binding to the system libyaml that composes its event stream into a tree of
+// `Node`s, each carrying the file, line and column it came from. It knows nothing of castform:
+// no schemas, no manifests — only YAML's own structure and its own errors.
+
+/// One node of a YAML document: a scalar, a sequence or a mapping, with where it starts.
+///
+/// Aliases are resolved while composing: an alias becomes a copy of the node it names (cheap,
+/// since arrays are copy-on-write) and keeps the anchored node's position, so diagnostics point
+/// at the definition. Mappings keep their pairs in document order.
+public struct Node: Sendable {
+    public enum Content: Sendable {
+        case scalar(Scalar)
+        case sequence([Node])
+        case mapping([Pair])
+    }
+
+    public var content: Content
+    /// The explicit tag (`!!str` arrives as `tag:yaml.org,2002:str`), or nil when implicit.
+    public var tag: String?
+    public var anchor: String?
+    public var mark: Mark
+
+    public init(content: Content, tag: String? = nil, anchor: String? = nil, mark: Mark) {
+        self.content = content
+        self.tag = tag
+        self.anchor = anchor
+        self.mark = mark
+    }
+
+    public var scalar: Scalar? {
+        if case .scalar(let scalar) = content { return scalar }
+        return nil
+    }
+
+    public var sequence: [Node]? {
+        if case .sequence(let items) = content { return items }
+        return nil
+    }
+
+    public var mapping: [Pair]? {
+        if case .mapping(let pairs) = content { return pairs }
+        return nil
+    }
+
+    /// The value for a scalar key in a mapping node (first match), or nil.
+    public subscript(key: String) -> Node? {
+        mapping?.first { $0.key.scalar?.value == key }?.value
+    }
+
+    /// A short name for the node's kind, for messages: "a string", "a list", "a mapping".
+    public var kindDescription: String {
+        switch content {
+        case .scalar: return resolved.kindDescription
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+}
+
+/// A key and its value in a mapping, in document order.
+public struct Pair: Sendable {
+    public var key: Node
+    public var value: Node
+
+    public init(key: Node, value: Node) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// A scalar's text and how it was written; `style` decides how plain text resolves.
+public struct Scalar: Sendable, Hashable {
+    public enum Style: Sendable, Hashable {
+        case plain, singleQuoted, doubleQuoted, literal, folded
+    }
+
+    public var value: String
+    public var style: Style
+
+    public init(_ value: String, style: Style = .plain) {
+        self.value = value
+        self.style = style
+    }
+}
