@@ -1,10 +1,28 @@
 import CYAML
 
 /// Builds nodes from libyaml events: the stack holds the collections still open.
+///
+/// Open collections are class instances so that appending to one is in place; with values in
+/// an enum, every append would copy the collection built so far.
 struct Composer {
-    private enum Open {
-        case sequence(items: [Node], tag: String?, anchor: String?, mark: Mark)
-        case mapping(pairs: [Pair], pendingKey: Node?, seen: [String: Mark], tag: String?, anchor: String?, mark: Mark)
+    private final class Open {
+        let isMapping: Bool
+        let tag: String?
+        let anchor: String?
+        let mark: Mark
+        var items: [Node] = []
+        var pairs: [Pair] = []
+        var pendingKey: Node?
+        var seen: [String: Mark] = [:]
+        /// Nodes in this collection once aliases are expanded, for the alias-bomb limit.
+        var size = 1
+
+        init(isMapping: Bool, tag: String?, anchor: String?, mark: Mark) {
+            self.isMapping = isMapping
+            self.tag = tag
+            self.anchor = anchor
+            self.mark = mark
+        }
     }
 
     let file: String
@@ -14,13 +32,10 @@ struct Composer {
     private(set) var stopped = false
 
     private var stack: [Open] = []
-    private var anchors: [String: Node] = [:]
-    private var anchorSizes: [String: Int] = [:]
+    private var anchors: [String: (node: Node, size: Int)] = [:]
     private var documentMark: Mark?
     private var documentRoot: Node?
     private var aliasExpansion = 0
-    /// Node count of each open collection, so an anchor knows how much its alias repeats.
-    private var openSizes: [Int] = []
 
     init(file: String, limits: ParseLimits) {
         self.file = file
@@ -43,7 +58,6 @@ struct Composer {
             documentMark = start
             documentRoot = nil
             anchors = [:]
-            anchorSizes = [:]
             aliasExpansion = 0
         case YAML_DOCUMENT_END_EVENT:
             documents.append(Document(root: documentRoot, mark: documentMark ?? start))
@@ -59,83 +73,69 @@ struct Composer {
             add(node, size: 1)
         case YAML_ALIAS_EVENT:
             let name = Composer.string(event.data.alias.anchor) ?? ""
-            guard let node = anchors[name] else {
+            guard let anchored = anchors[name] else {
                 fail(.unknownAlias(name), "alias *\(name) refers to no anchor defined before it", at: start)
                 return
             }
-            let size = anchorSizes[name] ?? 1
-            aliasExpansion += size
+            aliasExpansion += anchored.size
             if aliasExpansion > limits.maxAliasExpansion {
                 fail(.aliasExpansion(limit: limits.maxAliasExpansion),
                      "aliases expand this document to more than \(limits.maxAliasExpansion) nodes; castform refuses such alias bombs",
                      at: start)
                 return
             }
-            add(node, size: size)
+            var node = anchored.node
+            node.anchor = nil
+            add(node, size: anchored.size)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            guard enter(at: start) else { return }
-            stack.append(.sequence(items: [], tag: Composer.string(data.tag), anchor: Composer.string(data.anchor), mark: start))
+            open(Open(isMapping: false, tag: Composer.string(data.tag), anchor: Composer.string(data.anchor), mark: start))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            guard enter(at: start) else { return }
-            stack.append(.mapping(pairs: [], pendingKey: nil, seen: [:], tag: Composer.string(data.tag), anchor: Composer.string(data.anchor), mark: start))
+            open(Open(isMapping: true, tag: Composer.string(data.tag), anchor: Composer.string(data.anchor), mark: start))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let open = stack.popLast() else { return }
-            let size = openSizes.popLast() ?? 1
-            switch open {
-            case .sequence(let items, let tag, let anchor, let mark):
-                add(Node(content: .sequence(items), tag: tag, anchor: anchor, mark: mark), size: size)
-            case .mapping(let pairs, _, _, let tag, let anchor, let mark):
-                add(Node(content: .mapping(pairs), tag: tag, anchor: anchor, mark: mark), size: size)
-            }
+            guard let closed = stack.popLast() else { return }
+            let content: Node.Content = closed.isMapping ? .mapping(closed.pairs) : .sequence(closed.items)
+            add(Node(content: content, tag: closed.tag, anchor: closed.anchor, mark: closed.mark), size: closed.size)
         default:
             break
         }
     }
 
-    private mutating func enter(at mark: Mark) -> Bool {
+    private mutating func open(_ collection: Open) {
         if stack.count >= limits.maxDepth {
             fail(.tooDeep(limit: limits.maxDepth),
-                 "collections are nested more than \(limits.maxDepth) levels deep", at: mark)
-            return false
+                 "collections are nested more than \(limits.maxDepth) levels deep", at: collection.mark)
+            return
         }
-        openSizes.append(1)
-        return true
+        stack.append(collection)
     }
 
     /// Adds a finished node to the innermost open collection, or makes it the document root.
     private mutating func add(_ node: Node, size: Int) {
-        if let anchor = node.anchor {
-            anchors[anchor] = node
-            anchorSizes[anchor] = size
-        }
-        if !openSizes.isEmpty { openSizes[openSizes.count - 1] += size }
-        guard let open = stack.popLast() else {
+        if let anchor = node.anchor { anchors[anchor] = (node, size) }
+        guard let parent = stack.last else {
             documentRoot = node
             return
         }
-        switch open {
-        case .sequence(var items, let tag, let anchor, let mark):
-            items.append(node)
-            stack.append(.sequence(items: items, tag: tag, anchor: anchor, mark: mark))
-        case .mapping(var pairs, let pendingKey, var seen, let tag, let anchor, let mark):
-            if let key = pendingKey {
-                pairs.append(Pair(key: key, value: node))
-                stack.append(.mapping(pairs: pairs, pendingKey: nil, seen: seen, tag: tag, anchor: anchor, mark: mark))
-            } else {
-                if let name = node.scalar?.value {
-                    if let first = seen[name] {
-                        errors.append(YAMLError(
-                            kind: .duplicateKey(key: name, firstMark: first),
-                            message: "duplicate key \"\(name)\" in this mapping (first at line \(first.line), column \(first.column))",
-                            mark: node.mark))
-                    } else {
-                        seen[name] = node.mark
-                    }
+        parent.size += size
+        if !parent.isMapping {
+            parent.items.append(node)
+        } else if let key = parent.pendingKey {
+            parent.pairs.append(Pair(key: key, value: node))
+            parent.pendingKey = nil
+        } else {
+            if case .scalar(let scalar) = node.content {
+                if let first = parent.seen[scalar.value] {
+                    errors.append(YAMLError(
+                        kind: .duplicateKey(key: scalar.value, firstMark: first),
+                        message: "duplicate key \"\(scalar.value)\" in this mapping (first at line \(first.line), column \(first.column))",
+                        mark: node.mark))
+                } else {
+                    parent.seen[scalar.value] = node.mark
                 }
-                stack.append(.mapping(pairs: pairs, pendingKey: node, seen: seen, tag: tag, anchor: anchor, mark: mark))
             }
+            parent.pendingKey = node
         }
     }
 

@@ -47,6 +47,10 @@ extension Node {
         default:
             break
         }
+        // Most scalars are words: only text starting like a number can be one.
+        guard let first = text.utf8.first, isDigit(first) || first == UInt8(ascii: "-")
+                || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+        else { return .string(text) }
         if tag == nil || tag == intTag, let int = parseInt(text) { return .int(int) }
         if tag == nil || tag == floatTag || tag == intTag, let double = parseFloat(text) {
             return .float(double)
@@ -54,13 +58,17 @@ extension Node {
         return .string(text)
     }
 
+    static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
     /// `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`, as YAML 1.2's core schema.
     static func parseInt(_ text: String) -> Int? {
-        if text.hasPrefix("0x"), text.count > 2 { return Int(text.dropFirst(2), radix: 16) }
-        if text.hasPrefix("0o"), text.count > 2 { return Int(text.dropFirst(2), radix: 8) }
-        var digits = Substring(text)
-        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        if text.hasPrefix("0x"), text.utf8.count > 2 { return Int(text.dropFirst(2), radix: 16) }
+        if text.hasPrefix("0o"), text.utf8.count > 2 { return Int(text.dropFirst(2), radix: 8) }
+        var digits = Substring(text).utf8
+        if digits.first == UInt8(ascii: "-") || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.allSatisfy(isDigit) else { return nil }
         return Int(text.first == "+" ? String(text.dropFirst()) : text)
     }
 
@@ -72,11 +80,14 @@ extension Node {
         case ".nan", ".NaN", ".NAN": return .nan
         default: break
         }
-        let allowed = Set("0123456789.eE+-")
-        guard let first = text.first, first.isNumber || first == "." || first == "-" || first == "+",
-              text.allSatisfy({ allowed.contains($0) }),
-              text.contains(where: { $0.isNumber })
-        else { return nil }
-        return Double(text)
+        var sawDigit = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
+            case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"): continue
+            default: return nil
+            }
+        }
+        return sawDigit ? Double(text) : nil
     }
 }

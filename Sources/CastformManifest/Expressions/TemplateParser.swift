@@ -22,7 +22,7 @@ public enum TemplateParser {
 
     /// nil when the text has no `${` (or only escaped ones, which come back unescaped in `text`).
     public static func parse(_ text: String, origin: Origin) -> (template: Template?, text: String, diagnostics: [Diagnostic]) {
-        guard text.contains("${") else { return (nil, text, []) }
+        guard hasInterpolation(text) else { return (nil, text, []) }
         let characters = Array(text)
         var parts: [Template.Part] = []
         var literal = ""
@@ -62,6 +62,16 @@ public enum TemplateParser {
         if parts.isEmpty { return (nil, literal, []) }
         if !literal.isEmpty { parts.append(.literal(literal)) }
         return (Template(parts: parts), text, [])
+    }
+
+    /// Whether `text` contains `${` — a byte scan: this runs for every string of every manifest.
+    public static func hasInterpolation(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "$") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Parses what is between `${` and `}`.

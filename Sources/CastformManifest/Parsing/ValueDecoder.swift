@@ -110,7 +110,7 @@ struct ValueDecoder {
         guard let scalar = node.scalar else { return mismatch(node, type, name) }
         let at = location(node.mark)
         let resolved = node.resolved
-        if case .string(let text) = resolved, text.contains("${") {
+        if case .string(let text) = resolved, TemplateParser.hasInterpolation(text) {
             let origin = TemplateParser.Origin(
                 location: at,
                 leadingOffset: scalar.style == .plain ? 0 : 1,

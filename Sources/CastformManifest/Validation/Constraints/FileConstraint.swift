@@ -7,19 +7,23 @@ extension ConstraintCheck {
         guard let relative = value.string else { return [] }
         let shown = context.displayPath(relative)
         let path = context.absolutePath(relative)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
             return [.error("\"\(name)\" names \(shown), which does not exist", at: value.location)]
         }
-        if isDirectory.boolValue {
+        if info.st_mode & S_IFMT == S_IFDIR {
             return [.error("\"\(name)\" names \(shown), which is a directory, not a file", at: value.location)]
         }
-        guard FileManager.default.isReadableFile(atPath: path) else {
+        guard access(path, R_OK) == 0 else {
             return [.error("\"\(name)\" names \(shown), which castform cannot read (check its permissions)", at: value.location)]
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+        let size = Int64(info.st_size)
         if size > maxBytes {
-            return [.error("\"\(name)\" file \(shown) is \(byteCount(size)); the limit is \(byteCount(maxBytes))", at: value.location)]
+            // Just over the limit rounds to the limit itself: then only exact bytes make sense.
+            let (actual, limit) = byteCount(size) == byteCount(maxBytes)
+                ? ("\(size) bytes", "\(maxBytes) bytes (\(byteCount(maxBytes)))")
+                : (byteCount(size), byteCount(maxBytes))
+            return [.error("\"\(name)\" file \(shown) is \(actual); the limit is \(limit)", at: value.location)]
         }
         return []
     }

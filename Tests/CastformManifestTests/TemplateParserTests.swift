@@ -1,0 +1,42 @@
+import CastformCore
+import CastformManifest
+import Testing
+
+@Suite struct TemplateParserTests {
+    let origin = TemplateParser.Origin(location: SourceLocation(file: "m.yaml", line: 3, column: 10))
+
+    @Test func parsesEveryReferenceForm() throws {
+        #expect(try TemplateParser.parseReference("env.YOUTUBE_RTMP_URL").get() == .environment("YOUTUBE_RTMP_URL"))
+        #expect(try TemplateParser.parseReference("var.show_prefix").get() == .variable("show_prefix"))
+        #expect(try TemplateParser.parseReference("livepeer_webhook.playback-auth.id").get()
+                == .resource(ResourceAddress(type: "livepeer_webhook", name: "playback-auth"), path: [.attribute("id")]))
+        #expect(try TemplateParser.parseReference("data.livecoding_scheduled_broadcasts.next.broadcasts[0].title").get()
+                == .resource(ResourceAddress(.data, type: "livecoding_scheduled_broadcasts", name: "next"),
+                             path: [.attribute("broadcasts"), .index(0), .attribute("title")]))
+    }
+
+    @Test func rejectsMalformedReferences() {
+        for body in ["foo", "env", "env.A.B", "var.", "data.x.y", "a.b", "a..b.c", "a.b.c[x]", "x.y.z[0"] {
+            #expect(throws: ExpressionError.self, "\(body)") { try TemplateParser.parseReference(body).get() }
+        }
+    }
+
+    @Test func placesEachInterpolationAtItsColumn() throws {
+        let parsed = TemplateParser.parse("Deep ${var.a} and ${env.B}", origin: origin)
+        let template = try #require(parsed.template)
+        #expect(template.references.map(\.location.column) == [15, 28])
+        #expect(template.parts.first == .literal("Deep "))
+    }
+
+    @Test func dollarDollarEscapes() {
+        let parsed = TemplateParser.parse("costs $${price}", origin: origin)
+        #expect(parsed.template == nil)
+        #expect(parsed.text == "costs ${price}")
+    }
+
+    @Test func unterminatedIsAnErrorAtTheDollar() {
+        let parsed = TemplateParser.parse("a ${var.x", origin: origin)
+        #expect(parsed.diagnostics == [.error("unterminated \"${\" in \"a ${var.x\": add the closing \"}\"",
+                                              at: SourceLocation(file: "m.yaml", line: 3, column: 12))])
+    }
+}

@@ -1,0 +1,120 @@
+import CastformCore
+import CastformManifest
+import CastformProviders
+import CastformTestSupport
+import Foundation
+import Testing
+
+/// Loading real example workspaces and the cases a fixture file cannot express.
+@Suite struct WorkspaceLoaderTests {
+    let loader = WorkspaceLoader(registry: Providers.registry, environment: ["YOUTUBE_RTMP_URL": "rtmp://x/y"])
+
+    static var repositoryRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
+    @Test(arguments: ["weekly-show", "live-event"])
+    func everyExampleIsValid(_ example: String) throws {
+        let examples = Self.repositoryRoot + "/examples"
+        let result = loader.load(root: examples + "/" + example)
+        #expect(result.diagnostics == [], "\(result.diagnostics)")
+        #expect(try #require(result.workspace).resources.count >= 3)
+    }
+
+    @Test func theLibraryFormatBecomesOneCloudcastNamedByItsFile() throws {
+        let result = loader.load(root: Self.repositoryRoot + "/examples/weekly-show")
+        let workspace = try #require(result.workspace)
+        let guest = try #require(workspace.resource(ResourceAddress(type: "mixcloud_cloudcast", name: "guest-mix-07")))
+        #expect(guest.origin == .mixcloudLibraryFile)
+        #expect(guest.body["audio"]?.string == "shows/guest-mix-07.mp3")
+        #expect(guest.body["description"]?.string?.isEmpty == false)
+        #expect(guest.body["tracks"]?.items.first?["track"] != nil)
+    }
+
+    @Test func timesAndPathsAreDecoded() throws {
+        let result = loader.load(root: Self.repositoryRoot + "/examples/weekly-show")
+        let show = try #require(result.workspace?.resource(ResourceAddress(type: "mixcloud_cloudcast", name: "deep-sessions-42")))
+        #expect(show.body["tracks"]?.items.compactMap { $0["start"]?.int } == [0, 174, 540, 1260, 1905, 3730, 3870])
+        #expect(show.body["audio"]?.string == "audio/deep-sessions-42.mp3")
+    }
+
+    @Test func anEmptyDirectoryHasNoManifests() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let result = loader.load(root: directory.path)
+        #expect(result.diagnostics.map(\.message) == ["no manifests in \(directory.path): castform reads every *.yaml and *.yml file below it (besides castform.yaml)"])
+    }
+
+    @Test func aMissingDirectoryIsOneClearError() {
+        let result = loader.load(root: "/nonexistent/castform")
+        #expect(result.workspace == nil)
+        #expect(result.diagnostics.first?.message.hasPrefix("/nonexistent/castform is not a directory") == true)
+    }
+
+    @Test func anEmptyFileIsAWarning() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("empty.yaml", "")
+        try directory.write("comments.yaml", "# nothing yet\n")
+        let result = loader.load(root: directory.path)
+        #expect(result.diagnostics == [
+            .warning("this manifest is empty: it declares nothing", at: .file(directory.path + "/comments.yaml")),
+            .warning("this manifest is empty: it declares nothing", at: .file(directory.path + "/empty.yaml")),
+        ])
+        #expect(!result.hasErrors)
+    }
+
+    @Test func bytesThatAreNotUTF8AreReportedWhereTheyAre() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("latin1.yaml", Data("mixcloud_cloudcast:\n  show:\n    title: Caf".utf8) + Data([0xE9]) + Data("\n".utf8))
+        let result = loader.load(root: directory.path)
+        #expect(result.diagnostics == [.error("this file is not valid UTF-8 (byte 0xE9); save it as UTF-8",
+                                              at: SourceLocation(file: directory.path + "/latin1.yaml", line: 3, column: 15))])
+    }
+
+    @Test func aFiftyMegabyteFileIsRefusedBeforeParsing() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var text = "mixcloud_cloudcast:\n"
+        let line = "  # " + String(repeating: "x", count: 1020) + "\n"
+        text.reserveCapacity(50 * 1024 * 1024 + 2048)
+        while text.utf8.count < 50 * 1024 * 1024 { text += line }
+        try directory.write("huge.yaml", text)
+        let result = loader.load(root: directory.path)
+        #expect(result.diagnostics.map(\.message) == [
+            "\(directory.path)/huge.yaml is 50 MiB, over castform's limit of 32 MiB for one manifest: split it into several files",
+        ])
+    }
+
+    @Test func audioOverFourGibibytesAndPicturesOverTenMebibytesAreCaughtBeforeUpload() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.writeSparse("audio/long.mp3", size: 4_294_967_297)
+        try directory.writeSparse("art/big.jpg", size: 12 * 1024 * 1024)
+        try directory.write("show.yaml", """
+            mixcloud_cloudcast:
+              show:
+                title: Show
+                audio: audio/long.mp3
+                picture: art/big.jpg
+            """)
+        let result = loader.load(root: directory.path)
+        #expect(result.diagnostics == [
+            .error("\"audio\" file \(directory.path)/audio/long.mp3 is 4294967297 bytes; the limit is 4294967296 bytes (4 GiB)",
+                   at: SourceLocation(file: directory.path + "/show.yaml", line: 4, column: 12)),
+            .error("\"picture\" file \(directory.path)/art/big.jpg is 12 MiB; the limit is 10 MiB",
+                   at: SourceLocation(file: directory.path + "/show.yaml", line: 5, column: 14)),
+        ])
+    }
+
+    @Test func hiddenDirectoriesAreNotRead() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write(".castform/cache.yaml", "not: [valid")
+        try directory.write("audio/a.mp3", "x")
+        try directory.write("shows.yml", "mixcloud_cloudcast:\n  a: {title: A, audio: audio/a.mp3}\n")
+        let result = loader.load(root: directory.path)
+        #expect(result.diagnostics == [])
+    }
+}
