@@ -27,6 +27,8 @@ struct Composer {
 
     let file: String
     let limits: ParseLimits
+    /// The source's lines, to count columns in characters rather than libyaml's code points.
+    let lines: LineIndex
     private(set) var documents: [Document] = []
     private(set) var errors: [YAMLError] = []
     private(set) var stopped = false
@@ -37,13 +39,26 @@ struct Composer {
     private var documentRoot: Node?
     private var aliasExpansion = 0
 
-    init(file: String, limits: ParseLimits) {
+    init(file: String, limits: ParseLimits, lines: LineIndex) {
         self.file = file
         self.limits = limits
+        self.lines = lines
     }
 
+    /// A libyaml position (0-based, columns in code points) as a mark (1-based, in characters).
     func mark(_ line: Int, _ column: Int) -> Mark {
-        Mark(file: file, line: line + 1, column: column + 1)
+        Mark(file: file, line: line + 1, column: lines.characterColumn(line: line + 1, codePointColumn: column + 1))
+    }
+
+    func mark(_ libyamlMark: yaml_mark_t) -> Mark {
+        mark(Int(libyamlMark.line), Int(libyamlMark.column))
+    }
+
+    /// A node from its start and libyaml's end mark.
+    func node(_ content: Node.Content, tag: String?, anchor: String?, mark: Mark, end: yaml_mark_t) -> Node {
+        let line = Int(end.line) + 1
+        let column = lines.characterColumn(line: line, codePointColumn: Int(end.column) + 1)
+        return Node(content: content, tag: tag, anchor: anchor, mark: mark, endLine: line, endColumn: column)
     }
 
     mutating func fail(_ kind: YAMLError.Kind, _ message: String, at mark: Mark) {
@@ -52,7 +67,7 @@ struct Composer {
     }
 
     mutating func handle(_ event: yaml_event_t) {
-        let start = mark(Int(event.start_mark.line), Int(event.start_mark.column))
+        let start = mark(event.start_mark)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             documentMark = start
@@ -64,11 +79,12 @@ struct Composer {
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
             let text = String(decoding: UnsafeBufferPointer(start: data.value, count: Int(data.length)), as: UTF8.self)
-            let node = Node(
-                content: .scalar(Scalar(text, style: Composer.style(data.style))),
+            let node = self.node(
+                .scalar(Scalar(text, style: Composer.style(data.style))),
                 tag: Composer.string(data.tag),
                 anchor: Composer.string(data.anchor),
-                mark: start
+                mark: start,
+                end: event.end_mark
             )
             add(node, size: 1)
         case YAML_ALIAS_EVENT:
@@ -96,7 +112,7 @@ struct Composer {
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let closed = stack.popLast() else { return }
             let content: Node.Content = closed.isMapping ? .mapping(closed.pairs) : .sequence(closed.items)
-            add(Node(content: content, tag: closed.tag, anchor: closed.anchor, mark: closed.mark), size: closed.size)
+            add(node(content, tag: closed.tag, anchor: closed.anchor, mark: closed.mark, end: event.end_mark), size: closed.size)
         default:
             break
         }

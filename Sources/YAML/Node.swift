@@ -18,13 +18,30 @@ public struct Node: Sendable {
     /// The explicit tag (`!!str` arrives as `tag:yaml.org,2002:str`), or nil when implicit.
     public var tag: String?
     public var anchor: String?
+    /// Where the node starts: a scalar's first character (its opening quote, if quoted).
     public var mark: Mark
+    /// Just after the node's last character: with `mark`, the node's text in the source.
+    public var end: Mark {
+        get { Mark(file: mark.file, line: endLine, column: endColumn) }
+        set { (endLine, endColumn) = (newValue.line, newValue.column) }
+    }
+    // The end is kept as numbers (its file is `mark`'s): every node has one, and a second
+    // `Mark` would copy the file name into each.
+    private var endLine: Int
+    private var endColumn: Int
 
-    public init(content: Content, tag: String? = nil, anchor: String? = nil, mark: Mark) {
+    public init(content: Content, tag: String? = nil, anchor: String? = nil, mark: Mark, end: Mark? = nil) {
+        self.init(content: content, tag: tag, anchor: anchor, mark: mark,
+                  endLine: end?.line ?? mark.line, endColumn: end?.column ?? mark.column)
+    }
+
+    init(content: Content, tag: String?, anchor: String?, mark: Mark, endLine: Int, endColumn: Int) {
         self.content = content
         self.tag = tag
         self.anchor = anchor
         self.mark = mark
+        self.endLine = endLine
+        self.endColumn = endColumn
     }
 
     public var scalar: Scalar? {

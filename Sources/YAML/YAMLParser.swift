@@ -6,8 +6,9 @@ import CYAML
 /// recursion, so a hostile, deeply nested file gives an error instead of overflowing the stack.
 public enum YAMLParser {
     /// Parses `bytes` (UTF-8) read from `file`; `file` is only used in marks and messages.
-    public static func parse(_ bytes: [UInt8], file: String, limits: ParseLimits = ParseLimits()) -> ParsedStream {
-        var composer = Composer(file: file, limits: limits)
+    /// `lines` is the bytes' line index, when the caller already has one.
+    public static func parse(_ bytes: [UInt8], file: String, limits: ParseLimits = ParseLimits(), lines: LineIndex? = nil) -> ParsedStream {
+        var composer = Composer(file: file, limits: limits, lines: lines ?? LineIndex(bytes))
         bytes.withUnsafeBufferPointer { buffer in
             // The parser must not outlive `buffer`: it stays local to this closure.
             var parser = yaml_parser_t()
@@ -22,7 +23,8 @@ public enum YAMLParser {
             var event = yaml_event_t()
             while !composer.stopped {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    composer.fail(.syntax, syntaxMessage(parser), at: syntaxMark(parser, composer))
+                    let error = SyntaxError(parser, composer: composer)
+                    composer.fail(.syntax, error.message, at: error.mark)
                     return
                 }
                 let done = event.type == YAML_STREAM_END_EVENT
@@ -36,17 +38,5 @@ public enum YAMLParser {
 
     public static func parse(_ text: String, file: String, limits: ParseLimits = ParseLimits()) -> ParsedStream {
         parse(Array(text.utf8), file: file, limits: limits)
-    }
-
-    private static func syntaxMessage(_ parser: yaml_parser_t) -> String {
-        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
-        if let context = parser.context.map({ String(cString: $0) }) {
-            return "\(problem) \(context)"
-        }
-        return problem
-    }
-
-    private static func syntaxMark(_ parser: yaml_parser_t, _ composer: Composer) -> Mark {
-        composer.mark(Int(parser.problem_mark.line), Int(parser.problem_mark.column))
     }
 }

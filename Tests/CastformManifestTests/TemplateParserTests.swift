@@ -34,9 +34,27 @@ import Testing
         #expect(parsed.text == "costs ${price}")
     }
 
-    @Test func unterminatedIsAnErrorAtTheDollar() {
-        let parsed = TemplateParser.parse("a ${var.x", origin: origin)
-        #expect(parsed.diagnostics == [.error("unterminated \"${\" in \"a ${var.x\": add the closing \"}\"",
-                                              at: SourceLocation(file: "m.yaml", line: 3, column: 12))])
+    @Test func unterminatedIsAnErrorAtTheDollarQuotingOnlyTheExpression() {
+        let parsed = TemplateParser.parse("rtmp://host/live/KEY?r=${var.x/more", origin: origin)
+        #expect(parsed.diagnostics == [.error("unterminated \"${var.x\": add the closing \"}\"",
+                                              at: SourceLocation(file: "m.yaml", line: 3, column: 33))])
+    }
+
+    @Test func onlyTheExpressionIsQuoted() {
+        var secret = origin
+        secret.sensitiveName = "url"
+        #expect(TemplateParser.parse("rtmp://h/KEY${var.x", origin: secret).diagnostics.map(\.message)
+                == ["unterminated \"${\" in \"url\": add the closing \"}\""])
+        #expect(TemplateParser.parse("rtmp://h/KEY/${B}/KEY", origin: secret).diagnostics.map(\.message)
+                == ["invalid expression \"${B}\": expected env.NAME, var.NAME, TYPE.NAME.ATTR or data.TYPE.NAME.ATTR"])
+    }
+
+    @Test func sourceLocationsPlaceEachInterpolationByRank() throws {
+        let written = [SourceLocation(file: "m.yaml", line: 4, column: 7), SourceLocation(file: "m.yaml", line: 5, column: 2),
+                       SourceLocation(file: "m.yaml", line: 5, column: 20)]
+        let mapped = TemplateParser.Origin(location: origin.location, interpolationLocations: written)
+        // The escaped `$${` holds a `${` of its own: it is the second in rank.
+        let template = try #require(TemplateParser.parse("${var.a} $${x} ${var.b}", origin: mapped).template)
+        #expect(template.references.map(\.location) == [written[0], written[2]])
     }
 }

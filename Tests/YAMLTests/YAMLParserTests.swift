@@ -46,12 +46,50 @@ import Testing
         #expect(stream.documents[2].root == nil || stream.documents[2].root?.resolved == .null)
     }
 
-    @Test func syntaxErrorsCarryLibyamlsPosition() throws {
+    @Test func syntaxErrorsPointAtTheConstructLeftOpen() throws {
         let stream = YAMLParser.parse("a: [1, 2\nb: 3\n", file: "e.yaml")
         let error = try #require(stream.errors.first)
         #expect(error.kind == .syntax)
-        #expect(error.mark.line == 2)
+        #expect(error.mark == Mark(file: "e.yaml", line: 1, column: 4))
         #expect(error.message.contains("flow sequence"))
+
+        let quote = try #require(YAMLParser.parse("a: 1\nb: \"open\nc: 2\n", file: "q.yaml").errors.first)
+        #expect(quote.mark == Mark(file: "q.yaml", line: 2, column: 4))
+    }
+
+    @Test func otherSyntaxErrorsStayWhereLibyamlGaveUp() throws {
+        let error = try #require(YAMLParser.parse("a:\n  b: 1\n  c\n  d: 2\n", file: "k.yaml").errors.first)
+        #expect(error.mark == Mark(file: "k.yaml", line: 3, column: 3))
+        let block = try #require(YAMLParser.parse("a: 1\n b: 2\n", file: "b.yaml").errors.first)
+        #expect(block.mark.line == 2)
+    }
+
+    @Test func errorsAtTheEndOfTheInputAreOnItsLastLine() throws {
+        // libyaml gives up on line 2, which the text does not have.
+        let error = try #require(YAMLParser.parse("%YAML 1.2\n", file: "end.yaml").errors.first)
+        #expect(error.mark == Mark(file: "end.yaml", line: 1, column: 10))
+    }
+
+    @Test func tabIndentationIsNamed() throws {
+        for text in ["a:\n  b:\n\tc: 1\n", "a:\n  b: x\n  \tc: 1\n", "a: |\n\tx\n"] {
+            let error = try #require(YAMLParser.parse(text, file: "t.yaml").errors.first, "\(text)")
+            #expect(error.message == "this line is indented with a tab; YAML indents with spaces only", "\(text)")
+        }
+    }
+
+    @Test func columnsCountCharactersNotCodePoints() throws {
+        // 🇫🇷 is two code points and one character; é written decomposed is two as well.
+        let stream = YAMLParser.parse("- [\"🇫🇷 Paris\", x]\n- [\"e\u{301}\", y]\n", file: "u.yaml")
+        let rows = try #require(stream.documents.first?.root?.sequence)
+        #expect(rows[0].sequence?[1].mark.column == 15)
+        #expect(rows[1].sequence?[1].mark.column == 9)
+    }
+
+    @Test func scalarsKnowWhereTheyEnd() throws {
+        let stream = YAMLParser.parse("a: 'x''y'\nb: two\n  lines\n", file: "e.yaml")
+        let root = try #require(stream.documents.first?.root)
+        #expect(root["a"]?.end == Mark(file: "e.yaml", line: 1, column: 10))
+        #expect(root["b"]?.end == Mark(file: "e.yaml", line: 3, column: 8))
     }
 
     @Test func duplicateKeysAreAllReported() {

@@ -5,18 +5,22 @@ import CastformCore
 /// Grammar: `env.NAME`, `var.NAME`, `TYPE.NAME.ATTR`, `data.TYPE.NAME.ATTR`, where the attribute
 /// may continue with `.key` and `[index]`. `$${` writes a literal `${`.
 public enum TemplateParser {
-    /// Where a string starts and how it was written, to place each `${` exactly.
+    /// Where a string is written, to place each `${`, and whether its text may be quoted.
     public struct Origin {
         public var location: SourceLocation
-        /// Characters between the node's position and its first character (1 for a quote).
-        public var leadingOffset: Int
-        /// Whether offsets into the text map to columns (single-line, unescaped scalars).
-        public var columnsAreExact: Bool
+        /// Where each `${` of the text is written, in order, escaped `$${` included. When nil,
+        /// the text is taken to be written as it reads on one line, starting at `location`.
+        public var interpolationLocations: [SourceLocation]?
+        /// Set when the text is a sensitive attribute's value (a stream URL with its key in it).
+        /// Messages never quote the text around an expression; for a sensitive value, an
+        /// unterminated `${` is not quoted at all (where its expression would end is a guess,
+        /// and the guess could run into the secret): the message names this attribute instead.
+        public var sensitiveName: String?
 
-        public init(location: SourceLocation, leadingOffset: Int = 0, columnsAreExact: Bool = true) {
+        public init(location: SourceLocation, interpolationLocations: [SourceLocation]? = nil, sensitiveName: String? = nil) {
             self.location = location
-            self.leadingOffset = leadingOffset
-            self.columnsAreExact = columnsAreExact
+            self.interpolationLocations = interpolationLocations
+            self.sensitiveName = sensitiveName
         }
     }
 
@@ -28,6 +32,9 @@ public enum TemplateParser {
         var literal = ""
         var diagnostics: [Diagnostic] = []
         var index = 0
+        // Every `${` of the text, escaped ones included, in order: the rank of one among them
+        // finds it among the source's (see `Origin.interpolationLocations`).
+        let pairs = characters.indices.dropLast().filter { characters[$0] == "$" && characters[$0 + 1] == "{" }
         while index < characters.count {
             if characters[index] == "$" {
                 // `$${` is an escaped `${`.
@@ -37,9 +44,9 @@ public enum TemplateParser {
                     continue
                 }
                 if index + 1 < characters.count, characters[index + 1] == "{" {
-                    let location = position(of: index, in: characters, origin: origin)
+                    let location = position(of: index, rank: pairs.firstIndex(of: index) ?? 0, origin: origin)
                     guard let close = characters[(index + 2)...].firstIndex(of: "}") else {
-                        diagnostics.append(.error("unterminated \"${\" in \"\(text)\": add the closing \"}\"", at: location))
+                        diagnostics.append(.error(unterminatedMessage(characters[(index + 2)...], origin: origin), at: location))
                         return (nil, text, diagnostics)
                     }
                     let body = String(characters[(index + 2)..<close])
@@ -72,6 +79,21 @@ public enum TemplateParser {
             previous = byte
         }
         return false
+    }
+
+    /// An unterminated `${`: quoting what follows it could print a secret, or a whole paragraph,
+    /// so only the expression-like characters right after it are quoted (`${var.region`), and
+    /// for a sensitive value nothing is.
+    static func unterminatedMessage(_ rest: ArraySlice<Character>, origin: Origin) -> String {
+        if let name = origin.sensitiveName {
+            return "unterminated \"${\" in \"\(name)\": add the closing \"}\""
+        }
+        let expression = rest.prefix { isExpressionCharacter($0) }
+        return "unterminated \"${\(String(expression))\": add the closing \"}\""
+    }
+
+    static func isExpressionCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || "_-.[]".contains(character)
     }
 
     /// Parses what is between `${` and `}`.
@@ -148,15 +170,18 @@ public enum TemplateParser {
         return name.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "_") && $0.isASCII }
     }
 
-    static func position(of index: Int, in characters: [Character], origin: Origin) -> SourceLocation {
-        guard origin.columnsAreExact, !characters[..<index].contains("\n") else { return origin.location }
-        var location = origin.location
-        location.column += origin.leadingOffset + index
-        return location
+    /// Where the `${` at `index`, the `rank`-th of the text, is written.
+    static func position(of index: Int, rank: Int, origin: Origin) -> SourceLocation {
+        guard let locations = origin.interpolationLocations else {
+            var location = origin.location
+            location.column += index
+            return location
+        }
+        return rank < locations.count ? locations[rank] : origin.location
     }
 }
 
-/// A malformed `${...}`.
+/// A malformed `${...}`; the message quotes the expression itself, nothing around it.
 public struct ExpressionError: Error, Equatable {
     public var message: String
 }

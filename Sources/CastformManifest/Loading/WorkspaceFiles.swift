@@ -1,9 +1,17 @@
 import Foundation
 
-/// Finds a workspace's manifests: every `*.yaml` / `*.yml` below the root, in path order,
-/// skipping hidden directories (`.castform/`, `.git/`) and castform.yaml itself.
+/// Finds a workspace's files: the settings file, and the manifests — every `*.yaml` / `*.yml`
+/// below the root, in path order, skipping hidden directories (`.castform/`, `.git/`) and the
+/// settings file.
 enum WorkspaceFiles {
-    static let configName = "castform.yaml"
+    /// The settings file's names, preferred first. `.yml` is accepted as for any manifest:
+    /// read as a manifest, a settings file gives only baffling "unknown resource type" errors.
+    static let configNames = ["castform.yaml", "castform.yml"]
+
+    /// The settings files present at the root, preferred first.
+    static func configs(in absoluteRoot: String) -> [String] {
+        configNames.filter { FileManager.default.fileExists(atPath: absoluteRoot + "/" + $0) }
+    }
 
     static func manifests(in absoluteRoot: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(
@@ -19,7 +27,7 @@ enum WorkspaceFiles {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             var relative = url.standardizedFileURL.path
             if relative.hasPrefix(rootPrefix + "/") { relative = String(relative.dropFirst(rootPrefix.count + 1)) }
-            if relative == configName { continue }
+            if configNames.contains(relative) { continue }
             found.append(relative)
         }
         return found.sorted()

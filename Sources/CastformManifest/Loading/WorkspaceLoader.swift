@@ -38,13 +38,24 @@ public struct WorkspaceLoader: Sendable {
         var config = WorkspaceConfig()
         var resources: [ResourceDeclaration] = []
 
-        let configPath = absoluteRoot + "/" + WorkspaceFiles.configName
-        if FileManager.default.fileExists(atPath: configPath), let file = read(WorkspaceFiles.configName, root: root, absoluteRoot: absoluteRoot, diagnostics: &diagnostics) {
-            sources[file.displayPath] = file
-            if let documents = parse(file, diagnostics: &diagnostics) {
+        var incomplete = Set<SourceLocation>()
+
+        let configs = WorkspaceFiles.configs(in: absoluteRoot)
+        if let configName = configs.first {
+            if configs.count > 1 {
+                diagnostics.append(.error("castform reads its settings from \(configName) only; merge \(configs[1]) into it and remove it", at: .file(display(configs[1], root: root))))
+            }
+            if let file = read(configName, root: root, absoluteRoot: absoluteRoot, diagnostics: &diagnostics) {
+                sources[file.displayPath] = file
+                let parsed = parse(file, diagnostics: &diagnostics)
                 var decoder = ConfigDecoder(registry: registry)
-                config = decoder.decode(documents, file: file)
+                config = decoder.decode(parsed.documents, file: file)
                 diagnostics += decoder.diagnostics
+                incomplete.formUnion(decoder.incomplete)
+                // Variables past a syntax error were never read: they may well be declared.
+                if !parsed.complete { config.variablesAreKnown = false }
+            } else {
+                config.variablesAreKnown = false
             }
         }
 
@@ -53,10 +64,16 @@ public struct WorkspaceLoader: Sendable {
             diagnostics.append(.error("no manifests in \(root): castform reads every *.yaml and *.yml file below it (besides castform.yaml)", at: nil))
         }
         var decoder = ManifestDecoder(registry: registry, absoluteRoot: absoluteRoot)
+        var declarationsAreKnown = true
         for relative in manifests {
-            guard let file = read(relative, root: root, absoluteRoot: absoluteRoot, diagnostics: &diagnostics) else { continue }
+            guard let file = read(relative, root: root, absoluteRoot: absoluteRoot, diagnostics: &diagnostics) else {
+                declarationsAreKnown = false
+                continue
+            }
             sources[file.displayPath] = file
-            guard let documents = parse(file, diagnostics: &diagnostics) else { continue }
+            let (documents, complete) = parse(file, diagnostics: &diagnostics)
+            if !complete { declarationsAreKnown = false }
+            if !complete && documents.isEmpty { continue }
             if documents.allSatisfy({ $0.root == nil || ($0.root?.scalar != nil && $0.root?.resolved == .null) }) {
                 diagnostics.append(.warning("this manifest is empty: it declares nothing", at: .file(file.displayPath)))
                 continue
@@ -64,37 +81,41 @@ public struct WorkspaceLoader: Sendable {
             resources += decoder.declarations(in: documents, file: file)
         }
         diagnostics += decoder.diagnostics
+        incomplete.formUnion(decoder.incomplete)
 
-        let workspace = Workspace(root: root, absoluteRoot: absoluteRoot, config: config, resources: resources)
+        let workspace = Workspace(root: root, absoluteRoot: absoluteRoot, config: config, resources: resources,
+                                  incomplete: incomplete, declarationsAreKnown: declarationsAreKnown)
         diagnostics += Validator.run(ValidationContext(workspace: workspace, registry: registry, environment: environment))
         return Result(workspace: workspace, diagnostics: Self.unique(diagnostics.sortedByLocation()), sources: sources)
     }
 
+    private func display(_ relative: String, root: String) -> String {
+        root == "." ? relative : root + "/" + relative
+    }
+
     private func read(_ relative: String, root: String, absoluteRoot: String, diagnostics: inout [Diagnostic]) -> SourceFile? {
-        let display = root == "." ? relative : root + "/" + relative
+        let display = display(relative, root: root)
         guard let data = FileManager.default.contents(atPath: absoluteRoot + "/" + relative) else {
             diagnostics.append(.error("cannot read \(display): check that it is a readable file", at: .file(display)))
             return nil
         }
-        let file = SourceFile(displayPath: display, relativePath: relative, absolutePath: absoluteRoot + "/" + relative, bytes: [UInt8](data))
-        if let problem = SourceChecks.check(file) {
+        let bytes = [UInt8](data)
+        if let problem = SourceChecks.check(bytes, displayPath: display) {
             diagnostics.append(problem)
             return nil
         }
-        return file
+        return SourceFile(displayPath: display, relativePath: relative, absolutePath: absoluteRoot + "/" + relative, bytes: bytes)
     }
 
-    /// The file's documents, or nil when YAML stopped at a syntax error before any.
-    private func parse(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> [Document]? {
-        let stream = YAMLParser.parse(file.bytes, file: file.displayPath, limits: limits)
+    /// The file's documents, and whether they are all of it: after a syntax error, documents
+    /// parsed before it are still good, and nothing after it was read.
+    private func parse(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> (documents: [Document], complete: Bool) {
+        let stream = YAMLParser.parse(file.bytes, file: file.displayPath, limits: limits, lines: file.lines)
         for error in stream.errors {
             diagnostics.append(.error(Self.wording(error), at: SourceLocation(file: error.mark.file, line: error.mark.line, column: error.mark.column)))
         }
-        // After a syntax error, documents parsed before it are still good; nothing after is.
-        if stream.errors.contains(where: { if case .duplicateKey = $0.kind { return false }; return true }) {
-            return stream.documents.isEmpty ? nil : stream.documents
-        }
-        return stream.documents
+        let complete = !stream.errors.contains { if case .duplicateKey = $0.kind { return false }; return true }
+        return (stream.documents, complete)
     }
 
     static func wording(_ error: YAMLError) -> String {

@@ -7,12 +7,24 @@ public struct Workspace: Sendable {
     public var absoluteRoot: String
     public var config: WorkspaceConfig
     public var resources: [ResourceDeclaration]
+    /// Where the objects and lists are that lost a value to a decoding error, and every object
+    /// or list around them. The error is reported once, when decoding; rules that look across
+    /// a value's contents skip these, which would otherwise report the hole as something
+    /// missing ("needs webhook_id" after `webhook_id: ${foo}` failed to decode).
+    public var incomplete: Set<SourceLocation>
+    /// False when a manifest could not be read or parsed to its end: a resource may then be
+    /// declared where castform could not read it, so references and `depends_on` entries are
+    /// not reported as naming undeclared resources (the error already reported is the cause).
+    public var declarationsAreKnown: Bool
 
-    public init(root: String, absoluteRoot: String, config: WorkspaceConfig, resources: [ResourceDeclaration]) {
+    public init(root: String, absoluteRoot: String, config: WorkspaceConfig, resources: [ResourceDeclaration],
+                incomplete: Set<SourceLocation> = [], declarationsAreKnown: Bool = true) {
         self.root = root
         self.absoluteRoot = absoluteRoot
         self.config = config
         self.resources = resources
+        self.incomplete = incomplete
+        self.declarationsAreKnown = declarationsAreKnown
     }
 
     public func resource(_ address: ResourceAddress) -> ResourceDeclaration? {

@@ -10,10 +10,13 @@ public struct WorkspaceConfig: Sendable {
         public var backend: Backend = .local
         /// Local backend: the state file, relative to the workspace root.
         public var path: String = ".castform/state.json"
-        /// Postgres backend: the connection URL (usually `${env.CASTFORM_PG_URL}`).
+        /// Postgres backend: the connection URL (usually `${env.CASTFORM_PG_URL}`); nil under
+        /// any other backend, where writing one is an error, not a setting.
         public var url: ConfigValue?
         /// Postgres backend: the name that separates several workspaces in one database.
         public var workspace: String = "default"
+        /// The `state` block as written, decoded against its schema, for validation.
+        public var written: ConfigValue?
 
         public init() {}
     }
@@ -27,6 +30,12 @@ public struct WorkspaceConfig: Sendable {
     public var sandbox = false
     /// Where castform.yaml is, when there is one.
     public var location: SourceLocation?
+    /// The settings file's name, for messages: castform.yaml, or castform.yml.
+    public var fileName = "castform.yaml"
+    /// False when the settings file could not be parsed, or its `variables` could not be
+    /// decoded: a variable may then be declared where castform could not read it, so references
+    /// to variables are not reported as undeclared (the error already reported is the cause).
+    public var variablesAreKnown = true
 
     public init() {}
 }

@@ -3,17 +3,12 @@ import YAML
 
 /// Decodes castform.yaml: `state`, `providers`, `variables`, `sandbox`.
 struct ConfigDecoder {
-    static let stateSchema = ObjectSchema([
-        Attribute("backend", .string, constraints: [.oneOf(["local", "postgres"])]),
-        Attribute("path", .string, summary: "Local backend: the state file, relative to the workspace."),
-        Attribute("url", .string, summary: "Postgres backend: the connection URL."),
-        Attribute("workspace", .string, constraints: [.length(min: 1, max: 200)]),
-    ])
-
     static let topLevelKeys = ["state", "providers", "variables", "sandbox"]
 
     let registry: SchemaRegistry
     private(set) var diagnostics: [Diagnostic] = []
+    /// See `Workspace.incomplete`.
+    private(set) var incomplete: Set<SourceLocation> = []
 
     init(registry: SchemaRegistry) {
         self.registry = registry
@@ -22,15 +17,21 @@ struct ConfigDecoder {
     mutating func decode(_ documents: [Document], file: SourceFile) -> WorkspaceConfig {
         var config = WorkspaceConfig()
         config.location = .file(file.displayPath)
+        config.fileName = file.relativePath
+        let name = file.relativePath
         var decoder = ValueDecoder(file: file)
-        defer { diagnostics += decoder.diagnostics }
+        defer {
+            diagnostics += decoder.diagnostics
+            incomplete.formUnion(decoder.incomplete)
+        }
         let roots = documents.compactMap(\.root).filter { !($0.scalar != nil && $0.resolved == .null) }
         if roots.count > 1 {
-            decoder.error("castform.yaml holds one document; merge the others into it", at: roots[1].mark)
+            decoder.error("\(name) holds one document; merge the others into it", at: roots[1].mark)
         }
         guard let root = roots.first else { return config }
         guard let pairs = root.mapping else {
-            decoder.error("castform.yaml must be a mapping of settings (state, providers, variables, sandbox), not \(root.kindDescription)", at: root.mark)
+            decoder.error("\(name) must be a mapping of settings (state, providers, variables, sandbox), not \(root.kindDescription)", at: root.mark)
+            config.variablesAreKnown = false
             return config
         }
         for pair in pairs {
@@ -41,14 +42,15 @@ struct ConfigDecoder {
             case "providers":
                 config.providers = providers(pair.value, decoder: &decoder)
             case "variables":
-                guard let variables = decoder.decode(pair.value, as: .map(.any), name: "variables") else { continue }
-                for field in variables.fields { config.variables[field.name] = field.value }
+                let variables = decoder.decode(pair.value, as: .map(.any), name: "variables")
+                if variables == nil || variables.map(decoder.isIncomplete) == true { config.variablesAreKnown = false }
+                for field in variables?.fields ?? [] { config.variables[field.name] = field.value }
             case "sandbox":
                 config.sandbox = decoder.decode(pair.value, as: .bool, name: "sandbox")?.bool ?? false
             default:
-                var message = "unknown setting \"\(key)\" in castform.yaml" + Suggestion.didYouMean(key, in: Self.topLevelKeys)
+                var message = "unknown setting \"\(key)\" in \(name)" + Suggestion.didYouMean(key, in: Self.topLevelKeys)
                 if registry.managed[key] != nil || key == "data" {
-                    message = "castform.yaml holds settings only; declare \(key) in a manifest file of its own"
+                    message = "\(name) holds settings only; declare \(key) in a manifest file of its own"
                 }
                 decoder.error(message, at: pair.key.mark)
             }
@@ -58,19 +60,14 @@ struct ConfigDecoder {
 
     private func state(_ node: Node, decoder: inout ValueDecoder) -> WorkspaceConfig.StateSettings {
         var settings = WorkspaceConfig.StateSettings()
-        let value = decoder.decodeObject(node, schema: Self.stateSchema, context: "state")
+        let value = decoder.decodeObject(node, schema: StateSchema.schema, context: "state")
+        settings.written = value
         if let backend = value["backend"]?.string.flatMap(WorkspaceConfig.Backend.init(rawValue:)) {
             settings.backend = backend
         }
         if let path = value["path"]?.string { settings.path = path }
-        settings.url = value["url"]
+        if settings.backend == .postgres { settings.url = value["url"] }
         if let workspace = value["workspace"]?.string { settings.workspace = workspace }
-        if settings.backend == .postgres, settings.url == nil {
-            decoder.error("the postgres backend needs a url, e.g. url: ${env.CASTFORM_PG_URL}", at: node.mark)
-        }
-        if settings.backend == .local, let url = value.field("url") {
-            decoder.appendDiagnostic(.error("url applies to the postgres backend only", at: url.location))
-        }
         return settings
     }
 

@@ -14,6 +14,8 @@ struct ManifestDecoder {
     let registry: SchemaRegistry
     let absoluteRoot: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// See `Workspace.incomplete`.
+    private(set) var incomplete: Set<SourceLocation> = []
 
     init(registry: SchemaRegistry, absoluteRoot: String) {
         self.registry = registry
@@ -52,11 +54,7 @@ struct ManifestDecoder {
         }
         var result: [ResourceDeclaration] = []
         for pair in pairs {
-            guard let type = pair.key.scalar?.value else {
-                diagnostics.append(.error("resource types must be plain strings", at: location(pair.key.mark)))
-                continue
-            }
-            if type == "data" {
+            if pair.key.scalar?.value == "data" {
                 guard let sources = pair.value.mapping else {
                     diagnostics.append(.error("\"data\" must map data-source types to named data sources", at: location(pair.value.mark)))
                     continue
@@ -72,7 +70,10 @@ struct ManifestDecoder {
     }
 
     private mutating func resources(ofType typeNode: Node, mode: ResourceAddress.Mode, in node: Node, file: SourceFile) -> [ResourceDeclaration] {
-        let type = typeNode.scalar?.value ?? ""
+        guard let type = typeNode.scalar?.value else {
+            diagnostics.append(.error("resource types must be plain strings, not \(typeNode.kindDescription)", at: location(typeNode.mark)))
+            return []
+        }
         guard let schema = registry.schema(mode, type) else {
             let known = mode == .managed ? Array(registry.managed.keys) + ["data"] : Array(registry.data.keys)
             let what = mode == .managed ? "resource type" : "data source type"
@@ -87,24 +88,37 @@ struct ManifestDecoder {
             return []
         }
         var result: [ResourceDeclaration] = []
+        // A name twice in this mapping is a duplicate key, which the YAML layer reported; the
+        // first is the declaration, as for any key, and the second is not declared again.
+        var names = Set<String>()
         for pair in pairs {
-            guard let name = pair.key.scalar?.value, ResourceAddress.isValidName(name) else {
-                let text = pair.key.scalar?.value ?? pair.key.kindDescription
-                diagnostics.append(.error("invalid resource name \"\(text)\": start with a letter or _, then use letters, digits, _ and -", at: location(pair.key.mark)))
+            guard let name = pair.key.scalar?.value else {
+                diagnostics.append(.error("resource names must be plain strings, not \(pair.key.kindDescription)", at: location(pair.key.mark)))
                 continue
             }
+            guard ResourceAddress.isValidName(name) else {
+                diagnostics.append(.error("invalid resource name \"\(name)\": start with a letter or _, then use letters, digits, _ and -", at: location(pair.key.mark)))
+                continue
+            }
+            guard names.insert(name).inserted else { continue }
             let address = ResourceAddress(mode, type: type, name: name)
             var decoder = ValueDecoder(file: file)
-            let body = decoder.decodeObject(pair.value, schema: schema.body, context: address.description, extraKeys: Self.metaKeys)
+            let body = decoder.decodeObject(pair.value, schema: schema.body, context: address.description, extraKeys: Self.metaKeys,
+                                            missingAt: pair.key.mark)
             var declaration = ResourceDeclaration(address: address, location: location(pair.key.mark), body: body)
             if let dependsOn = pair.value["depends_on"] {
                 declaration.dependsOn = self.dependsOn(dependsOn, decoder: &decoder)
             }
             declaration.lifecycle = lifecycle(pair.value["lifecycle"], schema: schema, decoder: &decoder)
-            diagnostics += decoder.diagnostics
+            collect(decoder)
             result.append(declaration)
         }
         return result
+    }
+
+    private mutating func collect(_ decoder: ValueDecoder) {
+        diagnostics += decoder.diagnostics
+        incomplete.formUnion(decoder.incomplete)
     }
 
     private mutating func libraryCloudcast(_ root: Node, file: SourceFile) -> [ResourceDeclaration] {
@@ -129,15 +143,16 @@ struct ManifestDecoder {
         } else if let audio = siblingAudio(base: base, file: file) {
             body.appendField(ConfigValue.Field(name: "audio", location: audioLocation, value: ConfigValue(.string(audio), at: audioLocation)))
         } else {
-            let choices = Self.audioExtensions.map { ".\($0)" }.joined(separator: ", ")
-            diagnostics.append(.error("no audio for this cloudcast: put \(base).mp3 beside \(fileName) (or \(choices)), or name the file with an \"audio\" key", at: audioLocation))
+            let first = Self.audioExtensions[0]
+            let others = Self.audioExtensions.dropFirst().map { ".\($0)" }.joined(separator: ", ")
+            diagnostics.append(.error("no audio for this cloudcast: put \(base).\(first) beside \(fileName) (or \(others)), or name the file with an \"audio\" key", at: audioLocation))
         }
         var declaration = ResourceDeclaration(
             address: ResourceAddress(.managed, type: schema.name, name: base),
             location: start, body: body, origin: .mixcloudLibraryFile)
         declaration.lifecycle = lifecycle(root["lifecycle"], schema: schema, decoder: &decoder)
         if let dependsOn = root["depends_on"] { declaration.dependsOn = self.dependsOn(dependsOn, decoder: &decoder) }
-        diagnostics += decoder.diagnostics
+        collect(decoder)
         return [declaration]
     }
 
@@ -184,9 +199,12 @@ struct ManifestDecoder {
         let settable = schema.body.attributes.filter(\.isSettable).map(\.name)
         for item in value["ignore_changes"]?.items ?? [] {
             guard let name = item.string else { continue }
-            if schema.body.attribute(named: name)?.isSettable == true {
-                lifecycle.ignoreChanges.append((schema.body.attribute(named: name)!.name, item.location))
-            } else {
+            switch schema.body.attribute(named: name) {
+            case let attribute? where attribute.isSettable:
+                lifecycle.ignoreChanges.append((attribute.name, item.location))
+            case _?:
+                decoder.appendDiagnostic(.error("ignore_changes names \"\(name)\", which the service computes: castform never changes it, so there is nothing to ignore", at: item.location))
+            case nil:
                 decoder.appendDiagnostic(.error("ignore_changes names \"\(name)\", which is not an attribute of \(schema.name)" + Suggestion.didYouMean(name, in: settable), at: item.location))
             }
         }

@@ -41,7 +41,7 @@ public enum TimeParser {
 
     public static func message(for failure: Failure, text: String) -> String {
         switch failure {
-        case .negative: return "invalid time \(text): a start time cannot be negative"
+        case .negative: return "invalid time \"\(text)\": a start time cannot be negative"
         case .malformed: return "invalid time \"\(text)\": use seconds (174), m:ss (2:54) or h:mm:ss (1:02:03)"
         case .secondsOutOfRange: return "invalid time \"\(text)\": seconds must be 00 to 59"
         case .minutesOutOfRange: return "invalid time \"\(text)\": minutes must be 00 to 59"

@@ -5,10 +5,16 @@ import YAML
 ///
 /// Decoding is where positions are turned into meaning: a wrong type, an unknown key or a
 /// missing attribute is reported at the node that has it, and decoding carries on so the next
-/// problem is found too. A value that cannot be decoded is left out of the result.
+/// problem is found too. A value that cannot be decoded is left out of the result (a list keeps
+/// its good items), and the objects and lists around it are recorded in `incomplete`.
 struct ValueDecoder {
     let file: SourceFile
     private(set) var diagnostics: [Diagnostic] = []
+    /// Objects and lists that lost a value, and those around them: see `Workspace.incomplete`.
+    private(set) var incomplete: Set<SourceLocation> = []
+    /// How many values were left out so far; an object or list during whose decoding this
+    /// grows has lost something, directly or deeper down.
+    private var dropped = 0
 
     init(file: SourceFile) {
         self.file = file
@@ -26,16 +32,27 @@ struct ValueDecoder {
         diagnostics.append(diagnostic)
     }
 
+    /// Whether `value` lost something to a decoding error.
+    func isIncomplete(_ value: ConfigValue) -> Bool {
+        incomplete.contains(value.location)
+    }
+
     /// Decodes a mapping against `schema`. `extraKeys` are keys the caller handles itself (they
     /// are skipped, and offered in "did you mean"); `context` names the object in messages.
-    mutating func decodeObject(_ node: Node, schema: ObjectSchema, context: String, extraKeys: [String] = []) -> ConfigValue {
+    /// Missing required attributes are reported at `missingAt` (a resource's name), or else at
+    /// the mapping.
+    mutating func decodeObject(_ node: Node, schema: ObjectSchema, context: String, extraKeys: [String] = [],
+                               missingAt: Mark? = nil) -> ConfigValue {
         var fields: [ConfigValue.Field] = []
         let pairs: [Pair]
+        let droppedBefore = dropped
+        defer { if dropped > droppedBefore { incomplete.insert(location(node.mark)) } }
         switch node.content {
         case .mapping(let mapping): pairs = mapping
         case .scalar where node.resolved == .null: pairs = []
         default:
             error("\(context) must be a mapping of attributes, not \(node.kindDescription)", at: node.mark)
+            dropped += 1
             return ConfigValue(.object([]), at: location(node.mark))
         }
         var seen: [String: String] = [:]
@@ -44,6 +61,7 @@ struct ValueDecoder {
         for pair in pairs {
             guard let key = pair.key.scalar?.value else {
                 error("attribute names must be plain strings, not \(pair.key.kindDescription)", at: pair.key.mark)
+                dropped += 1
                 continue
             }
             if extraKeys.contains(key) { continue }
@@ -64,63 +82,77 @@ struct ValueDecoder {
             seen[attribute.name] = key
             if pair.value.scalar != nil, pair.value.resolved == .null, pair.value.tag == nil { continue }
             present.insert(attribute.name)
-            if let value = decode(pair.value, as: attribute.type, name: key) {
+            if let value = decode(pair.value, as: attribute.type, slot: Slot(name: key, sensitive: attribute.sensitive)) {
                 fields.append(ConfigValue.Field(name: attribute.name, location: location(pair.key.mark), value: value))
             }
         }
         for attribute in schema.attributes where attribute.presence == .required && !present.contains(attribute.name) {
-            error("missing required attribute \"\(attribute.name)\" in \(context)", at: node.mark)
+            error("missing required attribute \"\(attribute.name)\" in \(context)", at: missingAt ?? node.mark)
         }
         return ConfigValue(.object(fields), at: location(node.mark))
     }
 
     mutating func decode(_ node: Node, as type: ValueType, name: String) -> ConfigValue? {
+        decode(node, as: type, slot: Slot(name: name))
+    }
+
+    mutating func decode(_ node: Node, as type: ValueType, slot: Slot) -> ConfigValue? {
+        let value = decodeValue(node, as: type, slot: slot)
+        if value == nil { dropped += 1 }
+        return value
+    }
+
+    private mutating func decodeValue(_ node: Node, as type: ValueType, slot: Slot) -> ConfigValue? {
         let at = location(node.mark)
         switch type {
         case .any:
             return decodeAny(node)
         case .object(let schema):
-            guard node.mapping != nil else { return mismatch(node, type, name) }
-            return decodeObject(node, schema: schema, context: "\"\(name)\"")
+            guard node.mapping != nil else { return mismatch(node, type, slot) }
+            return decodeObject(node, schema: schema, context: "\"\(slot.name)\"")
         case .map(let element):
-            guard let pairs = node.mapping else { return mismatch(node, type, name) }
+            guard let pairs = node.mapping else { return mismatch(node, type, slot) }
+            let droppedBefore = dropped
             var fields: [ConfigValue.Field] = []
             for pair in pairs {
                 guard let key = pair.key.scalar?.value else {
-                    error("keys of \"\(name)\" must be plain strings, not \(pair.key.kindDescription)", at: pair.key.mark)
+                    error("keys of \"\(slot.name)\" must be plain strings, not \(pair.key.kindDescription)", at: pair.key.mark)
+                    dropped += 1
                     continue
                 }
-                if let value = decode(pair.value, as: element, name: key) {
+                if let value = decode(pair.value, as: element, slot: Slot(name: key, sensitive: slot.sensitive)) {
                     fields.append(ConfigValue.Field(name: key, location: location(pair.key.mark), value: value))
                 }
             }
+            if dropped > droppedBefore { incomplete.insert(at) }
             return ConfigValue(.object(fields), at: at)
         case .list(let element):
-            guard let items = node.sequence else { return mismatch(node, type, name) }
-            let decoded = items.compactMap { decode($0, as: element, name: name) }
-            return decoded.count == items.count ? ConfigValue(.list(decoded), at: at) : nil
+            guard let items = node.sequence else { return mismatch(node, type, slot) }
+            let droppedBefore = dropped
+            let decoded = items.compactMap { decode($0, as: element, slot: slot.item) }
+            if dropped > droppedBefore { incomplete.insert(at) }
+            return ConfigValue(.list(decoded), at: at)
         case .oneOf(let types):
-            return decodeOneOf(node, types, name: name)
+            return decodeOneOf(node, types, slot: slot)
         case .string, .int, .number, .bool, .time, .path:
-            return decodeScalar(node, as: type, name: name)
+            return decodeScalar(node, as: type, slot: slot)
         }
     }
 
-    private mutating func decodeScalar(_ node: Node, as type: ValueType, name: String) -> ConfigValue? {
-        guard let scalar = node.scalar else { return mismatch(node, type, name) }
+    private mutating func decodeScalar(_ node: Node, as type: ValueType, slot: Slot) -> ConfigValue? {
+        guard let scalar = node.scalar else { return mismatch(node, type, slot) }
         let at = location(node.mark)
         let resolved = node.resolved
         if case .string(let text) = resolved, TemplateParser.hasInterpolation(text) {
             let origin = TemplateParser.Origin(
                 location: at,
-                leadingOffset: scalar.style == .plain ? 0 : 1,
-                columnsAreExact: scalar.style == .plain || scalar.style == .singleQuoted
-                    || (scalar.style == .doubleQuoted && !scalar.value.contains("\\")))
+                interpolationLocations: SourceMapping.dollarBraceLocations(of: node, value: text, in: file),
+                sensitiveName: slot.sensitive ? slot.name : nil)
             let parsed = TemplateParser.parse(text, origin: origin)
             diagnostics += parsed.diagnostics
             if !parsed.diagnostics.isEmpty { return nil }
             if let template = parsed.template { return ConfigValue(.template(template), at: at) }
-            return decodeText(parsed.text, node: node, as: type, name: name)
+            return decodeText(parsed.text, node: node, as: type, slot: slot)
         }
         switch (type, resolved) {
         case (.string, .string(let text)):
@@ -128,7 +160,7 @@ struct ValueDecoder {
         case (.string, .int), (.string, .float), (.string, .bool):
             return ConfigValue(.string(scalar.value), at: at)
         case (.path, .string(let text)):
-            return decodeText(text, node: node, as: type, name: name)
+            return decodeText(text, node: node, as: type, slot: slot)
         case (.int, .int(let value)):
             return ConfigValue(.int(value), at: at)
         case (.int, .float(let value)) where value == value.rounded() && abs(value) < 9e15:
@@ -146,14 +178,14 @@ struct ValueDecoder {
             }
             return ConfigValue(.int(value), at: at)
         case (.time, .string(let text)):
-            return decodeText(text, node: node, as: type, name: name)
+            return decodeText(text, node: node, as: type, slot: slot)
         default:
-            return mismatch(node, type, name)
+            return mismatch(node, type, slot)
         }
     }
 
     /// Strings that need reading: times and paths.
-    private mutating func decodeText(_ text: String, node: Node, as type: ValueType, name: String) -> ConfigValue? {
+    private mutating func decodeText(_ text: String, node: Node, as type: ValueType, slot: Slot) -> ConfigValue? {
         let at = location(node.mark)
         switch type {
         case .time:
@@ -165,7 +197,7 @@ struct ValueDecoder {
             }
         case .path:
             guard !text.isEmpty else {
-                error("\"\(name)\" must name a file, not be empty", at: node.mark)
+                error("\(slot.subject) must name a file, not be empty", at: node.mark)
                 return nil
             }
             return ConfigValue(.string(WorkspacePath.resolve(text, from: file.relativePath)), at: at)
@@ -174,18 +206,18 @@ struct ValueDecoder {
         }
     }
 
-    private mutating func decodeOneOf(_ node: Node, _ types: [ValueType], name: String) -> ConfigValue? {
+    private mutating func decodeOneOf(_ node: Node, _ types: [ValueType], slot: Slot) -> ConfigValue? {
         for type in types {
             var trial = ValueDecoder(file: file)
-            if let value = trial.decode(node, as: type, name: name), trial.diagnostics.isEmpty {
+            if let value = trial.decode(node, as: type, slot: slot), trial.diagnostics.isEmpty {
                 return value
             }
         }
         // Report the problems of the first type whose shape fits, else a plain mismatch.
         for type in types where Self.shapeFits(node, type) {
-            return decode(node, as: type, name: name)
+            return decodeValue(node, as: type, slot: slot)
         }
-        return mismatch(node, .oneOf(types), name)
+        return mismatch(node, .oneOf(types), slot)
     }
 
     static func shapeFits(_ node: Node, _ type: ValueType) -> Bool {
@@ -216,12 +248,12 @@ struct ValueDecoder {
         }
     }
 
-    private mutating func mismatch(_ node: Node, _ type: ValueType, _ name: String) -> ConfigValue? {
+    private mutating func mismatch(_ node: Node, _ type: ValueType, _ slot: Slot) -> ConfigValue? {
         var found = node.kindDescription
-        if case .scalar(let scalar) = node.content, node.resolved != .null {
+        if case .scalar(let scalar) = node.content, node.resolved != .null, !slot.sensitive {
             found += " \(scalar.style == .plain && node.resolved != .string(scalar.value) ? scalar.value : "\"\(scalar.value)\"")"
         }
-        error("\"\(name)\" must be \(type.phrase), not \(found)", at: node.mark)
+        error("\(slot.subject) must be \(type.phrase), not \(found)", at: node.mark)
         return nil
     }
 }

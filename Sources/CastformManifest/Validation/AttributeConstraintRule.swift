@@ -10,16 +10,7 @@ struct AttributeConstraintRule: ValidationRule {
                 diagnostics += ConstraintCheck.check(constraint, value: value, attribute: attribute, context: context)
             }
         })
-        for resource in context.workspace.resources {
-            guard let schema = context.registry.schema(resource.address.mode, resource.address.type) else { continue }
-            walk.walk(resource.body, schema.body)
-            let lifecycleSchema = ObjectSchema(schema.lifecycleOptions)
-            let options = resource.lifecycle.options.map { ConfigValue.Field(name: $0.key, location: $0.value.location, value: $0.value) }
-            walk.walk(ConfigValue(.object(options), at: resource.location), lifecycleSchema)
-        }
-        for (name, settings) in context.workspace.config.providers {
-            if let schema = context.registry.providers[name] { walk.walk(settings, schema.config) }
-        }
+        for (value, schema) in context.objects { walk.walk(value, schema) }
         return diagnostics
     }
 }
@@ -31,10 +22,17 @@ enum ConstraintCheck {
         if case .template = value.kind { return [] }
         let name = attribute.name
         switch constraint {
+        case .maxItems, .uniqueItems, .reservedValues, .increasing:
+            // Across a list's items: a list that lost an item would be counted and numbered wrong.
+            if context.isIncomplete(value) { return [] }
+        default:
+            break
+        }
+        switch constraint {
         case .range(let min, let max):
             return range(value, name: name, min: min, max: max)
         case .length(let min, let max):
-            return eachScalar(value) { length($0, name: name, min: min, max: max) }
+            return eachScalar(value) { length($0, name: name, isItem: value.isList, min: min, max: max) }
         case .maxItems(let limit):
             return maxItems(value, name: name, limit: limit)
         case .oneOf(let allowed):
@@ -58,5 +56,12 @@ enum ConstraintCheck {
     static func eachScalar(_ value: ConfigValue, _ check: (ConfigValue) -> Diagnostic?) -> [Diagnostic] {
         if case .list(let items) = value.kind { return items.compactMap { item in item.hasTemplate ? nil : check(item) } }
         return check(value).map { [$0] } ?? []
+    }
+}
+
+extension ConfigValue {
+    var isList: Bool {
+        if case .list = kind { return true }
+        return false
     }
 }

@@ -13,12 +13,19 @@ struct CycleRule: ValidationRule {
     }
 }
 
-/// Who refers to whom, with where each reference is written.
-struct DependencyEdges {
-    private(set) var order: [ResourceAddress] = []
-    private(set) var edges: [ResourceAddress: [(to: ResourceAddress, location: SourceLocation)]] = [:]
+/// Who refers to whom, with where each reference is written: the edges of the dependency
+/// graph, shared by validation (cycles) and planning (order of work).
+public struct DependencyEdges: Sendable {
+    public private(set) var order: [ResourceAddress] = []
+    public private(set) var edges: [ResourceAddress: [(to: ResourceAddress, location: SourceLocation)]] = [:]
 
-    init(_ workspace: Workspace) {
+    /// The addresses `address` depends on, without repeats.
+    public func dependencies(of address: ResourceAddress) -> [ResourceAddress] {
+        var seen = Set<ResourceAddress>()
+        return (edges[address] ?? []).map(\.to).filter { seen.insert($0).inserted }
+    }
+
+    public init(_ workspace: Workspace) {
         let declared = Set(workspace.resources.map(\.address))
         for resource in workspace.resources where edges[resource.address] == nil {
             order.append(resource.address)
@@ -36,7 +43,7 @@ struct DependencyEdges {
     }
 
     /// One cycle per strongly connected component that has one (Tarjan's algorithm, iterative).
-    func cycles() -> [[ResourceAddress]] {
+    public func cycles() -> [[ResourceAddress]] {
         var index: [ResourceAddress: Int] = [:]
         var low: [ResourceAddress: Int] = [:]
         var onStack = Set<ResourceAddress>()
@@ -80,16 +87,30 @@ struct DependencyEdges {
         return components.map(path(through:))
     }
 
-    /// A walk around the component from its first member in file order.
+    /// A shortest cycle through the component's first member in file order, following real
+    /// edges only (breadth first, so the path is short and every step is a written reference).
+    /// The component is strongly connected, so the walk always finds its way back.
     private func path(through component: [ResourceAddress]) -> [ResourceAddress] {
         let members = Set(component)
         let start = order.first { members.contains($0) }!
-        var path = [start]
-        var current = start
-        while let next = edges[current]?.first(where: { members.contains($0.to) })?.to, next != start, !path.contains(next) {
-            path.append(next)
-            current = next
+        var cameFrom: [ResourceAddress: ResourceAddress] = [:]
+        var queue = [start]
+        var next = 0
+        while next < queue.count {
+            let current = queue[next]
+            next += 1
+            for target in dependencies(of: current) where members.contains(target) {
+                if target == start {
+                    var path = [current]
+                    while let previous = cameFrom[path[0]] { path.insert(previous, at: 0) }
+                    return path
+                }
+                if cameFrom[target] == nil {
+                    cameFrom[target] = current
+                    queue.append(target)
+                }
+            }
         }
-        return path
+        return [start]
     }
 }

@@ -2,16 +2,17 @@ import CastformCore
 
 /// Checks rules across an object's attributes: exactly one of `id`/`spec`, a track or a
 /// chapter, and each provider's own rules.
+///
+/// An object that lost a value to a decoding error is not judged: the rules would see the
+/// hole, and report as missing what was written wrong (and already reported).
 struct ObjectShapeRule: ValidationRule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let walk = SchemaWalk(object: { value, schema in
+            guard !context.isIncomplete(value) else { return }
             for rule in schema.rules { diagnostics += Self.check(rule, value) }
         })
-        for resource in context.workspace.resources {
-            guard let schema = context.registry.schema(resource.address.mode, resource.address.type) else { continue }
-            walk.walk(resource.body, schema.body)
-        }
+        for (value, schema) in context.objects { walk.walk(value, schema) }
         return diagnostics
     }
 

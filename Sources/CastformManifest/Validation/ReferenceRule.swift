@@ -2,7 +2,9 @@ import CastformCore
 
 /// Every `${...}` names something that exists: a declared variable, a declared resource and an
 /// attribute its type has. Unset environment variables are warnings here (CI may validate
-/// without secrets); plan and apply need them.
+/// without secrets); plan and apply need them. Variables are not judged when castform.yaml
+/// could not be read to its end, nor resources when a manifest could not: their declarations
+/// may be in the part that failed.
 struct ReferenceRule: ValidationRule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
         let declared = Set(context.workspace.resources.map(\.address))
@@ -17,12 +19,14 @@ struct ReferenceRule: ValidationRule {
                     diagnostics.append(.warning("environment variable \(name) is not set; plan and apply will need it", at: location))
                 }
             case .variable(let name):
-                let variables = context.workspace.config.variables.keys
-                if !variables.contains(name) {
-                    diagnostics.append(.error("undeclared variable \"\(name)\": declare it under variables: in castform.yaml" + Suggestion.didYouMean(name, in: variables), at: location))
+                let config = context.workspace.config
+                let variables = config.variables.keys
+                if config.variablesAreKnown, !variables.contains(name) {
+                    diagnostics.append(.error("undeclared variable \"\(name)\": declare it under variables: in \(config.fileName)" + Suggestion.didYouMean(name, in: variables), at: location))
                 }
             case .resource(let address, let path):
-                if let message = Self.problem(address, path, declared: declared, registry: context.registry) {
+                if let message = Self.problem(address, path, declared: declared, registry: context.registry,
+                                              declarationsAreKnown: context.workspace.declarationsAreKnown) {
                     diagnostics.append(.error(message, at: location))
                 }
             }
@@ -30,12 +34,22 @@ struct ReferenceRule: ValidationRule {
         return diagnostics
     }
 
-    static func problem(_ address: ResourceAddress, _ path: [PathStep], declared: Set<ResourceAddress>, registry: SchemaRegistry) -> String? {
+    static func problem(_ address: ResourceAddress, _ path: [PathStep], declared: Set<ResourceAddress>, registry: SchemaRegistry,
+                        declarationsAreKnown: Bool = true) -> String? {
         guard let schema = registry.schema(address.mode, address.type) else {
+            // The type exists on the other side of `data.`: say how to write the reference.
+            let steps = path.map(\.description).joined()
+            let other = ResourceAddress(address.mode == .managed ? .data : .managed, type: address.type, name: address.name)
+            if registry.schema(other.mode, other.type) != nil {
+                return other.mode == .data
+                    ? "\(address.type) is a data source: refer to it as \(other)\(steps)"
+                    : "\(address.type) is a resource, not a data source: refer to it as \(other)\(steps)"
+            }
             let known = address.mode == .managed ? registry.managed.keys : registry.data.keys
             return "reference to unknown type \"\(address.type)\"" + Suggestion.didYouMean(address.type, in: known)
         }
         guard declared.contains(address) else {
+            guard declarationsAreKnown else { return nil }
             let names = declared.filter { $0.mode == address.mode && $0.type == address.type }.map(\.name)
             return "reference to \(address), which is not declared" + Suggestion.didYouMean(address.name, in: names)
         }

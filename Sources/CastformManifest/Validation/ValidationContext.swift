@@ -14,6 +14,30 @@ public struct ValidationContext: Sendable {
         self.environment = environment
     }
 
+    /// Every decoded object with the schema it was decoded against: resource bodies and their
+    /// lifecycle options, and castform.yaml's state and provider settings.
+    public var objects: [(value: ConfigValue, schema: ObjectSchema)] {
+        var objects: [(value: ConfigValue, schema: ObjectSchema)] = []
+        for resource in workspace.resources {
+            guard let schema = registry.schema(resource.address.mode, resource.address.type) else { continue }
+            objects.append((resource.body, schema.body))
+            let options = resource.lifecycle.options.map { ConfigValue.Field(name: $0.key, location: $0.value.location, value: $0.value) }
+            objects.append((ConfigValue(.object(options), at: resource.location), ObjectSchema(schema.lifecycleOptions)))
+        }
+        if let state = workspace.config.state.written {
+            objects.append((state, StateSchema.schema))
+        }
+        for (name, settings) in workspace.config.providers.sorted(by: { $0.key < $1.key }) {
+            if let schema = registry.providers[name] { objects.append((settings, schema.config)) }
+        }
+        return objects
+    }
+
+    /// Whether `value` lost something to a decoding error (see `Workspace.incomplete`).
+    public func isIncomplete(_ value: ConfigValue) -> Bool {
+        !workspace.incomplete.isEmpty && workspace.incomplete.contains(value.location)
+    }
+
     /// A workspace-relative path as the user would type it from where they ran castform.
     public func displayPath(_ relative: String) -> String {
         if relative.hasPrefix("/") { return relative }

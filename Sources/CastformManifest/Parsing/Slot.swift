@@ -1,0 +1,20 @@
+/// What a value being decoded is, for its messages: the attribute (or map key) it belongs to,
+/// whether it is one item of that attribute's list, and whether it is sensitive.
+struct Slot {
+    var name: String
+    var isItem = false
+    /// A sensitive value's text is never quoted in a message (a stream URL carries its key).
+    var sensitive = false
+
+    /// `"tags"`, or `each item of "tags"`.
+    var subject: String {
+        isItem ? "each item of \"\(name)\"" : "\"\(name)\""
+    }
+
+    /// One item of this slot's list.
+    var item: Slot {
+        var item = self
+        item.isItem = true
+        return item
+    }
+}
