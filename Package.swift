@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libyaml, the system C library. `apt-get install libyaml-dev` provides it.
@@ -25,17 +26,37 @@ let package = Package(
         .target(name: "CastformCore"),
         .target(name: "CastformManifest", dependencies: ["YAML", "CastformCore"]),
         .target(name: "CastformProviders", dependencies: ["CastformCore"]),
-        .target(name: "CastformRendering", dependencies: ["CastformCore"]),
-        .executableTarget(
-            name: "castform",
+        .target(
+            name: "CastformState",
+            dependencies: ["CastformCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "CastformPlanning", dependencies: ["CastformCore", "CastformManifest", "CastformState"]),
+        .target(name: "CastformExecution", dependencies: ["CastformCore", "CastformPlanning", "CastformState"]),
+        .target(name: "CastformRendering", dependencies: ["CastformCore", "CastformPlanning"]),
+        // The commands, as a library: the castform binary links them with the real providers,
+        // the test bed with the fake one.
+        .target(
+            name: "CastformCommands",
             dependencies: [
-                "CastformCore", "CastformManifest", "CastformProviders", "CastformRendering",
+                "CastformCore", "CastformManifest", "CastformState", "CastformPlanning",
+                "CastformExecution", "CastformRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "castform",
+            dependencies: ["CastformCommands", "CastformProviders"]
+        ),
         .target(
             name: "CastformTestSupport",
-            dependencies: ["CastformCore", "CastformManifest", "CastformProviders"]
+            dependencies: ["CastformCore", "CastformManifest", "CastformProviders", "CastformState"]
+        ),
+        // castform with the fake provider of CastformTestSupport instead of the real services:
+        // what the engine's end-to-end tests run (and kill).
+        .executableTarget(
+            name: "castform-testbed",
+            dependencies: ["CastformCommands", "CastformTestSupport"],
+            path: "Tests/castform-testbed"
         ),
         .executableTarget(
             name: "castform-bench",
@@ -52,6 +73,14 @@ let package = Package(
         .testTarget(
             name: "CastformRenderingTests",
             dependencies: ["CastformRendering", "CastformCore"]
+        ),
+        .testTarget(
+            name: "CastformStateTests",
+            dependencies: ["CastformState", "CastformTestSupport"]
+        ),
+        .testTarget(
+            name: "CastformPlanningTests",
+            dependencies: ["CastformPlanning", "CastformExecution", "CastformRendering", "CastformTestSupport"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -38,13 +38,40 @@ public enum ProcessRunner {
 
     /// The built `castform` binary: `CASTFORM_BINARY`, or the build directory's products.
     public static func castformBinary() -> String {
-        if let explicit = ProcessInfo.processInfo.environment["CASTFORM_BINARY"] { return explicit }
+        binary("castform", override: "CASTFORM_BINARY")
+    }
+
+    /// castform with the fake provider (Tests/castform-testbed).
+    public static func testbedBinary() -> String {
+        binary("castform-testbed", override: "CASTFORM_TESTBED_BINARY")
+    }
+
+    static func binary(_ name: String, override: String) -> String {
+        if let explicit = ProcessInfo.processInfo.environment[override] { return explicit }
         var directory = Bundle.main.bundleURL
         for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("castform").path
+            let candidate = directory.appendingPathComponent(name).path
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
             directory = directory.deletingLastPathComponent()
         }
-        return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("castform").path
+        return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent(name).path
+    }
+
+    /// Starts a program without waiting, output to files: for tests that kill it midway.
+    public static func start(
+        _ executable: String, _ arguments: [String], environment: [String: String], directory: String, output: String
+    ) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardInput = FileHandle.nullDevice
+        FileManager.default.createFile(atPath: output, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        return process
     }
 }

@@ -42,6 +42,21 @@ public struct ResourceAddress: Sendable, Hashable, Comparable, Codable, CustomSt
     public static func < (a: ResourceAddress, b: ResourceAddress) -> Bool {
         a.description < b.description
     }
+
+    /// Written as its text, `type.name`, in state and plan files.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let address = ResourceAddress(parsing: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(text) is not an address")
+        }
+        self = address
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
 }
 
 extension Unicode.Scalar {

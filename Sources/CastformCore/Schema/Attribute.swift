@@ -26,6 +26,8 @@ public struct Attribute: Sendable {
     /// description, as the Python `mixcloud` library writes them).
     public var aliases: [String]
     public var constraints: [Constraint]
+    /// Applied to desired and remote values alike before they are compared.
+    public var normalizations: [Normalization]
     public var summary: String
 
     public init(
@@ -38,6 +40,7 @@ public struct Attribute: Sendable {
         default defaultValue: Value? = nil,
         aliases: [String] = [],
         constraints: [Constraint] = [],
+        normalizations: [Normalization] = [],
         summary: String = ""
     ) {
         self.name = name
@@ -49,6 +52,7 @@ public struct Attribute: Sendable {
         self.defaultValue = defaultValue
         self.aliases = aliases
         self.constraints = constraints
+        self.normalizations = normalizations
         self.summary = summary
     }
 

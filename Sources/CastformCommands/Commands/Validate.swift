@@ -1,12 +1,11 @@
 import ArgumentParser
 import CastformCore
 import CastformManifest
-import CastformProviders
 import CastformRendering
 import Foundation
 
 /// `castform validate`: every problem of a workspace's manifests, before any network call.
-struct Validate: ParsableCommand {
+struct Validate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the workspace's manifests and castform.yaml, without contacting any service.",
         discussion: """
@@ -17,25 +16,22 @@ struct Validate: ParsableCommand {
             """
     )
 
-    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var workspace: PositionalWorkspace
 
     @Flag(help: "Print the diagnostics as a JSON array on standard output.")
     var json = false
 
-    func run() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let loader = WorkspaceLoader(registry: Providers.registry, environment: environment)
+    func run() async throws {
+        let runtime = Runtime.current
+        let loader = WorkspaceLoader(registry: runtime.providers.registry, environment: runtime.environment)
         let result = loader.load(root: workspace.directory)
         if json {
-            print(DiagnosticJSON.render(result.diagnostics), terminator: "")
+            Console.out(DiagnosticJSON.render(result.diagnostics))
         } else {
-            let style = TerminalStyle.detect(isTerminal: isatty(STDERR_FILENO) == 1, environment: environment)
-            let sources = result.sources
-            let renderer = DiagnosticRenderer(style: style) { file, line in sources[file]?.line(line) }
-            FileHandle.standardError.write(Data(renderer.render(result.diagnostics).utf8))
+            Session.report(result)
             if !result.hasErrors, let loaded = result.workspace {
                 let count = loaded.resources.count
-                print("The workspace is valid: \(count) \(count == 1 ? "declaration" : "declarations") in \(result.sources.count) \(result.sources.count == 1 ? "file" : "files").")
+                Console.out("The workspace is valid: \(count) \(count == 1 ? "declaration" : "declarations") in \(result.sources.count) \(result.sources.count == 1 ? "file" : "files").\n")
             }
         }
         if result.hasErrors { throw ExitCode.failure }

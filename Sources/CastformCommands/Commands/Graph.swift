@@ -1,0 +1,28 @@
+import ArgumentParser
+import CastformPlanning
+
+/// `castform graph`: the dependency graph as Graphviz DOT.
+struct Graph: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the dependency graph of the manifests in Graphviz DOT (pipe it to `dot -Tsvg`)."
+    )
+
+    @OptionGroup var workspace: PositionalWorkspace
+
+    func run() async throws {
+        do {
+            let session = try Session.open(workspace.directory)
+            let order = WorkOrder(session.workspace)
+            var text = "digraph castform {\n  rankdir = \"RL\";\n  node [shape = box];\n"
+            for address in order.topological() {
+                text += "  \"\(address)\";\n"
+                for dependency in order.edges.dependencies(of: address) {
+                    text += "  \"\(address)\" -> \"\(dependency)\";\n"
+                }
+            }
+            Console.out(text + "}\n")
+        } catch {
+            throw failure(error)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import CastformExecution
+import Dispatch
+import Foundation
+
+/// SIGINT and SIGTERM during an apply: the first stops new work (operations in flight finish
+/// and state is saved); a second exits at once — the journal already holds every completed
+/// operation.
+final class SignalTrap: @unchecked Sendable {
+    let flag = CancellationFlag()
+    private var sources: [DispatchSourceSignal] = []
+
+    init() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [flag] in
+                if flag.isSet {
+                    Console.err("\nSecond interrupt: exiting now. State holds every completed operation.\n")
+                    exit(130)
+                }
+                flag.set()
+                Console.err("\nInterrupt received: finishing operations in flight, then saving state. Interrupt again to exit at once.\n")
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}

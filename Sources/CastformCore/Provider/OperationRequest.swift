@@ -1,0 +1,49 @@
+/// A request to create, update or delete one object.
+public struct OperationRequest: Sendable {
+    public var address: ResourceAddress
+    /// The remote id, for updates and deletes.
+    public var id: String?
+    /// The manifest's values, evaluated; sensitive values keep their mark (unmark to send).
+    public var desired: [String: Value]
+    /// The object as last read, for updates and deletes.
+    public var prior: RemoteObject?
+    /// For updates: the attributes whose values change.
+    public var changed: [String]
+    /// Who is asking, so a provider can tag what it creates and find it again after a lost
+    /// response: the state's lineage.
+    public var lineage: String
+
+    public init(address: ResourceAddress, id: String? = nil, desired: [String: Value] = [:],
+                prior: RemoteObject? = nil, changed: [String] = [], lineage: String) {
+        self.address = address
+        self.id = id
+        self.desired = desired
+        self.prior = prior
+        self.changed = changed
+        self.lineage = lineage
+    }
+}
+
+/// How an operation ended.
+public enum OperationOutcome: Sendable {
+    /// Done; the object as it now is (nil after a delete).
+    case succeeded(RemoteObject?)
+    /// Not done, and the service is unchanged.
+    case failed([Diagnostic])
+    /// The request went out but no answer came back: the object may or may not exist now.
+    /// State records the operation as pending, and the next run asks `recover` first.
+    case unknown([Diagnostic])
+}
+
+/// Progress of a long operation (an upload), in bytes.
+public struct TransferProgress: Sendable, Hashable {
+    public var completed: Int64
+    public var total: Int64
+
+    public init(completed: Int64, total: Int64) {
+        self.completed = completed
+        self.total = total
+    }
+}
+
+public typealias ProgressHandler = @Sendable (TransferProgress) -> Void

@@ -1,0 +1,36 @@
+/// An object as a service holds it: its id and the attributes castform can see.
+public struct RemoteObject: Sendable, Hashable {
+    public var id: String
+    /// Attributes by schema name, normalised by the provider to the manifest's shape.
+    public var attributes: [String: Value]
+    /// Facts a provider keeps for itself between runs (a modification time, a content hash),
+    /// stored in state beside the object and handed back on the next read.
+    public var privateData: [String: Value]
+
+    public init(id: String, attributes: [String: Value], privateData: [String: Value] = [:]) {
+        self.id = id
+        self.attributes = attributes
+        self.privateData = privateData
+    }
+}
+
+/// An object castform knows from state: what a read needs to find it again.
+public struct KnownObject: Sendable {
+    public var address: ResourceAddress
+    public var id: String
+    /// What state recorded at the last read or write (sensitive values as hashes).
+    public var attributes: [String: Value]
+    public var privateData: [String: Value]
+    /// Whether the manifest manages description-like attributes that only a single get
+    /// returns; providers may skip those gets for objects whose values are not managed.
+    public var managedAttributes: Set<String>
+
+    public init(address: ResourceAddress, id: String, attributes: [String: Value] = [:],
+                privateData: [String: Value] = [:], managedAttributes: Set<String> = []) {
+        self.address = address
+        self.id = id
+        self.attributes = attributes
+        self.privateData = privateData
+        self.managedAttributes = managedAttributes
+    }
+}

@@ -1,0 +1,269 @@
+import CastformCore
+import CastformManifest
+import CastformPlanning
+import CastformState
+import Foundation
+
+/// Applies a plan: every step once its dependencies are done, at most `parallelism` at a
+/// time, state recorded after each. A failed step skips what depends on it and lets
+/// independent work finish; a signal stops new work and lets work in flight finish.
+public struct Executor: Sendable {
+    public var providers: ProviderSet
+    public var workspace: Workspace
+    public var environment: [String: String]
+    public var parallelism: Int
+    public var observer: any ExecutionObserver
+    public var cancellation: CancellationFlag
+
+    public init(providers: ProviderSet, workspace: Workspace, environment: [String: String], parallelism: Int = 4,
+                observer: any ExecutionObserver, cancellation: CancellationFlag = CancellationFlag()) {
+        self.providers = providers
+        self.workspace = workspace
+        self.environment = environment
+        self.parallelism = max(1, parallelism)
+        self.observer = observer
+        self.cancellation = cancellation
+    }
+
+    public func apply(_ plan: Plan, state: StateSnapshot, backend: any StateBackend) async -> ExecutionSummary {
+        let recorder = StateRecorder(snapshot: state, backend: backend)
+        let steps = StepBuilder.steps(for: plan)
+        let live = LiveValues()
+        var summary = ExecutionSummary(state: state)
+        var waiting = Dictionary(uniqueKeysWithValues: steps.map { ($0.id, Set($0.waitsFor)) })
+        var dependents: [Int: [Int]] = [:]
+        for step in steps { for dependency in step.waitsFor { dependents[dependency, default: []].append(step.id) } }
+        var ready = steps.filter { $0.waitsFor.isEmpty }.map(\.id)
+        var blocked: [Int: ResourceAddress] = [:]
+        var running = 0
+
+        await withTaskGroup(of: (Int, StepResult).self) { group in
+            func launch() {
+                while running < parallelism, !ready.isEmpty, !cancellation.isSet {
+                    let step = steps[ready.removeFirst()]
+                    running += 1
+                    group.addTask { (step.id, await run(step, recorder: recorder, live: live)) }
+                }
+            }
+            launch()
+            while let (id, result) = await group.next() {
+                running -= 1
+                let step = steps[id]
+                switch result {
+                case .done:
+                    summary.completed.append((step.address, step.action))
+                    for dependent in dependents[id] ?? [] {
+                        waiting[dependent]?.remove(id)
+                        if waiting[dependent]?.isEmpty == true, blocked[dependent] == nil { ready.append(dependent) }
+                    }
+                case .failed(let diagnostics):
+                    summary.failed.append((step.address, step.action, diagnostics))
+                    var work = dependents[id] ?? []
+                    while let next = work.popLast() {
+                        guard blocked[next] == nil else { continue }
+                        blocked[next] = step.address
+                        work += dependents[next] ?? []
+                    }
+                }
+                if cancellation.isSet, !summary.interrupted {
+                    summary.interrupted = true
+                    observer.handle(.stopping)
+                }
+                launch()
+            }
+        }
+        for step in steps {
+            if let cause = blocked[step.id] {
+                summary.skipped.append((step.address, step.action, cause))
+                observer.handle(.skipped(step.address, step.action, because: cause))
+            } else if !summary.completed.contains(where: { $0.address == step.address && $0.action == step.action }),
+                      !summary.failed.contains(where: { $0.address == step.address && $0.action == step.action }) {
+                summary.notStarted.append((step.address, step.action))
+                summary.interrupted = summary.interrupted || cancellation.isSet
+            }
+        }
+        await recorder.persist()
+        summary.state = await recorder.snapshot
+        summary.stateErrors = await recorder.errors
+        return summary
+    }
+
+    enum StepResult: Sendable {
+        case done
+        case failed([Diagnostic])
+    }
+
+    private func run(_ step: Step, recorder: StateRecorder, live: LiveValues) async -> StepResult {
+        let started = ContinuousClock.now
+        observer.handle(.started(step.address, step.action))
+        let result = await perform(step, recorder: recorder, live: live)
+        switch result {
+        case .done:
+            let id = await recorder.resource(step.address)?.id
+            observer.handle(.finished(step.address, step.action, elapsed: ContinuousClock.now - started, id: id))
+        case .failed(let diagnostics):
+            observer.handle(.failed(step.address, step.action, diagnostics))
+        }
+        return result
+    }
+
+    private func perform(_ step: Step, recorder: StateRecorder, live: LiveValues) async -> StepResult {
+        let address = step.address
+        let hasher = SecretHasher(lineage: await recorder.snapshot.lineage)
+        guard let provider = providers.provider(for: address), let schema = providers.schema(for: address) else {
+            return .failed([.error("no provider handles \(address.type)", at: nil)])
+        }
+        let lineage = await recorder.snapshot.lineage
+        let current = await recorder.resource(address)
+        let progress: ProgressHandler = { [observer] value in observer.handle(.progress(address, value)) }
+
+        switch step.action {
+        case .forget:
+            await recorder.record(.remove(address))
+            return .done
+
+        case .adopt:
+            guard let id = step.change.remoteID else { return .failed([.error("nothing to adopt for \(address)", at: nil)]) }
+            var resource = current ?? ResourceState(address: address, provider: schema.provider, id: id)
+            resource.id = id
+            resource.pending = nil
+            resource.attributes = step.change.before ?? resource.attributes
+            resource.dependencies = step.change.dependencies
+            await recorder.record(.put(resource))
+            return .done
+
+        case .read:
+            let arguments = await desired(address, recorder: recorder, live: live)
+            let result = await provider.readData(type: address.type, arguments: arguments.mapValues(\.unmarked))
+            if result.diagnostics.hasErrors { return .failed(result.diagnostics) }
+            await live.set(address, arguments.merging(result.attributes) { $1 })
+            return .done
+
+        case .create:
+            let values = await desired(address, recorder: recorder, live: live)
+            var deposed = current?.deposed ?? []
+            if step.change.kind == .replaceCreateFirst, let old = current?.id, !deposed.contains(old) { deposed.append(old) }
+            let pending = ResourceState(
+                address: address, provider: schema.provider, id: nil, attributes: [:], dependencies: step.change.dependencies,
+                pending: PendingOperation(kind: .create, desired: hasher.redact(values)), deposed: deposed.isEmpty ? nil : deposed)
+            // Durable before the request goes out: if castform dies waiting for the answer,
+            // the next run asks the service instead of creating a second object.
+            await recorder.record(.put(pending))
+            let request = OperationRequest(address: address, desired: values, lineage: lineage)
+            switch await provider.create(request, progress: progress) {
+            case .succeeded(let object?):
+                await live.set(address, values.merging(object.attributes) { $1 })
+                await recorder.record(.put(stored(address, object, desired: values, schema: schema, hasher: hasher,
+                                                  dependencies: step.change.dependencies, deposed: pending.deposed)))
+                return .done
+            case .succeeded(nil):
+                return .failed([.error("\(address): the service reported success but returned no object", at: nil)])
+            case .failed(let diagnostics):
+                // Nothing was created: put back what state held before the pending record.
+                if let current, current.id != nil { await recorder.record(.put(current)) } else { await recorder.record(.remove(address)) }
+                return .failed(diagnostics)
+            case .unknown(let diagnostics):
+                return .failed(diagnostics + [.warning("\(address): the create may have happened; the next plan will look for it before creating it again", at: nil)])
+            }
+
+        case .update:
+            guard let current, let id = current.id else { return .failed([.error("\(address) is not in state", at: nil)]) }
+            let values = await desired(address, recorder: recorder, live: live)
+            let prior = RemoteObject(id: id, attributes: step.change.before ?? current.attributes, privateData: current.privateData)
+            let request = OperationRequest(address: address, id: id, desired: values, prior: prior,
+                                           changed: step.change.changedAttributes, lineage: lineage)
+            switch await provider.update(request, progress: progress) {
+            case .succeeded(let object):
+                let object = object ?? RemoteObject(id: id, attributes: values, privateData: current.privateData)
+                await live.set(address, values.merging(object.attributes) { $1 })
+                await recorder.record(.put(stored(address, object, desired: values, schema: schema, hasher: hasher,
+                                                  dependencies: step.change.dependencies, deposed: current.deposed)))
+                return .done
+            case .failed(let diagnostics), .unknown(let diagnostics):
+                return .failed(diagnostics)
+            }
+
+        case .delete(let id):
+            guard let id else {
+                await recorder.record(.remove(address))
+                return .done
+            }
+            if case .failed(let diagnostics) = await delete(id, current: current, request: provider, address: address, lineage: lineage) {
+                return .failed(diagnostics)
+            }
+            await recorder.record(.remove(address))
+            return .done
+
+        case .deleteDeposed(let id):
+            if case .failed(let diagnostics) = await delete(id, current: current, request: provider, address: address, lineage: lineage) {
+                return .failed(diagnostics)
+            }
+            if var resource = await recorder.resource(address) {
+                resource.deposed = resource.deposed?.filter { $0 != id }
+                if resource.deposed?.isEmpty == true { resource.deposed = nil }
+                await recorder.record(.put(resource))
+            }
+            return .done
+        }
+    }
+
+    private func delete(_ id: String, current: ResourceState?, request provider: any Provider, address: ResourceAddress, lineage: String) async -> StepResult {
+        let prior = RemoteObject(id: id, attributes: current?.attributes ?? [:], privateData: current?.privateData ?? [:])
+        switch await provider.delete(OperationRequest(address: address, id: id, prior: prior, lineage: lineage)) {
+        case .succeeded: return .done
+        case .failed(let diagnostics), .unknown(let diagnostics): return .failed(diagnostics)
+        }
+    }
+
+    /// What goes into state: the object as the service returned it, plus write-only values
+    /// as sent (hashed when sensitive), so the next plan can tell whether they changed.
+    private func stored(_ address: ResourceAddress, _ object: RemoteObject, desired: [String: Value], schema: ResourceTypeSchema, hasher: SecretHasher,
+                        dependencies: [ResourceAddress], deposed: [String]?) -> ResourceState {
+        var attributes = object.attributes
+        for attribute in schema.body.attributes where attribute.writeOnly || attributes[attribute.name] == nil {
+            if let value = desired[attribute.name], attribute.isSettable {
+                attributes[attribute.name] = attribute.sensitive && !value.containsSensitive ? .sensitive(value) : value
+            }
+        }
+        for attribute in schema.body.attributes where attribute.sensitive {
+            if let value = attributes[attribute.name], !value.containsSensitive, value != .null { attributes[attribute.name] = .sensitive(value) }
+        }
+        return ResourceState(address: address, provider: schema.provider, id: object.id, attributes: hasher.redact(attributes),
+                             privateData: hasher.redact(object.privateData), dependencies: dependencies, deposed: deposed)
+    }
+
+    /// The resource's values, evaluated now: references see what this run has created.
+    private func desired(_ address: ResourceAddress, recorder: StateRecorder, live: LiveValues) async -> [String: Value] {
+        guard let declaration = workspace.resource(address), let schema = providers.schema(for: address) else { return [:] }
+        var known: [ResourceAddress: [String: Value]] = [:]
+        for (reference, _) in declaration.body.references {
+            guard case .resource(let target, _) = reference else { continue }
+            if let values = await live.get(target) {
+                known[target] = values
+            } else if let resource = await recorder.resource(target) {
+                known[target] = resource.attributes
+            }
+        }
+        let evaluator = Evaluator(environment: environment, variables: workspace.config.variables) { [known] target, path in
+            Planner.lookup(known[target], path)
+        }
+        var values = Planner.fields(evaluator.evaluate(declaration.body))
+        for attribute in schema.body.attributes where values[attribute.name] == nil {
+            if let value = attribute.defaultValue { values[attribute.name] = value }
+        }
+        return values
+    }
+}
+
+/// Values produced during this run, in clear (state only has hashes of secrets).
+actor LiveValues {
+    private var values: [ResourceAddress: [String: Value]] = [:]
+
+    func set(_ address: ResourceAddress, _ attributes: [String: Value]) {
+        values[address] = attributes
+    }
+
+    func get(_ address: ResourceAddress) -> [String: Value]? {
+        values[address]
+    }
+}

@@ -1,0 +1,66 @@
+import CastformCore
+import CastformPlanning
+
+/// A unit of work with the steps it waits for.
+struct Step: Sendable {
+    var id: Int
+    var change: ResourceChange
+    var action: StepAction
+    var waitsFor: [Int]
+
+    var address: ResourceAddress { change.address }
+}
+
+/// Turns a plan's changes into steps and their order.
+///
+/// Creates, updates and reads wait for the resources they depend on; deletes wait for the
+/// deletes of the resources that depend on them (the reverse order); a replacement is two
+/// steps in the order its kind says.
+enum StepBuilder {
+    static func steps(for plan: Plan) -> [Step] {
+        var steps: [Step] = []
+        var finalStep: [ResourceAddress: Int] = [:]
+        var deleteStep: [ResourceAddress: Int] = [:]
+        func add(_ change: ResourceChange, _ action: StepAction, after: [Int] = []) -> Int {
+            steps.append(Step(id: steps.count, change: change, action: action, waitsFor: after))
+            return steps.count - 1
+        }
+        for change in plan.changes {
+            switch change.kind {
+            case .noOp:
+                if change.actionReason == "adopt_after_lost_response" { finalStep[change.address] = add(change, .adopt) }
+            case .create: finalStep[change.address] = add(change, .create)
+            case .update: finalStep[change.address] = add(change, .update)
+            case .read: finalStep[change.address] = add(change, .read)
+            case .delete:
+                deleteStep[change.address] = add(change, change.actionReason == "forget_never_created" ? .forget : .delete(id: change.remoteID))
+            case .replaceDestroyFirst:
+                let delete = add(change, .delete(id: change.remoteID))
+                finalStep[change.address] = add(change, .create, after: [delete])
+            case .replaceCreateFirst:
+                let create = add(change, .create)
+                finalStep[change.address] = create
+                if let old = change.remoteID { _ = add(change, .deleteDeposed(id: old), after: [create]) }
+            }
+            // Objects replaced in an earlier, interrupted run go once the new one is in place.
+            for id in change.deposed {
+                _ = add(change, .deleteDeposed(id: id), after: finalStep[change.address].map { [$0] } ?? [])
+            }
+        }
+        for index in steps.indices {
+            let step = steps[index]
+            switch step.action {
+            case .create, .update, .read, .adopt:
+                steps[index].waitsFor += step.change.dependencies.compactMap { finalStep[$0] }
+            case .delete, .forget:
+                // Delete dependents first: every deleted resource that depends on this one.
+                steps[index].waitsFor += plan.changes
+                    .filter { $0.kind == .delete && $0.dependencies.contains(step.address) }
+                    .compactMap { deleteStep[$0.address] }
+            case .deleteDeposed:
+                break
+            }
+        }
+        return steps
+    }
+}

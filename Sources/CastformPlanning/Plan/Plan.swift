@@ -1,0 +1,68 @@
+import CastformCore
+import Foundation
+
+/// A plan: what will change and why, against which state. It is data only; rendering and
+/// execution are elsewhere.
+public struct Plan: Sendable, Codable {
+    /// The state the plan was made against; `apply FILE` refuses to run on another.
+    public var lineage: String
+    public var serial: Int
+    public var changes: [ResourceChange]
+    /// Changes made outside castform since the last run, as found by the refresh.
+    public var drift: [ResourceChange]
+    /// Objects this workspace created that state no longer knows (found by their tags).
+    public var untracked: [String]
+    public var isDestroy: Bool
+    public var created: Date
+    /// How many requests the refresh made, for figures.
+    public var refreshRequests: Int
+
+    public init(lineage: String, serial: Int, changes: [ResourceChange], drift: [ResourceChange] = [],
+                untracked: [String] = [], isDestroy: Bool = false, created: Date = Date(), refreshRequests: Int = 0) {
+        self.lineage = lineage
+        self.serial = serial
+        self.changes = changes
+        self.drift = drift
+        self.untracked = untracked
+        self.isDestroy = isDestroy
+        self.created = created
+        self.refreshRequests = refreshRequests
+    }
+
+    /// Changes that do something, in plan order: not no-ops (except adoptions, which record
+    /// an object in state) and not reads already done while planning.
+    public var effectiveChanges: [ResourceChange] {
+        changes.filter { change in
+            switch change.kind {
+            case .noOp: return change.actionReason == "adopt_after_lost_response"
+            case .read: return change.actionReason == "read_because_config_unknown"
+            default: return true
+            }
+        }
+    }
+
+    public var hasChanges: Bool {
+        changes.contains { $0.kind != .noOp && $0.kind != .read }
+    }
+
+    public func change(for address: ResourceAddress) -> ResourceChange? {
+        changes.first { $0.address == address }
+    }
+
+    /// (add, change, destroy) as the summary line counts them; a replace counts as both.
+    public var counts: (add: Int, change: Int, destroy: Int) {
+        var counts = (add: 0, change: 0, destroy: 0)
+        for change in changes {
+            switch change.kind {
+            case .create: counts.add += 1
+            case .update: counts.change += 1
+            case .delete: counts.destroy += 1
+            case .replaceCreateFirst, .replaceDestroyFirst:
+                counts.add += 1
+                counts.destroy += 1
+            case .noOp, .read: break
+            }
+        }
+        return counts
+    }
+}

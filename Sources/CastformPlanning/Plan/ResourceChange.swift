@@ -1,0 +1,57 @@
+import CastformCore
+
+/// What the plan does to one resource, with the values before and after.
+///
+/// Values are held redacted: a sensitive value is `.sensitive(.string(hash))`, never the secret.
+public struct ResourceChange: Sendable, Codable, Equatable {
+    public var address: ResourceAddress
+    public var provider: String
+    public var kind: ChangeKind
+    /// The object as it is (nil for a create).
+    public var before: [String: Value]?
+    /// The object as it will be (nil for a delete); unknown parts are `.unknown`.
+    public var after: [String: Value]?
+    /// Attributes whose values change, in schema order.
+    public var changedAttributes: [String]
+    /// The attributes that force a replacement.
+    public var replacedBecause: [String]
+    /// Terraform's `action_reason` names, e.g. `replace_because_cannot_update`.
+    public var actionReason: String?
+    /// What the action really does, in words, where a service makes it special
+    /// ("Mixcloud cannot delete a show: it will be unpublished (moved to drafts)").
+    public var note: String?
+    public var remoteID: String?
+    public var dependencies: [ResourceAddress]
+    /// Replaced objects still to remove (left by an interrupted create-before-destroy).
+    public var deposed: [String] = []
+
+    public init(address: ResourceAddress, provider: String, kind: ChangeKind, before: [String: Value]? = nil,
+                after: [String: Value]? = nil, changedAttributes: [String] = [], replacedBecause: [String] = [],
+                actionReason: String? = nil, note: String? = nil, remoteID: String? = nil, dependencies: [ResourceAddress] = []) {
+        self.address = address
+        self.provider = provider
+        self.kind = kind
+        self.before = before
+        self.after = after
+        self.changedAttributes = changedAttributes
+        self.replacedBecause = replacedBecause
+        self.actionReason = actionReason
+        self.note = note
+        self.remoteID = remoteID
+        self.dependencies = dependencies
+    }
+}
+
+extension ChangeKind: Codable {
+    public init(from decoder: Decoder) throws {
+        let actions = try [PlanAction](from: decoder)
+        guard let kind = ChangeKind(actions: actions) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown actions \(actions)"))
+        }
+        self = kind
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        try actions.encode(to: encoder)
+    }
+}

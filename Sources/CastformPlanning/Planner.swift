@@ -1,0 +1,256 @@
+import CastformCore
+import CastformManifest
+import CastformState
+import Foundation
+
+public struct PlanOptions: Sendable {
+    /// Read what exists first (`--refresh=false` trusts state instead).
+    public var refresh = true
+    /// Only these addresses and what they depend on (`--target`).
+    public var targets: [ResourceAddress] = []
+    /// Plan to destroy everything in state (`castform destroy`).
+    public var destroy = false
+
+    public init(refresh: Bool = true, targets: [ResourceAddress] = [], destroy: Bool = false) {
+        self.refresh = refresh
+        self.targets = targets
+        self.destroy = destroy
+    }
+}
+
+public struct PlanResult: Sendable {
+    /// nil when planning found errors (they are in `diagnostics`).
+    public var plan: Plan?
+    public var diagnostics: [Diagnostic]
+}
+
+/// Makes a plan: refresh, then for each declared resource in dependency order evaluate its
+/// values against what is known and compare them with what exists.
+public struct Planner: Sendable {
+    public var providers: ProviderSet
+    public var environment: [String: String]
+
+    public init(providers: ProviderSet, environment: [String: String]) {
+        self.providers = providers
+        self.environment = environment
+    }
+
+    public func plan(_ workspace: Workspace, state: StateSnapshot, options: PlanOptions = PlanOptions()) async -> PlanResult {
+        let hasher = SecretHasher(lineage: state.lineage)
+        let order = WorkOrder(workspace)
+        var declarations: [ResourceAddress: ResourceDeclaration] = [:]
+        for declaration in workspace.resources where declarations[declaration.address] == nil {
+            declarations[declaration.address] = declaration
+        }
+        var diagnostics: [Diagnostic] = []
+
+        // 1. What exists now.
+        var existing: [ResourceAddress: RemoteObject] = [:]
+        var abandoned = Set<ResourceAddress>()
+        var requests = 0
+        if options.refresh {
+            let managed = declarations.mapValues { Set($0.body.fields.map(\.name)) }
+            let refresh = await Refresher(providers: providers, lineage: state.lineage, managed: managed).refresh(state)
+            existing = refresh.objects
+            abandoned = refresh.abandoned
+            diagnostics += refresh.diagnostics
+            requests = refresh.requests
+        } else {
+            for resource in state.resources {
+                if let id = resource.id { existing[resource.address] = RemoteObject(id: id, attributes: resource.attributes, privateData: resource.privateData) }
+            }
+        }
+        if diagnostics.hasErrors { return PlanResult(plan: nil, diagnostics: diagnostics) }
+
+        // 2. Declared resources, dependencies first.
+        var known: [ResourceAddress: [String: Value]] = [:]
+        var changes: [ResourceChange] = []
+        if !options.destroy {
+            for address in order.topological() {
+                guard let declaration = declarations[address], let schema = providers.schema(for: address) else { continue }
+                let evaluator = Evaluator(environment: environment, variables: workspace.config.variables) { [known] reference, path in
+                    Planner.lookup(known[reference], path)
+                }
+                var desired = Self.fields(evaluator.evaluate(declaration.body))
+                for attribute in schema.body.attributes where desired[attribute.name] == nil {
+                    if let value = attribute.defaultValue { desired[attribute.name] = value }
+                }
+                let dependencies = order.edges.dependencies(of: address)
+                if address.mode == .data {
+                    let (change, values, problems) = await read(address, schema: schema, arguments: desired, dependencies: dependencies, hasher: hasher)
+                    diagnostics += problems
+                    known[address] = values
+                    changes.append(change)
+                    continue
+                }
+                let prior = existing[address].map { object in
+                    Self.prior(object, state: state.resource(address), schema: schema)
+                }
+                let change = diff(declaration, schema: schema, desired: desired, prior: prior, remoteID: existing[address]?.id,
+                                  dependencies: dependencies, hasher: hasher)
+                if change.kind == .create || change.kind.isReplace {
+                    known[address] = Self.withUnknownComputed(desired, schema: schema)
+                } else {
+                    known[address] = (prior ?? [:]).merging(desired) { $1 }
+                }
+                if declaration.lifecycle.preventDestroy, change.kind.isReplace {
+                    diagnostics.append(.error("\(address) has lifecycle.prevent_destroy set, but this plan would replace it (\(change.replacedBecause.joined(separator: ", ")) cannot change in place); remove prevent_destroy to allow it", at: declaration.location))
+                }
+                var complete = change
+                if let id = existing[address]?.id, state.resource(address)?.id == nil {
+                    // Found by `recover`: a create whose answer was lost. Record it, don't redo it.
+                    complete.actionReason = complete.actionReason ?? "adopt_after_lost_response"
+                    complete.remoteID = id
+                }
+                complete.deposed = state.resource(address)?.deposed ?? []
+                changes.append(complete)
+            }
+        }
+
+        // 3. What state has that the manifests no longer declare (or everything, to destroy).
+        for resource in state.resources.reversed() where resource.address.mode == .managed {
+            let declaration = declarations[resource.address]
+            guard options.destroy || declaration == nil else { continue }
+            if abandoned.contains(resource.address) || (existing[resource.address] == nil && resource.id == nil) {
+                // A create that never happened: nothing to destroy; apply forgets it.
+                changes.append(ResourceChange(address: resource.address, provider: resource.provider, kind: .delete,
+                                              before: [:], actionReason: "forget_never_created"))
+                continue
+            }
+            if let declaration, declaration.lifecycle.preventDestroy {
+                diagnostics.append(.error("\(resource.address) has lifecycle.prevent_destroy set, but this plan would destroy it; remove prevent_destroy to allow it", at: declaration.location))
+            }
+            let schema = providers.schema(for: resource.address)
+            let removal = schema?.removalDescription ?? "delete"
+            var change = ResourceChange(
+                address: resource.address, provider: resource.provider, kind: .delete,
+                before: hasher.redact(existing[resource.address]?.attributes ?? resource.attributes),
+                actionReason: options.destroy ? nil : "delete_because_no_resource_config",
+                note: removal == "delete" ? nil : removal,
+                remoteID: resource.id, dependencies: resource.dependencies)
+            change.deposed = resource.deposed ?? []
+            changes.append(change)
+        }
+
+        // 4. Only the targets, with their dependencies.
+        if !options.targets.isEmpty {
+            let wanted = order.closure(of: options.targets)
+            changes = changes.filter { wanted.contains($0.address) }
+        }
+
+        let drift = Self.drift(state: state, existing: existing, declarations: declarations, hasher: hasher)
+        let plan = Plan(lineage: state.lineage, serial: state.serial, changes: changes, drift: drift,
+                        isDestroy: options.destroy, refreshRequests: requests)
+        return PlanResult(plan: diagnostics.hasErrors ? nil : plan, diagnostics: diagnostics)
+    }
+
+    /// One resource's change: create, update, replace or nothing.
+    private func diff(_ declaration: ResourceDeclaration, schema: ResourceTypeSchema, desired: [String: Value],
+                      prior: [String: Value]?, remoteID: String?, dependencies: [ResourceAddress], hasher: SecretHasher) -> ResourceChange {
+        let address = declaration.address
+        let after = hasher.redact(Self.withUnknownComputed(desired, schema: schema))
+        guard let prior else {
+            return ResourceChange(address: address, provider: schema.provider, kind: .create, after: after,
+                                  changedAttributes: Array(desired.keys).sorted(), dependencies: dependencies)
+        }
+        let ignored = Set(declaration.lifecycle.ignoreChanges.map(\.name))
+        let managed = desired.keys.filter { !ignored.contains($0) }
+        let changed = AttributeDiff(schema: schema, hasher: hasher).changed(desired: desired, prior: prior, managed: Array(managed))
+        let before = hasher.redact(prior)
+        guard !changed.isEmpty else {
+            return ResourceChange(address: address, provider: schema.provider, kind: .noOp, before: before, after: before,
+                                  remoteID: remoteID, dependencies: dependencies)
+        }
+        let forcing = changed.filter { schema.body.attribute(named: $0)?.forceNew == true }
+        if forcing.isEmpty {
+            let updated = hasher.redact(prior.merging(desired.filter { managed.contains($0.key) }) { $1 })
+            return ResourceChange(address: address, provider: schema.provider, kind: .update, before: before, after: updated,
+                                  changedAttributes: changed, remoteID: remoteID, dependencies: dependencies)
+        }
+        let createFirst = schema.createsBeforeDestroying || declaration.lifecycle.createBeforeDestroy
+        let removal = schema.removalDescription
+        return ResourceChange(
+            address: address, provider: schema.provider, kind: createFirst ? .replaceCreateFirst : .replaceDestroyFirst,
+            before: before, after: after, changedAttributes: changed, replacedBecause: forcing,
+            actionReason: "replace_because_cannot_update",
+            note: removal == "delete" ? nil : "the old object will be \(removal)",
+            remoteID: remoteID, dependencies: dependencies)
+    }
+
+    /// A data source: read now when its arguments are known, else during apply.
+    private func read(_ address: ResourceAddress, schema: ResourceTypeSchema, arguments: [String: Value],
+                      dependencies: [ResourceAddress], hasher: SecretHasher) async -> (ResourceChange, [String: Value], [Diagnostic]) {
+        let deferred = arguments.values.contains { $0.containsUnknown }
+        guard !deferred, let provider = providers.provider(for: address) else {
+            let values = Self.withUnknownComputed(arguments, schema: schema)
+            return (ResourceChange(address: address, provider: schema.provider, kind: .read, after: hasher.redact(values),
+                                   actionReason: "read_because_config_unknown", dependencies: dependencies), values, [])
+        }
+        let result = await provider.readData(type: address.type, arguments: arguments.mapValues(\.unmarked))
+        let values = arguments.merging(result.attributes) { $1 }
+        return (ResourceChange(address: address, provider: schema.provider, kind: .read, after: hasher.redact(values),
+                               dependencies: dependencies), values, result.diagnostics)
+    }
+
+    /// Attributes as they exist: what the read returned, plus write-only ones from state (the
+    /// service never returns them, so state's record of what was sent stands in).
+    static func prior(_ object: RemoteObject, state: ResourceState?, schema: ResourceTypeSchema) -> [String: Value] {
+        var attributes = object.attributes
+        for attribute in schema.body.attributes where attribute.writeOnly {
+            if let value = state?.attributes[attribute.name] { attributes[attribute.name] = value }
+        }
+        return attributes
+    }
+
+    static func withUnknownComputed(_ desired: [String: Value], schema: ResourceTypeSchema) -> [String: Value] {
+        var values = desired
+        for attribute in schema.body.attributes where attribute.presence == .computed && values[attribute.name] == nil {
+            values[attribute.name] = .unknown
+        }
+        return values
+    }
+
+    public static func fields(_ value: Value) -> [String: Value] {
+        if case .object(let fields) = value { return fields }
+        return [:]
+    }
+
+    /// The value at `path` in a resource's known attributes; unknown when not known (yet).
+    public static func lookup(_ attributes: [String: Value]?, _ path: [PathStep]) -> Value {
+        guard let attributes, case .attribute(let name)? = path.first, var value = attributes[name] else { return .unknown }
+        for step in path.dropFirst() {
+            var sensitive = false
+            if case .sensitive(let inner) = value { value = inner; sensitive = true }
+            switch (step, value) {
+            case (.attribute(let key), .object(let fields)): value = fields[key] ?? .null
+            case (.index(let index), .list(let items)): value = index < items.count ? items[index] : .null
+            case (_, .unknown): return .unknown
+            default: return .null
+            }
+            if sensitive { value = .sensitive(value) }
+        }
+        return value
+    }
+
+    /// Changes made outside castform to attributes the manifests manage.
+    static func drift(state: StateSnapshot, existing: [ResourceAddress: RemoteObject],
+                      declarations: [ResourceAddress: ResourceDeclaration], hasher: SecretHasher) -> [ResourceChange] {
+        state.resources.compactMap { resource in
+            guard resource.id != nil, let declaration = declarations[resource.address] else { return nil }
+            guard let object = existing[resource.address] else {
+                return ResourceChange(address: resource.address, provider: resource.provider, kind: .delete,
+                                      before: resource.attributes, actionReason: "deleted_outside_castform", remoteID: resource.id)
+            }
+            let now = hasher.redact(object.attributes)
+            let managed = declaration.body.fields.map(\.name)
+            let changed = managed.filter { name in
+                guard let recorded = resource.attributes[name], let current = now[name] else { return false }
+                return !recorded.isEquivalent(to: current)
+            }
+            guard !changed.isEmpty else { return nil }
+            return ResourceChange(address: resource.address, provider: resource.provider, kind: .update,
+                                  before: resource.attributes, after: now, changedAttributes: changed,
+                                  actionReason: "changed_outside_castform", remoteID: resource.id)
+        }
+    }
+}

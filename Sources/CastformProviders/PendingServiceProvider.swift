@@ -1,0 +1,35 @@
+import CastformCore
+
+/// A provider whose schemas castform knows but whose service it cannot reach yet: manifests
+/// validate, and plan or apply say plainly that this version cannot talk to the service.
+/// Each is replaced by its real client as that lands (Mixcloud, Livepeer, ...).
+struct PendingServiceProvider: Provider {
+    let name: String
+    let service: String
+    let schemas: [ResourceTypeSchema]
+
+    private var unavailable: [Diagnostic] {
+        [.error("this version of castform cannot reach \(service) yet: it can validate \(name) manifests (castform validate) but not plan or apply them", at: nil)]
+    }
+
+    func read(type: String, objects: [KnownObject]) async -> ReadResult { ReadResult(diagnostics: unavailable) }
+    func create(_ request: OperationRequest, progress: @escaping ProgressHandler) async -> OperationOutcome { .failed(unavailable) }
+    func update(_ request: OperationRequest, progress: @escaping ProgressHandler) async -> OperationOutcome { .failed(unavailable) }
+    func delete(_ request: OperationRequest) async -> OperationOutcome { .failed(unavailable) }
+    func recover(_ request: OperationRequest) async -> RecoveryResult { .failed(unavailable) }
+    func importObject(type: String, id: String) async -> ReadResult { ReadResult(diagnostics: unavailable) }
+    func readData(type: String, arguments: [String: Value]) async -> DataResult { DataResult(diagnostics: unavailable) }
+}
+
+extension Providers {
+    /// Every provider of the castform binary.
+    public static var all: ProviderSet {
+        ProviderSet([
+            PendingServiceProvider(name: "mixcloud", service: "Mixcloud", schemas: MixcloudSchemas.all),
+            PendingServiceProvider(name: "livepeer", service: "Livepeer Studio", schemas: LivepeerSchemas.all),
+            PendingServiceProvider(name: "livestream", service: "Livestream", schemas: LivestreamSchemas.all),
+            PendingServiceProvider(name: "livecoding", service: "Livecoding.tv", schemas: LivecodingSchemas.all),
+            PendingServiceProvider(name: "sidefx", service: "SideFX", schemas: SideFXSchemas.all),
+        ], configurations: configurations)
+    }
+}

@@ -1,0 +1,63 @@
+import CastformPlanning
+
+/// The words and symbols for each kind of change, shared by the human and Markdown renderers.
+enum PlanWording {
+    static func symbol(_ actions: [PlanAction]) -> String {
+        switch ChangeKind(actions: actions) {
+        case .create: return "+"
+        case .update: return "~"
+        case .delete: return "-"
+        case .replaceDestroyFirst: return "-/+"
+        case .replaceCreateFirst: return "+/-"
+        case .read: return "<="
+        case .noOp, nil: return " "
+        }
+    }
+
+    static func headline(_ entry: PlanDocument.Entry) -> String {
+        let address = entry.address
+        switch ChangeKind(actions: entry.change.actions) {
+        case .create: return "\(address) will be created"
+        case .update: return "\(address) will be updated in place"
+        case .delete:
+            var text = entry.note.map { "\(address) will be \($0)" } ?? "\(address) will be destroyed"
+            switch entry.actionReason {
+            case "delete_because_no_resource_config": text += " (it is no longer in the manifests)"
+            case "forget_never_created": text = "\(address) will be forgotten (its create never happened)"
+            default: break
+            }
+            return text
+        case .replaceDestroyFirst, .replaceCreateFirst:
+            let because = entry.replacePaths.map { $0.joined(separator: ".") }.joined(separator: ", ")
+            var text = "\(address) must be replaced: \(because) cannot be changed in place"
+            if let note = entry.note { text += "; \(note)" }
+            return text
+        case .read: return "\(address) will be read during apply"
+        case .noOp, nil: return "\(address) is unchanged"
+        }
+    }
+
+    static func summary(_ document: PlanDocument) -> String {
+        var add = 0, change = 0, destroy = 0
+        for entry in document.resourceChanges {
+            switch ChangeKind(actions: entry.change.actions) {
+            case .create: add += 1
+            case .update: change += 1
+            case .delete: destroy += 1
+            case .replaceCreateFirst, .replaceDestroyFirst: add += 1; destroy += 1
+            default: break
+            }
+        }
+        return "Plan: \(add) to add, \(change) to change, \(destroy) to destroy."
+    }
+
+    /// Entries a reader needs to see: changes, and reads deferred to apply.
+    static func shown(_ document: PlanDocument) -> [PlanDocument.Entry] {
+        document.resourceChanges.filter { entry in
+            let kind = ChangeKind(actions: entry.change.actions)
+            if kind == .noOp { return false }
+            if kind == .read { return entry.actionReason == "read_because_config_unknown" }
+            return true
+        }
+    }
+}

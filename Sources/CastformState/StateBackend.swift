@@ -1,0 +1,19 @@
+/// Where state lives. Every backend passes the same conformance suite
+/// (`StateBackendConformance` in CastformTestSupport).
+///
+/// The contract: `record` makes one completed operation durable before it returns (so an
+/// interrupted apply never loses what it did), `load` sees every recorded change, and
+/// `persist` folds everything into one consistent snapshot at the end of a run.
+public protocol StateBackend: Sendable {
+    /// The state, with every recorded change replayed; nil when there is none yet.
+    func load() async throws -> StateSnapshot?
+    /// Durably records one change on top of `snapshot` (which already includes it).
+    func record(_ change: StateChange, in snapshot: StateSnapshot) async throws
+    /// Writes the whole snapshot atomically and forgets the recorded changes.
+    func persist(_ snapshot: StateSnapshot) async throws
+    /// Takes the lock or throws `StateError.locked` at once with who holds it.
+    func lock(_ info: LockInfo) async throws
+    func unlock(id: String) async throws
+    /// Removes a lock whatever its holder (for a holder that died without releasing it).
+    func forceUnlock(id: String) async throws
+}

@@ -1,0 +1,70 @@
+import CastformCore
+import CastformState
+import CastformTestSupport
+import Foundation
+import Testing
+
+@Suite struct LocalBackendTests {
+    @Test(arguments: StateBackendConformance.checks.map(\.name))
+    func passesTheConformanceSuite(_ name: String) async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/.castform/state.json"
+        let check = try #require(StateBackendConformance.checks.first { $0.name == name })
+        let failure = try await check.run { LocalBackend(path: path) }
+        #expect(failure == nil, "\(name): \(failure ?? "")")
+    }
+
+    @Test func filesAreCreatedWithModeOwnerOnlyAndABackupIsKept() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let backend = LocalBackend(path: directory.path + "/.castform/state.json")
+        var snapshot = StateSnapshot()
+        try await backend.persist(snapshot)
+        snapshot.apply(.put(ResourceState(address: ResourceAddress(type: "fake_object", name: "a"), provider: "fake", id: "1")))
+        try await backend.record(.put(snapshot.resources[0]), in: snapshot)
+        try await backend.persist(snapshot)
+        for file in ["state.json", "state.json.backup"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: directory.path + "/.castform/" + file)
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600, "\(file)")
+        }
+        let backup = try Data(contentsOf: URL(fileURLWithPath: directory.path + "/.castform/state.json.backup"))
+        #expect(String(decoding: backup, as: UTF8.self).contains("\"serial\" : 0"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/.castform/state.json.journal"))
+    }
+
+    @Test func aTornJournalLineIsIgnored() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let backend = LocalBackend(path: directory.path + "/state.json")
+        var snapshot = StateSnapshot()
+        let change = StateChange.put(ResourceState(address: ResourceAddress(type: "fake_object", name: "a"), provider: "fake", id: "1"))
+        snapshot.apply(change)
+        try await backend.record(change, in: snapshot)
+        // A crash in the middle of the next line:
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: directory.path + "/state.json.journal"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"lineage\":\"\(snapshot.lineage)\",\"serial\":2,\"chan".utf8))
+        try handle.close()
+        let loaded = try #require(try await backend.load())
+        #expect(loaded.resources.count == 1)
+        #expect(loaded.serial == 1)
+    }
+
+    @Test func aLockLeftByADeadProcessOnThisHostIsTakenOver() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let backend = LocalBackend(path: directory.path + "/state.json")
+        // pid 2^22+1 is above Linux's pid_max default: no such process.
+        try await backend.lock(LockInfo(pid: 4_194_305, operation: "apply"))
+        let mine = LockInfo(operation: "apply")
+        try await backend.lock(mine)
+        try await backend.unlock(id: mine.id)
+    }
+
+    @Test func theLockedMessageSaysWhoAndHowToUnlock() {
+        let info = LockInfo(id: "abc", user: "ana", host: "studio", pid: 42, operation: "apply",
+                            created: Date(timeIntervalSince1970: 1_795_000_000))
+        #expect(StateError.locked(info).message == "the state is locked: castform apply by ana@studio (pid 42) since 2026-11-18 11:06:40 UTC, lock id abc. Wait for it to finish; if no castform is running, remove the lock with: castform force-unlock abc")
+    }
+}

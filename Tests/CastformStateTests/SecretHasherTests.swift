@@ -1,0 +1,31 @@
+import Foundation
+import CastformCore
+import CastformState
+import Testing
+
+@Suite struct SecretHasherTests {
+    @Test func secretsBecomeKeyedHashesAndNothingElseChanges() {
+        let hasher = SecretHasher(lineage: "lineage-1")
+        let redacted = hasher.redact(.object(["url": .sensitive(.string("rtmp://x/key")), "name": .string("YouTube")]))
+        guard case .sensitive(.string(let hash))? = redacted["url"] else {
+            Issue.record("url was not hashed: \(redacted)")
+            return
+        }
+        #expect(hash.hasPrefix(Value.hashPrefix))
+        #expect(!hash.contains("key"))
+        #expect(redacted["name"] == .string("YouTube"))
+        // Idempotent: hashing a hash leaves it alone.
+        #expect(hasher.redact(redacted) == redacted)
+    }
+
+    @Test func theKeyDependsOnTheLineage() {
+        let value = Value.string("same secret")
+        #expect(SecretHasher(lineage: "a").hash(value) != SecretHasher(lineage: "b").hash(value))
+        #expect(SecretHasher(lineage: "a").hash(value) == SecretHasher(lineage: "a").hash(value))
+    }
+
+    @Test func aClearSecretIsNeverEncoded() throws {
+        let data = try JSONEncoder().encode(Value.sensitive(.string("hunter2")))
+        #expect(String(decoding: data, as: UTF8.self) == #"{"sensitive":null}"#)
+    }
+}
