@@ -12,6 +12,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libyaml, the system C library. `apt-get install libyaml-dev` provides it.
@@ -26,6 +29,16 @@ let package = Package(
         .target(name: "CastformManifest", dependencies: ["YAML", "CastformCore"]),
         .target(name: "CastformProviders", dependencies: ["CastformCore"]),
         .target(name: "CastformRendering", dependencies: ["CastformCore"]),
+        // Local, faithful emulators of the services' APIs. They model the APIs, not castform's
+        // client: this target must not import CastformProviders.
+        .target(
+            name: "CastformEmulator",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "castform",
             dependencies: [
@@ -48,6 +61,10 @@ let package = Package(
             name: "CastformManifestTests",
             dependencies: ["CastformManifest", "CastformProviders", "CastformTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CastformEmulatorTests",
+            dependencies: ["CastformEmulator", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(
             name: "CastformRenderingTests",
