@@ -13,6 +13,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libyaml, the system C library. `apt-get install libyaml-dev` provides it.
@@ -33,6 +36,16 @@ let package = Package(
         .target(name: "CastformPlanning", dependencies: ["CastformCore", "CastformManifest", "CastformState"]),
         .target(name: "CastformExecution", dependencies: ["CastformCore", "CastformPlanning", "CastformState"]),
         .target(name: "CastformRendering", dependencies: ["CastformCore", "CastformPlanning"]),
+        // Local, faithful emulators of the services' APIs. They model the APIs, not castform's
+        // client: this target must not import CastformProviders.
+        .target(
+            name: "CastformEmulator",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // The commands, as a library: the castform binary links them with the real providers,
         // the test bed with the fake one.
         .target(
@@ -69,6 +82,10 @@ let package = Package(
             name: "CastformManifestTests",
             dependencies: ["CastformManifest", "CastformProviders", "CastformTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CastformEmulatorTests",
+            dependencies: ["CastformEmulator", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(
             name: "CastformRenderingTests",

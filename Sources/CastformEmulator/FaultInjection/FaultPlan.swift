@@ -1,0 +1,90 @@
+import Foundation
+
+/// Misbehaviour an emulator injects, to test castform against a service on a bad day.
+///
+/// Each request, with probability `rate`, gets one of `faults` (picked in turn); a seeded
+/// generator makes a run repeatable. `only` limits faults to some routes ("POST /stream").
+public struct FaultPlan: Sendable, Codable {
+    public enum Fault: Sendable, Codable, Hashable {
+        /// An HTTP status with the service's usual body for it, and `Retry-After` seconds.
+        case status(Int, retryAfter: Int?)
+        /// Mixcloud's rate limit: 403 with `{"error": {"type": "RateLimitException", ...}}`.
+        case mixcloudRateLimit(retryAfter: Int)
+        /// Handle the request (the create happens), then close the connection unanswered.
+        case dropAfterHandling
+    }
+
+    /// Added to every request before it is handled.
+    public var latency: Duration = .zero
+    public var rate: Double = 0
+    public var faults: [Fault] = []
+    /// When set, faults apply only to requests whose "METHOD /path" starts with one of these.
+    public var only: [String] = []
+    /// Upload bodies are read no faster than this (bytes per second), when set.
+    public var uploadBytesPerSecond: Int?
+    public var seed: UInt64 = 42
+
+    public init(latency: Duration = .zero, rate: Double = 0, faults: [Fault] = [], only: [String] = [],
+                uploadBytesPerSecond: Int? = nil, seed: UInt64 = 42) {
+        self.latency = latency
+        self.rate = rate
+        self.faults = faults
+        self.only = only
+        self.uploadBytesPerSecond = uploadBytesPerSecond
+        self.seed = seed
+    }
+}
+
+/// Draws faults from a plan; the plan can be changed while the server runs.
+public final class FaultInjector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var plan: FaultPlan
+    private var random: SplitMix64
+    private var next = 0
+
+    public init(_ plan: FaultPlan) {
+        self.plan = plan
+        random = SplitMix64(seed: plan.seed)
+    }
+
+    public var current: FaultPlan {
+        lock.withLock { plan }
+    }
+
+    public func update(_ plan: FaultPlan) {
+        lock.withLock {
+            self.plan = plan
+            random = SplitMix64(seed: plan.seed)
+            next = 0
+        }
+    }
+
+    /// The fault for this request, if any.
+    func draw(method: String, path: String) -> FaultPlan.Fault? {
+        lock.withLock {
+            guard !plan.faults.isEmpty, plan.rate > 0 else { return nil }
+            let key = "\(method) \(path)"
+            guard plan.only.isEmpty || plan.only.contains(where: { key.hasPrefix($0) }) else { return nil }
+            guard Double(random.next() % 1_000_000) / 1_000_000 < plan.rate else { return nil }
+            defer { next += 1 }
+            return plan.faults[next % plan.faults.count]
+        }
+    }
+}
+
+/// A small, fast, seedable generator (SplitMix64), so fault runs are repeatable.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,18 @@
+import Hummingbird
+import NIOCore
+
+/// The request context of every emulator: Hummingbird's basics plus the channel, so fault
+/// injection can drop a connection after a request was handled.
+public struct EmulatorContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public let channel: any Channel
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        channel = source.channel
+    }
+
+    /// Uploads are large: bodies are streamed by the routes that take files, and the limit for
+    /// bodies collected whole is generous.
+    public var maxUploadSize: Int { 64 * 1024 * 1024 }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+
+/// Every request an emulator answered, for tests that assert "exactly one stream was created"
+/// or "the edit sent only the title".
+public final class RequestLog: @unchecked Sendable {
+    public struct Entry: Sendable, Hashable {
+        public var method: String
+        public var path: String
+        public var query: String
+        public var status: Int
+    }
+
+    private let lock = NSLock()
+    private var recorded: [Entry] = []
+
+    public init() {}
+
+    public func append(_ entry: Entry) {
+        lock.withLock { recorded.append(entry) }
+    }
+
+    public var entries: [Entry] {
+        lock.withLock { recorded }
+    }
+
+    /// Entries whose method and path match, e.g. `count("POST", "/stream")`.
+    public func count(_ method: String, _ path: String) -> Int {
+        entries.filter { $0.method == method && $0.path == path }.count
+    }
+
+    public func reset() {
+        lock.withLock { recorded.removeAll() }
+    }
+}
+
+struct RequestLogMiddleware: RouterMiddleware {
+    typealias Context = EmulatorContext
+    let log: RequestLog
+
+    func handle(_ request: Request, context: EmulatorContext, next: (Request, EmulatorContext) async throws -> Response) async throws -> Response {
+        do {
+            let response = try await next(request, context)
+            log.append(.init(method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "", status: Int(response.status.code)))
+            return response
+        } catch let error as HTTPError {
+            log.append(.init(method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "", status: Int(error.status.code)))
+            throw error
+        }
+    }
+}
