@@ -52,13 +52,13 @@ let package = Package(
             name: "CastformCommands",
             dependencies: [
                 "CastformCore", "CastformManifest", "CastformState", "CastformPlanning",
-                "CastformExecution", "CastformRendering",
+                "CastformExecution", "CastformRendering", "CastformEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "castform",
-            dependencies: ["CastformCommands", "CastformProviders"]
+            dependencies: ["CastformCommands", "CastformProviders", "CastformEmulator"]
         ),
         .target(
             name: "CastformTestSupport",

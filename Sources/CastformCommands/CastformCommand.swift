@@ -3,6 +3,8 @@
 // castform binary runs these commands with the real providers, the test bed with the fake one.
 import ArgumentParser
 import CastformCore
+import CastformEmulator
+import Foundation
 
 public struct CastformCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
@@ -19,29 +21,44 @@ public struct CastformCommand: AsyncParsableCommand {
         version: "castform \(Runtime.version)",
         subcommands: [
             Validate.self, PlanCommand.self, Apply.self, Destroy.self, Show.self, Output.self,
-            StateCommand.self, Import.self, ForceUnlock.self, Graph.self,
+            StateCommand.self, Import.self, ForceUnlock.self, Graph.self, EmulatorCommand.self,
         ]
     )
 
     public init() {}
 }
 
-/// What the binary brings: its providers and its environment.
+/// What a binary brings to the command line: its types, how to build its providers for a
+/// workspace, and its emulators (for `--sandbox` and `castform emulator`).
 public struct Runtime: Sendable {
     public static let version = "0.1.0"
-    nonisolated(unsafe) static var current = Runtime(providers: ProviderSet([]), environment: [:])
+    nonisolated(unsafe) static var current = Runtime(registry: SchemaRegistry(), environment: [:]) { _ in ProviderSet([]) }
 
-    public var providers: ProviderSet
+    public var registry: SchemaRegistry
     public var environment: [String: String]
+    public var makeProviders: @Sendable (ProviderContext) -> ProviderSet
+    /// The emulated services, keeping their data in the given directory (nil: in memory).
+    public var makeEmulators: @Sendable (URL?) -> [any EmulatedService]
 
-    public init(providers: ProviderSet, environment: [String: String]) {
-        self.providers = providers
+    public init(registry: SchemaRegistry, environment: [String: String],
+                makeEmulators: @escaping @Sendable (URL?) -> [any EmulatedService] = { _ in [] },
+                makeProviders: @escaping @Sendable (ProviderContext) -> ProviderSet) {
+        self.registry = registry
         self.environment = environment
+        self.makeProviders = makeProviders
+        self.makeEmulators = makeEmulators
     }
 
-    /// Runs castform's command line with these providers.
+    /// Runs castform's command line with this runtime.
     public static func main(_ runtime: Runtime) async {
         current = runtime
         await CastformCommand.main()
+    }
+
+    /// The user's credentials file: `$CASTFORM_CREDENTIALS`, else ~/.config/castform/credentials.json.
+    var credentialsPath: String {
+        if let explicit = environment["CASTFORM_CREDENTIALS"] { return explicit }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.config/castform/credentials.json"
     }
 }

@@ -22,8 +22,8 @@ struct PendingServiceProvider: Provider {
 }
 
 extension Providers {
-    /// Every provider of the castform binary.
-    public static var all: ProviderSet {
+    /// The castform binary's providers for one workspace.
+    @Sendable public static func make(_ context: ProviderContext) -> ProviderSet {
         ProviderSet([
             PendingServiceProvider(name: "mixcloud", service: "Mixcloud", schemas: MixcloudSchemas.all),
             PendingServiceProvider(name: "livepeer", service: "Livepeer Studio", schemas: LivepeerSchemas.all),

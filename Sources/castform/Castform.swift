@@ -6,7 +6,10 @@ import Foundation
 @main
 struct Castform {
     static func main() async {
-        let providers = Providers.all
-        await Runtime.main(Runtime(providers: providers, environment: ProcessInfo.processInfo.environment))
+        await Runtime.main(Runtime(
+            registry: Providers.registry,
+            environment: ProcessInfo.processInfo.environment,
+            makeEmulators: Providers.emulators,
+            makeProviders: Providers.make))
     }
 }

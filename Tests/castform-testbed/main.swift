@@ -10,4 +10,5 @@ import Foundation
 let environment = ProcessInfo.processInfo.environment
 let store = FakeStore(path: environment["CASTFORM_FAKE_STORE"])
 let provider = FakeProvider(store: store, faults: FakeFaults(environment: environment))
-await Runtime.main(Runtime(providers: ProviderSet([provider]), environment: environment))
+let providers = ProviderSet([provider])
+await Runtime.main(Runtime(registry: providers.registry, environment: environment) { _ in providers })

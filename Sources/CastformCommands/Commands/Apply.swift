@@ -24,6 +24,12 @@ struct Apply: AsyncParsableCommand {
     @Option(name: [.customShort("C"), .customLong("dir")], help: ArgumentHelp("The workspace directory.", valueName: "dir"))
     var directory: String?
 
+    @Flag(help: "Run every provider against castform's own emulators (no account, no network); data in .castform/sandbox/.")
+    var sandbox = false
+
+    @Flag(help: "Log every HTTP request (secrets redacted) on standard error.")
+    var verbose = false
+
     @OptionGroup var planning: PlanningOptions
 
     @Flag(help: "Apply without asking for confirmation.")
@@ -40,10 +46,11 @@ struct Apply: AsyncParsableCommand {
     func run() async throws {
         do {
             let (workspaceDirectory, planPath) = try Self.classify(paths, directory: directory)
-            let session = try Session.open(workspaceDirectory)
-            let summary = try await ApplyRun(session: session, parallelism: parallelism).run(
-                planPath: planPath, options: try planning.planOptions(), autoApprove: autoApprove, destroy: false)
-            if !summary { throw ExitCode.failure }
+            let succeeded = try await Session.run(workspaceDirectory, sandbox: sandbox, verbose: verbose) { session in
+                try await ApplyRun(session: session, parallelism: parallelism).run(
+                    planPath: planPath, options: try planning.planOptions(), autoApprove: autoApprove, destroy: false)
+            }
+            if !succeeded { throw ExitCode.failure }
         } catch {
             throw failure(error)
         }
@@ -82,7 +89,7 @@ struct ApplyRun {
                 try checkStillValid(plan, state: state)
                 Console.out(HumanPlanRenderer(style: Console.style()).render(session.document(plan)))
             } else {
-                let result = await Planner(providers: runtime.providers, environment: runtime.environment)
+                let result = await Planner(providers: session.providers, environment: runtime.environment)
                     .plan(session.workspace, state: state, options: options)
                 PlanOutput.report(result.diagnostics)
                 guard let planned = result.plan else { throw ExitCode.failure }
@@ -95,7 +102,7 @@ struct ApplyRun {
             Console.out("\n")
             let trap = SignalTrap()
             let executor = Executor(
-                providers: runtime.providers, workspace: session.workspace, environment: runtime.environment,
+                providers: session.providers, workspace: session.workspace, environment: runtime.environment,
                 parallelism: parallelism, observer: TerminalObserver(style: Console.style(), isTerminal: Console.stdoutIsTerminal),
                 cancellation: trap.flag)
             let summary = await executor.apply(plan, state: state, backend: session.backend)
@@ -113,7 +120,7 @@ struct ApplyRun {
         if plan.lineage != state.lineage {
             throw CommandError("this plan was made for another state (lineage \(plan.lineage), the state's is \(state.lineage)); run castform plan again")
         }
-        let problems = PlanVerifier(providers: session.runtime.providers, environment: session.runtime.environment)
+        let problems = PlanVerifier(providers: session.providers, environment: session.runtime.environment)
             .verify(plan, workspace: session.workspace, state: state)
         if !problems.isEmpty {
             throw CommandError("the manifests or the environment changed since the plan was made: \(problems.joined(separator: "; ")); run castform plan again")

@@ -19,9 +19,10 @@ struct Destroy: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let session = try Session.open(workspace.directory)
-            let succeeded = try await ApplyRun(session: session, parallelism: max(1, parallelism)).run(
-                planPath: nil, options: try planning.planOptions(destroy: true), autoApprove: autoApprove, destroy: true)
+            let succeeded = try await Session.run(workspace.directory, sandbox: workspace.sandbox, verbose: workspace.verbose) { session in
+                try await ApplyRun(session: session, parallelism: max(1, parallelism)).run(
+                    planPath: nil, options: try planning.planOptions(destroy: true), autoApprove: autoApprove, destroy: true)
+            }
             if !succeeded { throw ExitCode.failure }
         } catch {
             throw failure(error)

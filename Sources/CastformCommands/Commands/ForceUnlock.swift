@@ -13,8 +13,7 @@ struct ForceUnlock: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let session = try Session.open(workspace.directory)
-            try await session.backend.forceUnlock(id: id)
+            try await Session.run(workspace.directory, sandbox: workspace.sandbox) { try await $0.backend.forceUnlock(id: id) }
             Console.out("Removed lock \(id). The state is unlocked.\n")
         } catch {
             throw failure(error)

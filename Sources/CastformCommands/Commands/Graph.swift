@@ -11,8 +11,8 @@ struct Graph: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let session = try Session.open(workspace.directory)
-            let order = WorkOrder(session.workspace)
+            let workspace = try await Session.run(workspace.directory) { $0.workspace }
+            let order = WorkOrder(workspace)
             var text = "digraph castform {\n  rankdir = \"RL\";\n  node [shape = box];\n"
             for address in order.topological() {
                 text += "  \"\(address)\";\n"

@@ -15,14 +15,14 @@ struct Import: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let session = try Session.open(workspace.directory)
+            try await Session.run(workspace.directory, sandbox: workspace.sandbox, verbose: workspace.verbose) { session in
             guard let target = ResourceAddress(parsing: address), target.mode == .managed else {
                 throw CommandError("\(address) is not a resource address: write TYPE.NAME")
             }
             guard let declaration = session.workspace.resource(target) else {
                 throw CommandError("\(address) is not declared in the manifests: declare it first, then import it")
             }
-            guard let provider = session.runtime.providers.provider(for: target) else {
+            guard let provider = session.providers.provider(for: target) else {
                 throw CommandError("no provider handles \(target.type)")
             }
             try await session.withLock("import") {
@@ -41,6 +41,7 @@ struct Import: AsyncParsableCommand {
                                                dependencies: dependencies)))
                 try await session.backend.persist(state)
                 Console.out("Imported \(target) (id \(object.id)). Run castform plan to see how it differs from the manifest.\n")
+            }
             }
         } catch {
             throw failure(error)

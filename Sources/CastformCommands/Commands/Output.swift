@@ -27,14 +27,14 @@ struct Output: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let session = try Session.open(workspace.directory)
+            try await Session.run(workspace.directory, sandbox: workspace.sandbox, verbose: workspace.verbose) { session in
             let state = try await session.loadState()
             let (addresses, attribute) = try select(state)
             var values: [String: Value] = [:]
             for address in addresses {
-                guard let resource = state.resource(address), let schema = session.runtime.providers.schema(for: address) else { continue }
+                guard let resource = state.resource(address), let schema = session.providers.schema(for: address) else { continue }
                 var attributes = resource.attributes
-                if showSensitive, let id = resource.id, let provider = session.runtime.providers.provider(for: address) {
+                if showSensitive, let id = resource.id, let provider = session.providers.provider(for: address) {
                     let read = await provider.read(type: address.type, objects: [KnownObject(address: address, id: id, attributes: resource.attributes)])
                     PlanOutput.report(read.diagnostics)
                     if let object = read.objects[id] { attributes.merge(object.attributes.filter { $0.value.containsSensitive }) { $1 } }
@@ -56,6 +56,7 @@ struct Output: AsyncParsableCommand {
                 Console.out(Self.plain(value) + "\n")
             } else {
                 for key in values.keys.sorted() { Console.out("\(key) = \(values[key]!.strippedForDisplay())\n") }
+            }
             }
         } catch {
             throw failure(error)

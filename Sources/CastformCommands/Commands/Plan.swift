@@ -37,9 +37,9 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let session = try Session.open(workspace.directory)
+            try await Session.run(workspace.directory, sandbox: workspace.sandbox, verbose: workspace.verbose) { session in
             let state = try await session.loadState()
-            let planner = Planner(providers: session.runtime.providers, environment: session.runtime.environment)
+            let planner = Planner(providers: session.providers, environment: session.runtime.environment)
             let result = await planner.plan(session.workspace, state: state, options: try planning.planOptions())
             PlanOutput.report(result.diagnostics)
             guard let plan = result.plan else { throw ExitCode.failure }
@@ -56,6 +56,7 @@ struct PlanCommand: AsyncParsableCommand {
                 if !json && !markdown { Console.out("\nSaved the plan to \(out). Apply exactly it with: castform apply \(out)\n") }
             }
             if detailedExitcode && plan.hasChanges { throw ExitCode(2) }
+            }
         } catch {
             throw failure(error)
         }

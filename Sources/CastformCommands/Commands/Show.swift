@@ -24,12 +24,12 @@ struct Show: AsyncParsableCommand {
         do {
             if let planPath {
                 let file = try PlanFile.read(from: planPath)
-                let document = PlanDocument(file.plan, registry: Runtime.current.providers.registry, castformVersion: Runtime.version)
+                let document = PlanDocument(file.plan, registry: Runtime.current.registry, castformVersion: Runtime.version)
                 Console.out(json ? PlanJSONRenderer.render(document) : HumanPlanRenderer(style: Console.style()).render(document))
                 return
             }
-            let session = try Session.open(workspace.directory)
-            guard let state = try await session.backend.load() else {
+            let loaded = try await Session.run(workspace.directory, sandbox: workspace.sandbox) { try await $0.backend.load() }
+            guard let state = loaded else {
                 Console.out(json ? "{}\n" : "The state is empty: nothing has been applied in this workspace yet.\n")
                 return
             }

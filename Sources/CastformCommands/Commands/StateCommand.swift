@@ -16,7 +16,7 @@ struct StateCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let state = try await Session.open(workspace.directory).loadState()
+                let state = try await Session.run(workspace.directory, sandbox: workspace.sandbox) { try await $0.loadState() }
                 for resource in state.resources { Console.out("\(resource.address)\n") }
             } catch {
                 throw failure(error)
@@ -31,7 +31,7 @@ struct StateCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let state = try await Session.open(workspace.directory).loadState()
+                let state = try await Session.run(workspace.directory, sandbox: workspace.sandbox) { try await $0.loadState() }
                 guard let parsed = ResourceAddress(parsing: address), let resource = state.resource(parsed) else {
                     throw CommandError("no object \(address) in state: castform state list shows what there is")
                 }
@@ -50,7 +50,7 @@ struct StateCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let session = try Session.open(workspace.directory)
+                try await Session.run(workspace.directory, sandbox: workspace.sandbox) { session in
                 try await session.withLock("state rm") {
                     var state = try await session.loadState()
                     for text in addresses {
@@ -61,6 +61,7 @@ struct StateCommand: AsyncParsableCommand {
                         Console.out("Forgot \(address).\n")
                     }
                     try await session.backend.persist(state)
+                }
                 }
             } catch {
                 throw failure(error)
@@ -77,7 +78,7 @@ struct StateCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let session = try Session.open(workspace.directory)
+                try await Session.run(workspace.directory, sandbox: workspace.sandbox) { session in
                 try await session.withLock("state mv") {
                     var state = try await session.loadState()
                     guard let source = ResourceAddress(parsing: from), var resource = state.resource(source) else {
@@ -92,6 +93,7 @@ struct StateCommand: AsyncParsableCommand {
                     state.apply(.put(resource))
                     try await session.backend.persist(state)
                     Console.out("Moved \(source) to \(target).\n")
+                }
                 }
             } catch {
                 throw failure(error)

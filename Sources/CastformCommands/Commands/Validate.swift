@@ -23,7 +23,7 @@ struct Validate: AsyncParsableCommand {
 
     func run() async throws {
         let runtime = Runtime.current
-        let loader = WorkspaceLoader(registry: runtime.providers.registry, environment: runtime.environment)
+        let loader = WorkspaceLoader(registry: runtime.registry, environment: runtime.environment)
         let result = loader.load(root: workspace.directory)
         if json {
             Console.out(DiagnosticJSON.render(result.diagnostics))

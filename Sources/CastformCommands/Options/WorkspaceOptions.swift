@@ -1,10 +1,15 @@
 import ArgumentParser
 
-/// The workspace directory: `-C DIR` on every command, or the positional DIR where a command
-/// takes one (`castform plan examples/weekly-show`).
+/// The workspace directory (`-C DIR`) and the sandbox switch, on every workspace command.
 struct WorkspaceOptions: ParsableArguments {
     @Option(name: [.customShort("C"), .customLong("dir")], help: ArgumentHelp("The workspace directory.", valueName: "dir"))
     var directory: String = "."
+
+    @Flag(help: "Run every provider against castform's own emulators (no account, no network); data in .castform/sandbox/.")
+    var sandbox = false
+
+    @Flag(help: "Log every HTTP request (secrets redacted) on standard error.")
+    var verbose = false
 }
 
 /// A positional workspace directory, for commands that take nothing else positional.
@@ -14,6 +19,12 @@ struct PositionalWorkspace: ParsableArguments {
 
     @Option(name: [.customShort("C"), .customLong("dir")], help: ArgumentHelp("The workspace directory.", valueName: "dir"))
     var option: String?
+
+    @Flag(help: "Run every provider against castform's own emulators (no account, no network); data in .castform/sandbox/.")
+    var sandbox = false
+
+    @Flag(help: "Log every HTTP request (secrets redacted) on standard error.")
+    var verbose = false
 
     var directory: String { positional ?? option ?? "." }
 }

@@ -1,30 +1,70 @@
 import ArgumentParser
 import CastformCore
+import CastformEmulator
 import CastformManifest
 import CastformPlanning
 import CastformRendering
 import CastformState
 import Foundation
 
-/// A loaded, valid workspace and its state backend: where every workspace command starts.
+/// A loaded, valid workspace with its providers and state backend: where every workspace
+/// command starts. In the sandbox it also runs the emulators the providers talk to.
 struct Session {
     let runtime: Runtime
     let workspace: Workspace
     let backend: any StateBackend
+    let providers: ProviderSet
+    let sandbox: Sandbox?
+
+    /// Opens the workspace, runs `body`, and closes the session (stopping sandbox emulators)
+    /// however `body` ends.
+    static func run<T>(_ directory: String, sandbox: Bool = false, verbose: Bool = false,
+                       _ body: (Session) async throws -> T) async throws -> T {
+        let session = try await open(directory, sandbox: sandbox, verbose: verbose)
+        do {
+            let result = try await body(session)
+            await session.close()
+            return result
+        } catch {
+            await session.close()
+            throw error
+        }
+    }
 
     /// Loads and validates the workspace; prints its diagnostics (warnings too) on stderr and
     /// throws `ExitCode.failure` when there are errors.
-    static func open(_ directory: String, runtime: Runtime = Runtime.current) throws -> Session {
-        let loader = WorkspaceLoader(registry: runtime.providers.registry, environment: runtime.environment)
+    static func open(_ directory: String, sandbox requested: Bool = false, verbose: Bool = false,
+                     runtime: Runtime = Runtime.current) async throws -> Session {
+        let loader = WorkspaceLoader(registry: runtime.registry, environment: runtime.environment)
         let result = loader.load(root: directory)
         report(result)
         guard let workspace = result.workspace, !result.hasErrors else { throw ExitCode.failure }
-        let settings = workspace.config.state
-        guard settings.backend == .local else {
-            throw CommandError("the postgres state backend is not available in this version of castform; use backend: local")
+        let config = workspace.config
+        let useSandbox = requested || config.sandbox
+        var sandbox: Sandbox?
+        if useSandbox {
+            sandbox = try await Sandbox.start(runtime.makeEmulators(URL(fileURLWithPath: workspace.absoluteRoot + "/.castform/sandbox")))
         }
-        let path = settings.path.hasPrefix("/") ? settings.path : workspace.absoluteRoot + "/" + settings.path
-        return Session(runtime: runtime, workspace: workspace, backend: LocalBackend(path: path))
+        let evaluator = Evaluator(environment: runtime.environment, variables: config.variables)
+        let settings = config.providers.mapValues { Planner.fields(evaluator.evaluate($0)) }
+        let context = ProviderContext(settings: settings, environment: runtime.environment, endpoints: sandbox?.endpoints ?? [:],
+                                      sandbox: useSandbox, credentialsPath: runtime.credentialsPath, verbose: verbose)
+        let statePath: String
+        if useSandbox {
+            statePath = workspace.absoluteRoot + "/.castform/sandbox/state.json"
+        } else {
+            guard config.state.backend == .local else {
+                await sandbox?.stop()
+                throw CommandError("the postgres state backend is not available in this version of castform; use backend: local")
+            }
+            statePath = config.state.path.hasPrefix("/") ? config.state.path : workspace.absoluteRoot + "/" + config.state.path
+        }
+        return Session(runtime: runtime, workspace: workspace, backend: LocalBackend(path: statePath),
+                       providers: runtime.makeProviders(context), sandbox: sandbox)
+    }
+
+    func close() async {
+        await sandbox?.stop()
     }
 
     static func report(_ result: WorkspaceLoader.Result) {
@@ -54,6 +94,29 @@ struct Session {
     }
 
     func document(_ plan: CastformPlanning.Plan) -> PlanDocument {
-        PlanDocument(plan, registry: runtime.providers.registry, castformVersion: Runtime.version)
+        PlanDocument(plan, registry: providers.registry, castformVersion: Runtime.version)
+    }
+}
+
+/// The emulators a sandboxed command talks to, on ephemeral loopback ports, for as long as
+/// the command runs.
+struct Sandbox {
+    let servers: [EmulatorServer]
+    let endpoints: [String: String]
+
+    static func start(_ services: [any EmulatedService], ports: [Int] = []) async throws -> Sandbox {
+        var servers: [EmulatorServer] = []
+        var endpoints: [String: String] = [:]
+        for (index, service) in services.enumerated() {
+            let server = EmulatorServer(service: service, port: index < ports.count ? ports[index] : 0)
+            let port = try await server.start()
+            servers.append(server)
+            endpoints[service.name] = "http://127.0.0.1:\(port)"
+        }
+        return Sandbox(servers: servers, endpoints: endpoints)
+    }
+
+    func stop() async {
+        for server in servers { await server.stop() }
     }
 }

@@ -9,7 +9,7 @@ final class SignalTrap: @unchecked Sendable {
     let flag = CancellationFlag()
     private var sources: [DispatchSourceSignal] = []
 
-    init() {
+    init(quiet: Bool = false) {
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -19,7 +19,9 @@ final class SignalTrap: @unchecked Sendable {
                     exit(130)
                 }
                 flag.set()
-                Console.err("\nInterrupt received: finishing operations in flight, then saving state. Interrupt again to exit at once.\n")
+                if !quiet {
+                    Console.err("\nInterrupt received: finishing operations in flight, then saving state. Interrupt again to exit at once.\n")
+                }
             }
             source.resume()
             sources.append(source)
