@@ -37,7 +37,7 @@ public final class LivepeerEmulator: EmulatedService {
     }
 
     /// The current time in Unix milliseconds, the unit of every Livepeer timestamp.
-    var now: Int64 { Int64((clock().timeIntervalSince1970 * 1000).rounded(.down)) }
+    var now: Int64 { Int64((clock().timeIntervalSince1970 * 1000).rounded()) }
 
     public func addRoutes(to router: Router<EmulatorContext>) {
         let api = router.group("api")
