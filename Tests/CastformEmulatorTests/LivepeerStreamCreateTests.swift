@@ -97,6 +97,8 @@ import Testing
             #expect(missing.text == #"{"errors":["not found"]}"#)
             let unknownRoute = try await lp.send("GET", "/streams")
             #expect(unknownRoute.status == 404 && unknownRoute.errors == ["not found"])
+            let unknownMethod = try await lp.send("PUT", "/stream/9b7c7a3e-0000-4000-8000-000000000000", json: "{}")
+            #expect(unknownMethod.status == 404 && unknownMethod.text == #"{"errors":["not found"]}"#)
         }
     }
 

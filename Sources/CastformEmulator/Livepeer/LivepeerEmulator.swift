@@ -40,16 +40,13 @@ public final class LivepeerEmulator: EmulatedService {
     var now: Int64 { Int64((clock().timeIntervalSince1970 * 1000).rounded()) }
 
     public func addRoutes(to router: Router<EmulatorContext>) {
-        let api = router.group("api")
-        addStreamRoutes(to: api)
-        addStreamActionRoutes(to: api)
-        addMultistreamRoutes(to: api)
-        addWebhookRoutes(to: api)
-        addClipRoutes(to: api)
-        // Anything else under /api is the server's JSON 404.
-        for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
-            api.on("**", method: method) { _, _ in LivepeerResponse.error(.notFound()) }
-        }
+        let routes = LivepeerRoutes(group: router.group("api"), emulator: self)
+        addStreamRoutes(to: routes)
+        addStreamActionRoutes(to: routes)
+        addMultistreamRoutes(to: routes)
+        addWebhookRoutes(to: routes)
+        addClipRoutes(to: routes)
+        routes.addNotFound()
     }
 
     // MARK: Inspection
@@ -128,17 +125,5 @@ public final class LivepeerEmulator: EmulatedService {
     /// fails).
     func update<T>(_ body: (inout LivepeerState) throws -> T) throws -> T {
         try store.mutate { state in Result { try body(&state) } }.get()
-    }
-
-    /// Adds a route whose handler may throw `LivepeerError`, answered as `{"errors": [...]}`.
-    func route(_ group: RouterGroup<EmulatorContext>, _ method: HTTPRequest.Method, _ path: RouterPath,
-               _ handler: @escaping @Sendable (LivepeerCall) async throws -> Response) {
-        group.on(path, method: method) { [self] request, context in
-            do {
-                return try await handler(LivepeerCall(request: request, context: context, emulator: self))
-            } catch let error as LivepeerError {
-                return LivepeerResponse.error(error)
-            }
-        }
     }
 }

@@ -4,9 +4,9 @@ import Hummingbird
 /// Clips: `POST /clip` cuts one from a live (or recorded) session of a stream;
 /// `GET /stream/{id}/clips` lists them.
 extension LivepeerEmulator {
-    func addClipRoutes(to api: RouterGroup<EmulatorContext>) {
-        route(api, .post, "clip") { call in try await self.createClip(call) }
-        route(api, .get, "stream/:id/clips") { call in try self.listClips(call) }
+    func addClipRoutes(to routes: LivepeerRoutes) {
+        routes.add(.post, "clip") { call in try await self.createClip(call) }
+        routes.add(.get, "stream/:id/clips") { call in try self.listClips(call) }
     }
 
     /// `POST /clip`: 200 with `{"task": {"id"}, "asset"}`. The asset starts `waiting`; the

@@ -4,9 +4,9 @@ import Hummingbird
 /// `/multistream/target`: CRUD on multistream targets. `url` is write-only: no response
 /// carries it (the server's `cleanWriteOnlyResponse`).
 extension LivepeerEmulator {
-    func addMultistreamRoutes(to api: RouterGroup<EmulatorContext>) {
-        route(api, .get, "multistream/target") { call in try self.listTargets(call) }
-        route(api, .post, "multistream/target") { call in
+    func addMultistreamRoutes(to routes: LivepeerRoutes) {
+        routes.add(.get, "multistream/target") { call in try self.listTargets(call) }
+        routes.add(.post, "multistream/target") { call in
             let account = try call.account()
             let payload = try await call.body(validatedAgainst: LivepeerSchemas.multistreamTarget)
             let now = self.now
@@ -18,12 +18,12 @@ extension LivepeerEmulator {
             }
             return LivepeerResponse.json(target.responseJSON, status: 201)
         }
-        route(api, .get, "multistream/target/:id") { call in
+        routes.add(.get, "multistream/target/:id") { call in
             let account = try call.account()
             let target = try self.store.read { try Self.ownedTarget(call.parameter("id"), by: account, in: $0) }
             return LivepeerResponse.json(target.responseJSON)
         }
-        route(api, .patch, "multistream/target/:id") { call in
+        routes.add(.patch, "multistream/target/:id") { call in
             let account = try call.account()
             let payload = try await call.body(validatedAgainst: LivepeerSchemas.multistreamTargetPatchPayload)
             try self.update { state in
@@ -36,7 +36,7 @@ extension LivepeerEmulator {
             }
             return LivepeerResponse.noContent
         }
-        route(api, .delete, "multistream/target/:id") { call in
+        routes.add(.delete, "multistream/target/:id") { call in
             let account = try call.account()
             try self.update { state in
                 let target = try Self.ownedTarget(call.parameter("id"), by: account, in: state)

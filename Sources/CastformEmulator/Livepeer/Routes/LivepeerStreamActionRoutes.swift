@@ -3,17 +3,17 @@ import Hummingbird
 
 /// Actions on one stream: terminate, start-pull, and adding or removing one multistream target.
 extension LivepeerEmulator {
-    func addStreamActionRoutes(to api: RouterGroup<EmulatorContext>) {
-        route(api, .delete, "stream/:id/terminate") { call in try self.terminate(call) }
-        route(api, .post, "stream/:id/start-pull") { call in
+    func addStreamActionRoutes(to routes: LivepeerRoutes) {
+        routes.add(.delete, "stream/:id/terminate") { call in try self.terminate(call) }
+        routes.add(.post, "stream/:id/start-pull") { call in
             let account = try call.account()
             let stream = try self.store.read { try $0.ownedStream(call.parameter("id"), by: account) }
             // The media server would start pulling; the emulator only checks, as the API does.
             guard stream.pull != nil else { throw LivepeerError.badRequest("stream does not have a pull source") }
             return LivepeerResponse.noContent
         }
-        route(api, .post, "stream/:id/create-multistream-target") { call in try await self.addTarget(call) }
-        route(api, .delete, "stream/:id/multistream/:targetId") { call in
+        routes.add(.post, "stream/:id/create-multistream-target") { call in try await self.addTarget(call) }
+        routes.add(.delete, "stream/:id/multistream/:targetId") { call in
             let account = try call.account()
             try self.update { state in
                 var stream = try state.ownedStream(call.parameter("id"), by: account)

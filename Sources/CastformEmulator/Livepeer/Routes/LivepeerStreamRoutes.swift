@@ -3,22 +3,22 @@ import Hummingbird
 
 /// `/stream`: create, list, get, update and delete streams.
 extension LivepeerEmulator {
-    func addStreamRoutes(to api: RouterGroup<EmulatorContext>) {
-        route(api, .post, "stream") { call in try await self.createStream(call) }
-        route(api, .get, "stream") { call in try self.listStreams(call) }
-        route(api, .get, "stream/:id") { call in
+    func addStreamRoutes(to routes: LivepeerRoutes) {
+        routes.add(.post, "stream") { call in try await self.createStream(call) }
+        routes.add(.get, "stream") { call in try self.listStreams(call) }
+        routes.add(.get, "stream/:id") { call in
             let account = try call.account()
             let stream = try self.store.read { try $0.ownedStream(call.parameter("id"), by: account) }
             return LivepeerResponse.json(stream.responseJSON)
         }
-        route(api, .patch, "stream/:id") { call in
+        routes.add(.patch, "stream/:id") { call in
             let account = try call.account()
             let payload = try await call.body(validatedAgainst: LivepeerSchemas.streamPatchPayload)
             let now = self.now
             try self.update { try LivepeerStreamPatch.apply(payload, to: call.parameter("id"), account: account, now: now, state: &$0) }
             return LivepeerResponse.noContent
         }
-        route(api, .delete, "stream/:id") { call in
+        routes.add(.delete, "stream/:id") { call in
             let account = try call.account()
             try self.update { state in
                 var stream = try state.ownedStream(call.parameter("id"), by: account)

@@ -4,9 +4,9 @@ import Hummingbird
 /// `/webhook`: CRUD on webhooks, with the server's status codes where they differ from the
 /// spec (FACTS §5): create answers 201, not 200; delete answers 204, not 200 with a body.
 extension LivepeerEmulator {
-    func addWebhookRoutes(to api: RouterGroup<EmulatorContext>) {
-        route(api, .get, "webhook") { call in try self.listWebhooks(call) }
-        route(api, .post, "webhook") { call in
+    func addWebhookRoutes(to routes: LivepeerRoutes) {
+        routes.add(.get, "webhook") { call in try self.listWebhooks(call) }
+        routes.add(.post, "webhook") { call in
             let account = try call.account()
             let payload = try await call.body(validatedAgainst: LivepeerSchemas.webhook)
             let now = self.now
@@ -22,19 +22,19 @@ extension LivepeerEmulator {
             // The stored document, `sharedSecret` included.
             return LivepeerResponse.json(webhook.responseJSON, status: 201)
         }
-        route(api, .get, "webhook/:id") { call in
+        routes.add(.get, "webhook/:id") { call in
             let account = try call.account()
             let webhook = try self.store.read { try LivepeerWebhookRules.owned(call.parameter("id"), by: account, in: $0) }
             return LivepeerResponse.json(webhook.responseJSON)
         }
-        route(api, .put, "webhook/:id") { call in try await self.replaceWebhook(call) }
-        route(api, .patch, "webhook/:id") { call in
+        routes.add(.put, "webhook/:id") { call in try await self.replaceWebhook(call) }
+        routes.add(.patch, "webhook/:id") { call in
             let account = try call.account()
             let payload = try await call.body(validatedAgainst: LivepeerSchemas.webhookPatchPayload)
             try self.update { try LivepeerWebhookRules.patch(call.parameter("id"), with: payload, account: account, state: &$0) }
             return LivepeerResponse.noContent
         }
-        route(api, .delete, "webhook/:id") { call in
+        routes.add(.delete, "webhook/:id") { call in
             let account = try call.account()
             try self.update { state in
                 let webhook = try LivepeerWebhookRules.owned(call.parameter("id"), by: account, in: state)
