@@ -123,4 +123,17 @@ import Testing
             #expect(lp.emulator.streams.isEmpty)
         }
     }
+
+    @Test func bulkDeleteNeedsIdsAllOwnedByTheCaller() async throws {
+        try await LivepeerHarness.with { lp in
+            let a = try #require(try await lp.createStream()["id"] as? String)
+            let b = try #require(try await lp.createStream()["id"] as? String)
+            let none = try await lp.send("DELETE", "/stream", json: #"{"ids":[]}"#)
+            #expect(none.status == 422 && none.errors == ["missing ids"])
+            #expect(try await lp.send("DELETE", "/stream", json: #"{"ids":["\#(a)","nope"]}"#).status == 404)
+            #expect(lp.emulator.streams.count == 2, "nothing deleted")
+            #expect(try await lp.send("DELETE", "/stream", json: #"{"ids":["\#(a)","\#(b)"]}"#).status == 204)
+            #expect(lp.emulator.streams.isEmpty)
+        }
+    }
 }

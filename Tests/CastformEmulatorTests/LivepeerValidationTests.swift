@@ -125,6 +125,8 @@ import Testing
             let account = try #require(lp.emulator.account(forAPIKey: LivepeerHarness.key))
             let basic = Data("\(account.userId):\(LivepeerHarness.key)".utf8).base64EncodedString()
             #expect(try await lp.send("GET", "/stream", key: nil, headers: ["Authorization": "Basic \(basic)"]).status == 200)
+            let project = try await lp.send("GET", "/stream?projectId=x")
+            #expect(project.status == 400 && project.errors == ["projectId as query param not supported"])
             // Authentication comes before validation.
             #expect(try await lp.send("POST", "/stream", json: "{}", key: nil).status == 401)
         }

@@ -10,9 +10,13 @@ struct LivepeerCall: Sendable {
     let emulator: LivepeerEmulator
 
     /// The caller's account, from `Authorization` (the server's `authorizer({})`).
+    ///
+    /// An API key already names its project, so the server refuses a `projectId` parameter.
     func account() throws -> LivepeerAccount {
         let accounts = emulator.store.read(\.accounts)
-        return try LivepeerAuth.account(authorization: request.headers[.authorization], accounts: accounts)
+        let account = try LivepeerAuth.account(authorization: request.headers[.authorization], accounts: accounts)
+        if query("projectId") != nil { throw LivepeerError.badRequest("projectId as query param not supported") }
+        return account
     }
 
     /// A path parameter (`:id`).

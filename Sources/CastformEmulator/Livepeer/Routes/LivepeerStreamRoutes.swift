@@ -6,6 +6,7 @@ extension LivepeerEmulator {
     func addStreamRoutes(to routes: LivepeerRoutes) {
         routes.add(.post, "stream") { call in try await self.createStream(call) }
         routes.add(.get, "stream") { call in try self.listStreams(call) }
+        routes.add(.delete, "stream") { call in try await self.deleteStreams(call) }
         routes.add(.get, "stream/:id") { call in
             let account = try call.account()
             let stream = try self.store.read { try $0.ownedStream(call.parameter("id"), by: account) }
@@ -45,6 +46,23 @@ extension LivepeerEmulator {
         let now = self.now
         let stream = try update { try LivepeerStreamCreation.create(from: payload, account: account, now: now, state: &$0) }
         return LivepeerResponse.json(stream.responseJSON, status: 201)
+    }
+
+    /// `DELETE /stream` with `{"ids": [...]}`: not in the spec, but served. All the ids must
+    /// be the caller's (else 404, deleting nothing); no ids is a 422.
+    private func deleteStreams(_ call: LivepeerCall) async throws -> Response {
+        let account = try call.account()
+        let ids = try await call.jsonBody()["ids"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        guard !ids.isEmpty else { throw LivepeerError.unprocessable("missing ids") }
+        try update { state in
+            let streams = try ids.map { try state.ownedStream($0, by: account) }
+            for var stream in streams {
+                stream.deleted = true
+                LivepeerStreamPatch.stopSessions(of: &stream, state: &state)
+                state.streams[stream.id] = stream
+            }
+        }
+        return LivepeerResponse.noContent
     }
 
     /// `GET /stream`: a page of the caller's streams (and session objects, unless
