@@ -15,6 +15,9 @@ if ! pkg-config --exists yaml-0.1 2>/dev/null || [[ ! -f /usr/include/yaml.h ]];
   fi
 fi
 
+# The services' official Python SDKs, which the emulator tests drive against the emulators.
+scripts/sdk/setup-venv.sh
+
 swift build --build-tests
 # The end-to-end tests run the built binary; tell them where it is.
 export CASTFORM_BINARY="$PWD/.build/debug/castform"
