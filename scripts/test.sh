@@ -16,6 +16,8 @@ if ! pkg-config --exists yaml-0.1 2>/dev/null || [[ ! -f /usr/include/yaml.h ]];
 fi
 
 swift build --build-tests
+# The services' official Python SDKs, which the emulator tests run against the emulators.
+scripts/sdk/setup-venv.sh
 # The end-to-end tests run the built binary; tell them where it is.
 export CASTFORM_BINARY="$PWD/.build/debug/castform"
 swift test --skip-build

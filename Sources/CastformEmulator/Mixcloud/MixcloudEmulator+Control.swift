@@ -52,11 +52,12 @@ extension MixcloudEmulator {
     /// no audio file; `audio_length` is one hour.
     @discardableResult
     public func seed(count: Int, owner: String? = nil) -> [MixcloudCloudcast] {
+        guard count > 0 else { return [] }
         let time = now()
         return store.mutate { state -> [MixcloudCloudcast] in
             guard let username = owner ?? state.accounts.first?.username else { return [] }
             var created: [MixcloudCloudcast] = []
-            for number in 1...max(count, 1) where count > 0 {
+            for number in 1...count {
                 let name = "Seeded Show \(number)"
                 let createdTime = time - TimeInterval(3600 * (count - number + 1))
                 let cloudcast = MixcloudCloudcast(
