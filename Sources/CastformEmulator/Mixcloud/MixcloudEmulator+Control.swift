@@ -46,16 +46,17 @@ extension MixcloudEmulator {
         }
     }
 
-    /// Creates `count` published shows for `owner` (default: the first account), as if they
-    /// had been uploaded through the web site an hour apart, the last one an hour ago: names
-    /// "Seeded Show 1" ..., two tags, and a tracklist of a chapter and two tracks. They have
-    /// no audio file; `audio_length` is one hour.
+    /// Creates `count` published shows for the account `owner` (default: the first account;
+    /// none for an unknown username), as if uploaded through the web site an hour apart, the
+    /// last one an hour ago: names "Seeded Show 1" ..., two tags, and a tracklist of a chapter
+    /// and two tracks. They have no audio file; `audio_length` is one hour.
     @discardableResult
     public func seed(count: Int, owner: String? = nil) -> [MixcloudCloudcast] {
         guard count > 0 else { return [] }
         let time = now()
         return store.mutate { state -> [MixcloudCloudcast] in
-            guard let username = owner ?? state.accounts.first?.username else { return [] }
+            let account = owner.map { state.account(username: $0) } ?? state.accounts.first
+            guard let username = account?.username else { return [] }
             var created: [MixcloudCloudcast] = []
             for number in 1...count {
                 let name = "Seeded Show \(number)"
