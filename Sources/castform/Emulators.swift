@@ -8,6 +8,7 @@ extension Providers {
     /// apart from the providers on purpose: they model the APIs, not castform's client.
     @Sendable static func emulators(_ directory: URL?) -> [any EmulatedService] {
         [
+            MixcloudEmulator(dataDirectory: directory?.appendingPathComponent("mixcloud")),
             LivepeerEmulator(dataDirectory: directory?.appendingPathComponent("livepeer")),
         ]
     }

@@ -1,30 +1,52 @@
 #!/usr/bin/env bash
-# Installs the services' official Python SDKs into .venv-sdk/, so the test suite can prove the
-# emulators work with them (LivepeerPythonSDKTests runs scripts/sdk/livepeer_sdk_test.py).
-# Idempotent: an existing virtualenv is reused and pip skips what is already installed.
+# Creates .venv-sdk/: a Python virtual environment with the services' official Python
+# libraries, which castform's emulators must satisfy (DESIGN.md §5). The SDK tests run
+# scripts/sdk/*_sdk_test.py with .venv-sdk/bin/python. Safe to run again: it installs only
+# what is missing. Needs python3 (with venv) and access to PyPI.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-VENV=.venv-sdk
-# The SDKs, pinned to the versions castform is proven against; one package per line.
-PACKAGES=(
-  "livepeer==0.3.0"
-)
-
-if [[ ! -x "$VENV/bin/python" ]]; then
-  if ! python3 -m venv "$VENV" 2>/dev/null; then
+venv=.venv-sdk
+if [[ ! -x $venv/bin/python ]]; then
+  if ! python3 -m venv "$venv" 2>/dev/null; then
     # Debian splits venv out of python3; install it when we can.
     if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
       echo "setup-venv.sh: installing python3-venv" >&2
       apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
-      rm -rf "$VENV"
-      python3 -m venv "$VENV"
+      rm -rf "$venv"
+      python3 -m venv "$venv"
     else
       echo "setup-venv.sh: python3 -m venv failed: install python3-venv" >&2
       exit 1
     fi
   fi
 fi
+py=$venv/bin/python
 
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "${PACKAGES[@]}"
-echo "setup-venv.sh: $VENV ready: ${PACKAGES[*]}"
+# Installs a requirement unless a module that it provides already imports.
+install() { # install MODULE REQUIREMENT [PIP OPTIONS...]
+  local module=$1 requirement=$2
+  shift 2
+  "$py" -c "import $module" 2>/dev/null && return 0
+  echo "setup-venv.sh: installing $requirement" >&2
+  "$py" -m pip install --quiet --disable-pip-version-check "$@" "$requirement"
+}
+
+# mixcloud 0.4.0 is a source distribution whose setup.py imports pip.req.parse_requirements,
+# which pip removed in version 10. A stub module lets setup.py run (the library never uses
+# it); --no-build-isolation makes the build see it (reference/mixcloud/FACTS.md §7). The stub
+# is removed afterwards, leaving pip as it was.
+install_mixcloud() {
+  "$py" -c 'import mixcloud' 2>/dev/null && return 0
+  local stub
+  stub="$("$py" -c 'import os, pip; print(os.path.dirname(pip.__file__))')/req.py"
+  printf 'def parse_requirements(path, session=None):\n    return []\n' > "$stub"
+  "$py" -m pip install --quiet --disable-pip-version-check setuptools wheel
+  install mixcloud 'mixcloud==0.4.0' --no-build-isolation
+  rm -f "$stub"
+}
+
+install livepeer 'livepeer==0.3.0'
+install_mixcloud
+
+echo "setup-venv.sh: $venv is ready: $("$py" -m pip list --format=freeze 2>/dev/null | grep -iE '^(mixcloud|livepeer)==' | tr '\n' ' ')"

@@ -10,6 +10,8 @@ struct FaultMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: EmulatorContext, next: (Request, EmulatorContext) async throws -> Response) async throws -> Response {
         let plan = injector.current
+        var context = context
+        context.faultPlan = plan
         if plan.latency > .zero { try await Task.sleep(for: plan.latency) }
         switch injector.draw(method: request.method.rawValue, path: request.uri.path) {
         case nil:
@@ -22,7 +24,7 @@ struct FaultMiddleware: RouterMiddleware {
             return Response(status: .init(code: code), headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
         case .mixcloudRateLimit(let retryAfter)?:
             var headers = HTTPFields()
-            headers[.contentType] = "text/javascript"
+            headers[.contentType] = "text/javascript; charset=utf-8"
             headers[.retryAfter] = String(retryAfter)
             let body = #"{"error": {"message": "You have hit your rate limit. Retry after \#(retryAfter) seconds.", "type": "RateLimitException", "retry_after": \#(retryAfter)}}"#
             return Response(status: .forbidden, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))

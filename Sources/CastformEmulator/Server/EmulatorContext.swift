@@ -6,6 +6,9 @@ import NIOCore
 public struct EmulatorContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public let channel: any Channel
+    /// The fault plan in force for this request, set by the fault middleware, so routes that
+    /// stream bodies can honour `uploadBytesPerSecond`.
+    public var faultPlan = FaultPlan()
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
