@@ -2,13 +2,16 @@ import AsyncHTTPClient
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// The wire: executes a request with async-http-client and collects the response.
 ///
 /// One process-wide instance (`shared`) keeps the connection pools warm across providers. An
 /// async-http-client instance fixes its connect and read timeouts at creation, so the transport
-/// keeps one per distinct `HTTPTimeouts` (in practice one or two), all on NIO's shared event
-/// loops. They never follow redirects (a 301 must reach the caller) and never retry a failed
+/// keeps one per distinct `HTTPTimeouts` (in practice one or two), all on one event loop of
+/// NIO's shared group: a command-line tool needs no more, and a single loop is what lets an
+/// upload pace itself against its connection (see `MultipartBodySequence`). They never follow
+/// redirects (a 301 must reach the caller) and never retry a failed
 /// connection on their own: `RetryMiddleware` is the one place that retries, on the injected
 /// clock. Their own logging stays off, because it would print URLs with tokens in them.
 public final class HTTPTransport: Sendable {
@@ -16,6 +19,7 @@ public final class HTTPTransport: Sendable {
     public static let shared = HTTPTransport()
 
     private let clients = NIOLockedValueBox<[HTTPTimeouts: AsyncHTTPClient.HTTPClient]>([:])
+    private let eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.next()
     private let userAgent: String
 
     public init(userAgent: String = "castform") {
@@ -56,7 +60,7 @@ public final class HTTPTransport: Sendable {
                 outgoing.body = .bytes(Array(PercentEncoding.query(fields).utf8))
                 return try await perform(outgoing, on: client, line: line, limit: maxResponseBytes)
             case .multipart(let form):
-                return try await form.withStreamingBody { body in
+                return try await form.withStreamingBody(pacedBy: eventLoop) { body in
                     outgoing.body = body
                     return try await self.perform(outgoing, on: client, line: line, limit: maxResponseBytes)
                 }
@@ -93,7 +97,7 @@ public final class HTTPTransport: Sendable {
                 timeout: .init(connect: TimeAmount(timeouts.connect), read: TimeAmount(timeouts.read))
             )
             configuration.connectionPool.retryConnectionEstablishment = false
-            let client = AsyncHTTPClient.HTTPClient(eventLoopGroup: AsyncHTTPClient.HTTPClient.defaultEventLoopGroup, configuration: configuration)
+            let client = AsyncHTTPClient.HTTPClient(eventLoopGroup: eventLoop, configuration: configuration)
             clients[timeouts] = client
             return client
         }

@@ -2,7 +2,6 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOPosix
-import _NIOFileSystem
 
 /// Turns what async-http-client and NIO throw into an `HTTPError`, deciding the one thing a
 /// provider must know: could the request have been carried out?
@@ -16,9 +15,6 @@ enum TransportFailure {
         if error is CancellationError || error is HTTPError { return error }
         if let error = error as? MultipartForm.FileError {
             return HTTPError(request: request, kind: .requestBody(error.description))
-        }
-        if let error = error as? FileSystemError {
-            return HTTPError(request: request, kind: .requestBody(error.message))
         }
         if let error = error as? HTTPClientError {
             switch error {

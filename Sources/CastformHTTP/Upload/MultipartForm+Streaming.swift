@@ -1,42 +1,26 @@
 import AsyncHTTPClient
-import _NIOFileSystem
+import NIOCore
 
 extension MultipartForm {
-    /// Opens the form's files, hands `body` a streaming request body over them with an exact
-    /// length, and closes the files when `body` returns. The files stay open for exactly the
-    /// lifetime of the request, however it ends.
-    func withStreamingBody<Result>(_ body: (HTTPClientRequest.Body) async throws -> Result) async throws -> Result {
+    /// Opens the form's files and hands `body` a streaming request body over them with an exact
+    /// length. `eventLoop` must be the loop of the connection that sends the body. A file that
+    /// cannot be opened fails here, before a byte is sent.
+    func withStreamingBody<Result>(
+        pacedBy eventLoop: any EventLoop,
+        _ body: (HTTPClientRequest.Body) async throws -> Result
+    ) async throws -> Result {
         let (segments, length) = try layout()
-        let paths = segments.compactMap { segment -> String? in
-            if case .file(let path, _) = segment { return path }
+        let readers = try segments.compactMap { segment -> FileReader? in
+            if case .file(let path, _) = segment { return try FileReader(path: path) }
             return nil
         }
-        return try await Self.withOpenFiles(paths[...], opened: []) { handles in
-            let sequence = MultipartBodySequence(segments: segments, files: handles, total: length, onProgress: onProgress)
-            return try await body(.stream(sequence, length: .known(length)))
-        }
-    }
-
-    private static func withOpenFiles<Result>(
-        _ paths: ArraySlice<String>,
-        opened: [ReadFileHandle],
-        _ body: ([ReadFileHandle]) async throws -> Result
-    ) async throws -> Result {
-        guard let path = paths.first else { return try await body(opened) }
-        let handle: ReadFileHandle
-        do {
-            handle = try await FileSystem.shared.openFile(forReadingAt: FilePath(path))
-        } catch let error as FileSystemError {
-            throw FileError.unreadable(path: path, reason: error.message)
-        }
-        let result: Result
-        do {
-            result = try await withOpenFiles(paths.dropFirst(), opened: opened + [handle], body)
-        } catch {
-            try? await handle.close()
-            throw error
-        }
-        try? await handle.close()
-        return result
+        let sequence = MultipartBodySequence(
+            segments: segments,
+            files: readers,
+            total: length,
+            eventLoop: eventLoop,
+            onProgress: onProgress
+        )
+        return try await body(.stream(sequence, length: .known(length)))
     }
 }

@@ -22,24 +22,29 @@ import Testing
 
     @Test func requestsWaitOnTheClockForTheirWindow() async throws {
         let clock = ManualClock()
-        let limiter = RateLimitMiddleware(RateLimit([.init(10, per: .seconds(1)), .init(15, per: .seconds(60))]))
+        let limiter = RateLimitMiddleware(RateLimit([.init(10, per: .seconds(1)), .init(100, per: .seconds(60))]))
         try await TestServer.with(script: [.json(200, "{}")]) { server in
             let client = makeClient(server.baseURL, middlewares: [limiter], clock: clock)
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for index in 0..<25 {
+                for index in 0..<115 {
                     group.addTask { _ = try await client.send(HTTPRequest(.get, "/stream/\(index)")) }
                 }
-                await clock.waitForSleepers(15)
+                await clock.waitForSleepers(105)
                 #expect(await eventually { server.requests.count == 10 })
+                for second in 1...9 {
+                    clock.advance(by: .seconds(1))
+                    #expect(await eventually { server.requests.count == 10 * (second + 1) })
+                }
+                // The minute's hundred are spent: nothing more until the first is a minute old.
+                clock.advance(by: .seconds(50))
+                #expect(clock.sleeperCount == 15)
+                #expect(server.requests.count == 100)
                 clock.advance(by: .seconds(1))
-                #expect(await eventually { server.requests.count == 15 })
-                #expect(clock.sleeperCount == 10)
-                clock.advance(by: .seconds(58))
-                #expect(server.requests.count == 15)
+                #expect(await eventually { server.requests.count == 110 })
                 clock.advance(by: .seconds(1))
                 try await group.waitForAll()
             }
-            #expect(server.requests.count == 25)
+            #expect(server.requests.count == 115)
         }
     }
 

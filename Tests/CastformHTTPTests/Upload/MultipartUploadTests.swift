@@ -1,4 +1,5 @@
 import CastformHTTP
+import Foundation
 import NIOConcurrencyHelpers
 import Testing
 
@@ -90,6 +91,23 @@ import Testing
                 let request = try #require(server.requests.first)
                 let parts = try MultipartParser.parse(request.body, contentType: try #require(request.header("Content-Type")))
                 #expect(parts == [.init(name: "picture", filename: "upload.mp3", contentType: "image/jpeg", body: [])])
+            }
+        }
+    }
+
+    @Test func aFileThatShrinksDuringTheUploadFailsInsteadOfSendingAShortBody() async throws {
+        try await TemporaryFile.with(bytes: TemporaryFile.pattern(count: 2 << 20)) { file in
+            try await TestServer.with(script: [.json(200, "{}")]) { server in
+                let client = makeClient(server.baseURL, name: "Mixcloud")
+                let path = file.path
+                // Truncate the file as soon as its first chunk has gone out.
+                var form = MultipartForm { sent, _ in
+                    if sent > 300_000 { truncate(path, 1000) }
+                }
+                form.addFile("mp3", path: file.path)
+                let error = try await httpError { _ = try await client.send(HTTPRequest(.post, "/upload/", body: .multipart(form))) }
+                #expect(error.kind == .requestBody("\(path) changed while it was being uploaded"))
+                #expect(server.requests.isEmpty)
             }
         }
     }
