@@ -58,6 +58,15 @@ let package = Package(
             dependencies: ["CastformCore", "CastformManifest", "CastformProviders"],
             path: "Benchmarks/castform-bench"
         ),
+        .executableTarget(
+            name: "castform-upload-bench",
+            dependencies: [
+                "CastformHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Benchmarks/castform-upload-bench"
+        ),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(
