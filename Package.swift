@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // libyaml, the system C library. `apt-get install libyaml-dev` provides it.
@@ -36,6 +38,18 @@ let package = Package(
         .target(name: "CastformPlanning", dependencies: ["CastformCore", "CastformManifest", "CastformState"]),
         .target(name: "CastformExecution", dependencies: ["CastformCore", "CastformPlanning", "CastformState"]),
         .target(name: "CastformRendering", dependencies: ["CastformCore", "CastformPlanning"]),
+        // The one HTTP client of every provider: auth, retries, rate limits, streamed uploads.
+        .target(
+            name: "CastformHTTP",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Local, faithful emulators of the services' APIs. They model the APIs, not castform's
         // client: this target must not import CastformProviders.
         .target(
@@ -77,6 +91,15 @@ let package = Package(
             dependencies: ["CastformCore", "CastformManifest", "CastformProviders"],
             path: "Benchmarks/castform-bench"
         ),
+        .executableTarget(
+            name: "castform-upload-bench",
+            dependencies: [
+                "CastformHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Benchmarks/castform-upload-bench"
+        ),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(
@@ -87,6 +110,17 @@ let package = Package(
         .testTarget(
             name: "CastformEmulatorTests",
             dependencies: ["CastformEmulator", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
+        .testTarget(
+            name: "CastformHTTPTests",
+            dependencies: [
+                "CastformHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "CastformRenderingTests",

@@ -1,0 +1,59 @@
+/// When and how patiently to retry.
+public struct RetryPolicy: Sendable {
+    /// What is worth retrying; anything else is returned or thrown at once.
+    public var conditions: [RetryCondition]
+    /// Sends at most this many times, the first included.
+    public var maxAttempts: Int
+    /// The wait before the first retry; each later wait is `multiplier` times the previous.
+    public var baseDelay: Duration
+    public var multiplier: Double
+    /// No backoff wait is longer than this, before jitter.
+    public var maxDelay: Duration
+    /// The longest `Retry-After` honoured. A service asking for more is not retried: the
+    /// request fails at once with `.rateLimited(retryAfter:)`, which tells the user how long,
+    /// rather than hanging a CI job.
+    public var maxRetryAfter: Duration
+    public var jitter: Jitter
+
+    public init(
+        conditions: [RetryCondition] = [.connectionError, .status(429), .range(502...504)],
+        maxAttempts: Int = 4,
+        baseDelay: Duration = .milliseconds(500),
+        multiplier: Double = 2,
+        maxDelay: Duration = .seconds(30),
+        maxRetryAfter: Duration = .seconds(600),
+        jitter: Jitter = .equal
+    ) {
+        self.conditions = conditions
+        self.maxAttempts = maxAttempts
+        self.baseDelay = baseDelay
+        self.multiplier = multiplier
+        self.maxDelay = maxDelay
+        self.maxRetryAfter = maxRetryAfter
+        self.jitter = jitter
+    }
+
+    /// Connection errors, 429 and 502–504: what every HTTP service may answer when busy.
+    public static let standard = RetryPolicy()
+
+    /// `standard` plus Mixcloud's rate limit, a 403 with `"type": "RateLimitException"`.
+    public static let mixcloud = RetryPolicy(conditions: [.connectionError, .status(429), .range(502...504), .mixcloudRateLimit])
+
+    /// The backoff before retry number `retry` (1 for the first retry), capped, then jittered.
+    public func backoff(beforeRetry retry: Int) -> Duration {
+        var delay = baseDelay
+        for _ in 1..<max(retry, 1) {
+            delay = delay * multiplier
+            if delay >= maxDelay { break }
+        }
+        return jitter.apply(min(delay, maxDelay))
+    }
+
+    func shouldRetry(_ response: HTTPResponse) -> Bool {
+        conditions.contains { $0.matches(response) }
+    }
+
+    func shouldRetry(_ error: HTTPError) -> Bool {
+        conditions.contains { $0.matches(error) }
+    }
+}
