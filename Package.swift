@@ -30,7 +30,10 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "CastformCore"),
         .target(name: "CastformManifest", dependencies: ["YAML", "CastformCore"]),
-        .target(name: "CastformProviders", dependencies: ["CastformCore"]),
+        .target(
+            name: "CastformProviders",
+            dependencies: ["CastformCore", "CastformHTTP", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(
             name: "CastformState",
             dependencies: ["CastformCore", .product(name: "Crypto", package: "swift-crypto")]

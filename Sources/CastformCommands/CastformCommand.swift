@@ -22,6 +22,7 @@ public struct CastformCommand: AsyncParsableCommand {
         subcommands: [
             Validate.self, PlanCommand.self, Apply.self, Destroy.self, Show.self, Output.self,
             StateCommand.self, Import.self, ForceUnlock.self, Graph.self, EmulatorCommand.self,
+            Login.self, Logout.self,
         ]
     )
 
@@ -39,6 +40,11 @@ public struct Runtime: Sendable {
     public var makeProviders: @Sendable (ProviderContext) -> ProviderSet
     /// The emulated services, keeping their data in the given directory (nil: in memory).
     public var makeEmulators: @Sendable (URL?) -> [any EmulatedService]
+    /// `castform login NAME`: each provider's flow, given the credentials file and an optional
+    /// endpoint; returns what to tell the user.
+    public var loginFlows: [String: @Sendable (String, String?) async throws -> String] = [:]
+    /// `castform logout NAME`: removes a provider's stored credentials; whether there were any.
+    public var logout: @Sendable (String, String) throws -> Bool = { _, _ in false }
 
     public init(registry: SchemaRegistry, environment: [String: String],
                 makeEmulators: @escaping @Sendable (URL?) -> [any EmulatedService] = { _ in [] },

@@ -6,10 +6,18 @@ import Foundation
 @main
 struct Castform {
     static func main() async {
-        await Runtime.main(Runtime(
-            registry: Providers.registry,
-            environment: ProcessInfo.processInfo.environment,
-            makeEmulators: Providers.emulators,
-            makeProviders: Providers.make))
+        let environment = ProcessInfo.processInfo.environment
+        var runtime = Runtime(
+            registry: Providers.registry, environment: environment,
+            makeEmulators: Providers.emulators, makeProviders: Providers.make)
+        runtime.loginFlows = Providers.loginFlows.mapValues { flow in
+            { @Sendable path, endpoint in
+                try await flow(LoginContext(
+                    store: CredentialStore(path: path), environment: environment, endpoint: endpoint,
+                    say: { print($0) }, ask: { prompt in print(prompt, terminator: ""); return readLine() }))
+            }
+        }
+        runtime.logout = { path, provider in try CredentialStore(path: path).remove(provider) }
+        await Runtime.main(runtime)
     }
 }

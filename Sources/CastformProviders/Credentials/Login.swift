@@ -1,0 +1,29 @@
+import CastformCore
+import Foundation
+
+/// What a login flow may use: where to store the token, the environment, and the terminal.
+public struct LoginContext: Sendable {
+    public var store: CredentialStore
+    public var environment: [String: String]
+    /// Prints a line for the user.
+    public var say: @Sendable (String) -> Void
+    /// Reads a line the user types (nil at end of input).
+    public var ask: @Sendable (String) -> String?
+    /// The service's base URL (the emulator's in tests), when not the real one.
+    public var endpoint: String?
+
+    public init(store: CredentialStore, environment: [String: String], endpoint: String? = nil,
+                say: @escaping @Sendable (String) -> Void, ask: @escaping @Sendable (String) -> String?) {
+        self.store = store
+        self.environment = environment
+        self.endpoint = endpoint
+        self.say = say
+        self.ask = ask
+    }
+}
+
+extension Providers {
+    /// Providers that `castform login` knows, each with its flow. Each provider folder adds its
+    /// own flow here (Mixcloud: OAuth in the browser; Livepeer: a pasted API key).
+    public static let loginFlows: [String: @Sendable (LoginContext) async throws -> String] = [:]
+}
