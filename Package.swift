@@ -96,11 +96,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "castform-upload-bench",
-            dependencies: [
-                "CastformHTTP",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "NIOCore", package: "swift-nio"),
-            ],
+            dependencies: ["CastformHTTP", "CastformEmulator"],
             path: "Benchmarks/castform-upload-bench"
         ),
 

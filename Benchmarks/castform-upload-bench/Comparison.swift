@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs castform's uploader and curl alternately against one sink and prints both.
+/// Runs castform's uploader and curl alternately against one Mixcloud emulator and prints both.
 struct Comparison {
     struct Sample {
         var bytes: Int64
@@ -28,7 +28,7 @@ struct Comparison {
         let server = try ChildProcess(executable, ["serve"])
         defer { server.terminate() }
         guard let line = server.readLine(), line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
-            fatalError("the sink server did not start")
+            fatalError("the Mixcloud emulator did not start")
         }
         let url = "http://127.0.0.1:\(port)"
         print("uploading \(file) (\(size >> 20) MiB\(options.sparse ? ", sparse" : "")) to \(url)/upload/, \(options.runs) runs each")
@@ -71,7 +71,8 @@ struct Comparison {
         // against a server that does not answer 100 Continue.
         let child = try ChildProcess("curl", [
             "-sS", "-o", "/dev/null", "-H", "Expect:", "-w", "%{http_code} %{size_upload} %{time_total}",
-            "-F", "name=Benchmark upload", "-F", "mp3=@\(file);type=audio/mpeg", "\(url)/upload/",
+            "-F", "name=Benchmark upload by curl", "-F", "mp3=@\(file);type=audio/mpeg",
+            "\(url)/upload/?access_token=\(EmulatorServerProcess.token)",
         ])
         let (output, status, usage) = child.finish()
         let fields = output.split(separator: " ")

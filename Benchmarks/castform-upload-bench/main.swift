@@ -1,10 +1,11 @@
 // castform-upload-bench: streams a large file through CastformHTTP's multipart uploader and
-// through `curl -F` to the same local sink, and prints throughput and peak memory of each.
+// through `curl -F` to castform's Mixcloud emulator (which streams it to disk and checks it as
+// Mixcloud does), and prints throughput and peak memory of each.
 //
 //   swift run -c release castform-upload-bench [--size-mib 1024] [--runs 3] [--file PATH] [--sparse]
 //
 // Each side runs in a process of its own (this binary's `upload` mode, and curl), and the
-// sink server in a third (`serve` mode), so a process's peak RSS is its own: for castform
+// emulator in a third (`serve` mode), so a process's peak RSS is its own: for castform
 // the VmHWM it reads from /proc/self/status, for both the ru_maxrss that wait4 reports.
 // Targets (issue 4): castform's peak RSS under 64 MiB, throughput at least 80% of curl's.
 import Foundation
@@ -12,7 +13,7 @@ import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "serve":
-    try await SinkServer.run()
+    try await EmulatorServerProcess.run()
 case "upload":
     guard arguments.count == 3 else { fatalError("usage: castform-upload-bench upload URL FILE") }
     try await Uploader.run(url: arguments[1], file: arguments[2])
