@@ -155,12 +155,13 @@ import Testing
 
     @Test func connectionFailuresOfIdempotentRequestsAreRetried() async throws {
         let clock = ManualClock(advancesOnSleep: true)
-        let port = try await DroppingServer.closedPort()
-        let client = makeClient("http://127.0.0.1:\(port)", middlewares: [RetryMiddleware(policy: Self.policy)], clock: clock)
-        let error = try await httpError { _ = try await client.send(HTTPRequest(.get, "/stream")) }
-        #expect(error.attempts == 4)
-        #expect(clock.sleeps == [.seconds(1), .seconds(2), .seconds(4)])
-        #expect(!error.outcomeUnknown)
+        try await DroppingServer.withRefusingPort { port in
+            let client = makeClient("http://127.0.0.1:\(port)", middlewares: [RetryMiddleware(policy: Self.policy)], clock: clock)
+            let error = try await httpError { _ = try await client.send(HTTPRequest(.get, "/stream")) }
+            #expect(error.attempts == 4)
+            #expect(clock.sleeps == [.seconds(1), .seconds(2), .seconds(4)])
+            #expect(!error.outcomeUnknown)
+        }
     }
 
     @Test func waitsOnTheClockUntilItIsAdvanced() async throws {

@@ -40,14 +40,25 @@ final class DroppingServer: Sendable {
         }
     }
 
-    /// A port on which nothing listens: bound once to get a free number, then closed.
-    static func closedPort() async throws -> Int {
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .bind(host: "127.0.0.1", port: 0)
-            .get()
-        let port = channel.localAddress?.port ?? 0
-        try await channel.close()
-        return port
+    /// Runs `body` with a port on which connections are refused: a socket bound to it but never
+    /// listening. Holding the binding keeps the kernel from handing the port to another test's
+    /// server while this one runs (a port bound and closed again could be reused at once).
+    static func withRefusingPort<T>(_ body: (Int) async throws -> T) async throws -> T {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        precondition(descriptor >= 0, "socket() failed")
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                bind(descriptor, generic, length) == 0 && getsockname(descriptor, generic, &length) == 0
+            }
+        }
+        precondition(bound, "bind() failed")
+        return try await body(Int(UInt16(bigEndian: address.sin_port)))
     }
 }
 

@@ -4,12 +4,13 @@ import Testing
 /// What a provider learns when no answer comes: whether the request may have taken effect.
 @Suite struct TransportFailureTests {
     @Test func aRefusedConnectionCertainlyDidNothing() async throws {
-        let port = try await DroppingServer.closedPort()
-        let client = makeClient("http://127.0.0.1:\(port)", name: "Livepeer")
-        let error = try await httpError { _ = try await client.send(HTTPRequest(.post, "/stream", body: .json(Array("{}".utf8)))) }
-        #expect(error.kind == .connection("connection refused"))
-        #expect(!error.outcomeUnknown)
-        #expect(error.message == "Livepeer POST http://127.0.0.1:\(port)/stream: could not connect: connection refused")
+        try await DroppingServer.withRefusingPort { port in
+            let client = makeClient("http://127.0.0.1:\(port)", name: "Livepeer")
+            let error = try await httpError { _ = try await client.send(HTTPRequest(.post, "/stream", body: .json(Array("{}".utf8)))) }
+            #expect(error.kind == .connection("connection refused"))
+            #expect(!error.outcomeUnknown)
+            #expect(error.message == "Livepeer POST http://127.0.0.1:\(port)/stream: could not connect: connection refused")
+        }
     }
 
     @Test func aConnectionDroppedAfterTheRequestWasSentIsOutcomeUnknown() async throws {
