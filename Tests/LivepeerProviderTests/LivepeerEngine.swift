@@ -103,3 +103,15 @@ struct EngineError: Error, CustomStringConvertible {
 struct NullObserver: ExecutionObserver {
     func handle(_ event: ExecutionEvent) {}
 }
+
+/// Runs castform on a GCD thread: the emulator serving it lives in this process, and a
+/// blocking wait on the cooperative pool (two threads on a small CI machine) would starve it.
+func castformProcess(_ arguments: [String], environment: [String: String], directory: String) async throws -> ProcessResult {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(with: Result {
+                try ProcessRunner.run(ProcessRunner.castformBinary(), arguments, environment: environment, directory: directory)
+            })
+        }
+    }
+}

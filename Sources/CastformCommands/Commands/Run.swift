@@ -8,7 +8,7 @@ struct Run: AsyncParsableCommand {
         abstract: "Perform an action on a managed object, e.g. terminate a live stream or cut a clip.",
         discussion: """
             Livepeer streams: terminate, start-pull, clip --start T --end T [--name N] \
-            (T in Unix milliseconds, or before now: -90s, -5m).
+            (T in Unix milliseconds, or before now: --start=-90s, --end=-5m).
             """
     )
 
