@@ -1,6 +1,7 @@
 import CastformCore
 import CastformEmulator
 import CastformPlanning
+import CastformState
 import Foundation
 import Testing
 
@@ -115,5 +116,23 @@ import Testing
         #expect(message.contains("livepeer_stream.main-stage"))
         #expect(message.contains("is live"))
         #expect(message.contains("--target"))
+    }
+}
+
+/// Streams this workspace made that state has lost (a `state rm`, a restored old state file).
+@Suite struct LivepeerOrphanTests {
+    @Test func aTaggedStreamMissingFromStateIsReportedByPlan() async throws {
+        let engine = try await LivepeerEngine.liveEvent()
+        defer { Task { await engine.stop() } }
+        try await engine.apply()
+        var state = try await engine.state()
+        let lost = ResourceAddress(parsing: "livepeer_stream.second-stage")!
+        let id = try #require(state.resource(lost)?.id)
+        state.apply(.remove(lost))
+        try await engine.backend.persist(state)
+        let result = try await engine.planResult()
+        let warning = result.diagnostics.first { $0.message.contains(id) }
+        #expect(warning?.severity == .warning)
+        #expect(warning?.message.contains("castform import livepeer_stream.second-stage \(id)") == true)
     }
 }
