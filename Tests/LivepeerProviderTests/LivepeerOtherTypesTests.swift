@@ -43,6 +43,19 @@ import Testing
         #expect(engine.actions(plan).contains("update livepeer_stream.second-stage [\"multistream\"]"))
     }
 
+    @Test(arguments: ["POST /api/multistream/target", "POST /api/webhook"])
+    func aTargetOrWebhookWhoseCreateAnswerWasLostIsAdopted(_ route: String) async throws {
+        let engine = try await LivepeerEngine.liveEvent(faults: FaultPlan(rate: 1, faults: [.dropAfterHandling], only: [route]))
+        defer { Task { await engine.stop() } }
+        #expect(!(try await engine.apply().succeeded))
+        engine.server.faults.update(FaultPlan())
+        let second = try await engine.apply()
+        #expect(second.succeeded, "\(second.failed.map(\.diagnostics))")
+        #expect(engine.emulator.targets.count == 1)
+        #expect(engine.emulator.webhooks.count == 1)
+        #expect(engine.actions(try await engine.plan()) == [])
+    }
+
     @Test func withoutAKeyEveryCallSaysHowToSetOne() async throws {
         let provider = Providers.make(ProviderContext(credentialsPath: "/nonexistent/credentials.json")).providers["livepeer"]!
         let read = await provider.read(type: "livepeer_stream", objects: [])

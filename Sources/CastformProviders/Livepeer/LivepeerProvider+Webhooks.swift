@@ -63,7 +63,10 @@ extension LivepeerProvider {
             let match = all.first {
                 $0["name"] == request.desired["name"]?.unmarked && $0["url"] == request.desired["url"]?.unmarked
             }
-            return match.map { .found(Self.decodeWebhook($0)) } ?? .notFound
+            guard let match else { return .notFound }
+            var object = Self.decodeWebhook(match)
+            object.attributes["shared_secret"] = request.desired["shared_secret"]
+            return .found(object)
         } catch {
             return .failed([error.diagnostic(request.address, "look for a webhook whose create was interrupted")])
         }

@@ -71,7 +71,7 @@ struct LivepeerProvider: Provider {
         switch request.address.type {
         case LivepeerSchemas.stream.name: return await recoverStream(api, request)
         case LivepeerSchemas.webhook.name: return await recoverWebhook(api, request)
-        default: return .notFound
+        default: return await recoverTarget(api, request)
         }
     }
 
