@@ -53,4 +53,20 @@ import Testing
         let clip = try await castformProcess(["run", "livepeer_stream.main-stage", "clip", "--start=-60s", "--name", "highlight"], environment: environment, directory: engine.directory.path)
         #expect(clip.stdout.contains("Clip requested"), "\(clip.stderr)")
     }
+
+    /// The README's commands, as written there.
+    @Test func theLiveEventExampleAppliesInTheSandboxAndThenPlansNoChanges() async throws {
+        let engine = try await LivepeerEngine.liveEvent()
+        defer { Task { await engine.stop() } }
+        let environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": engine.directory.path,
+                           "YOUTUBE_RTMP_URL": "rtmp://a.rtmp.youtube.com/live2/xxxx"]
+        let apply = try await castformProcess(["apply", "--sandbox", "--auto-approve"], environment: environment, directory: engine.directory.path)
+        #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
+        #expect(apply.stdout.contains("Resources: 4 added"))
+        let plan = try await castformProcess(["plan", "--sandbox", "--detailed-exitcode"], environment: environment, directory: engine.directory.path)
+        #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
+        let key = try await castformProcess(["output", "--sandbox", "livepeer_stream.main-stage.stream_key", "--show-sensitive"],
+                                            environment: environment, directory: engine.directory.path)
+        #expect(key.stdout.split(separator: "-").count == 4, "\(key.stdout)\(key.stderr)")
+    }
 }
