@@ -15,11 +15,19 @@ import Testing
         #expect(summary.succeeded, "\(summary.failed)")
         let posts = engine.server.log.entries.filter { $0.method == "POST" }.map(\.path)
         #expect(posts.count == 4)
-        let firstStream = try #require(posts.firstIndex(of: "/api/stream"))
-        #expect(posts.firstIndex(of: "/api/webhook")! < firstStream)
-        #expect(posts.firstIndex(of: "/api/multistream/target")! < firstStream)
+        // main-stage was created with the webhook's and the target's ids, which exist only once
+        // their creates have answered: the graph ordered them first.
+        let main = try #require(engine.emulator.streams.first { $0.name.hasSuffix("Main Stage") })
+        let webhook = try #require(engine.emulator.webhooks.first)
+        let target = try #require(engine.emulator.targets.first)
+        #expect(main.playbackPolicy?["webhookId"]?.stringValue == webhook.id)
+        #expect(main.multistreamTargets.first?.id == target.id)
         #expect(engine.emulator.streams.count == 2)
-        #expect(engine.actions(try await engine.plan()) == [])
+        let plan = try await engine.plan()
+        #expect(engine.actions(plan) == [])
+        // One list per type: streams, targets (with the user id), webhooks; no GET per object.
+        #expect(plan.refreshRequests == 3)
+        #expect(!engine.server.log.entries.contains { $0.method == "GET" && $0.path.hasPrefix("/api/multistream/target/") })
     }
 
     @Test(arguments: [

@@ -3,9 +3,29 @@ import CastformCore
 /// Multistream targets. Their `url` holds the destination's stream key and is write-only: the
 /// server never returns it, so state keeps its keyed hash and a changed value is re-sent.
 extension LivepeerProvider {
-    /// One GET per target, concurrently: the list endpoint needs `?userId=`, which an API key's
-    /// holder does not know, and a workspace has a handful of targets, not thousands.
+    /// Through the list when castform knows the account's user id (the list requires
+    /// `?userId=`; a target's create answer carries it, kept in private data); otherwise one
+    /// GET per target, concurrently.
     func readTargets(_ api: LivepeerAPI, _ objects: [KnownObject]) async -> ReadResult {
+        if let userID = objects.lazy.compactMap({ $0.privateData["user_id"]?.stringValue }).first {
+            var requests = 0
+            if let all = try? await api.list("/multistream/target", query: [(name: "userId", value: userID)], requests: &requests) {
+                let wanted = Set(objects.map(\.id))
+                var result = ReadResult(requestCount: requests)
+                for json in all {
+                    var object = Self.decodeTarget(json)
+                    if wanted.contains(object.id) {
+                        object.privateData["user_id"] = .string(userID)
+                        result.objects[object.id] = object
+                    }
+                }
+                return result
+            }
+        }
+        return await readTargetsOneByOne(api, objects)
+    }
+
+    private func readTargetsOneByOne(_ api: LivepeerAPI, _ objects: [KnownObject]) async -> ReadResult {
         await withTaskGroup(of: (String, RemoteObject?, Diagnostic?).self) { group in
             for object in objects {
                 group.addTask {
@@ -32,7 +52,8 @@ extension LivepeerProvider {
         var attributes: [String: Value] = ["id": .string(id), "disabled": json["disabled"] ?? .bool(false)]
         if let name = json["name"], name != .null { attributes["name"] = name }
         if let created = json["createdAt"] { attributes["created_at"] = created }
-        return RemoteObject(id: id, attributes: attributes)
+        let user = json["userId"]?.stringValue
+        return RemoteObject(id: id, attributes: attributes, privateData: user.map { ["user_id": .string($0)] } ?? [:])
     }
 
     func createTarget(_ api: LivepeerAPI, _ request: OperationRequest) async -> OperationOutcome {
