@@ -23,7 +23,7 @@ extension LivepeerProvider {
             } else if let lineage = LivepeerStreamMapping.identity(json).lineage, lineages.contains(lineage),
                       let address = LivepeerStreamMapping.identity(json).address {
                 let name = json["name"]?.stringValue ?? ""
-                result.diagnostics.append(.warning("Livepeer stream \(id) (\"\(name)\") is tagged as \(address) of this workspace but is not in state: `castform import \(address) \(id)` to manage it, or delete it in Livepeer Studio", at: nil))
+                result.diagnostics.append(.warning("Livepeer stream \(id) (\"\(name)\") is tagged as \(address) of this workspace but state has no id for it: unless this plan adopts it (an interrupted create), `castform import \(address) \(id)` to manage it, or delete it in Livepeer Studio", at: nil))
             }
         }
         return result
