@@ -133,6 +133,7 @@ let package = Package(
             name: "CastformPlanningTests",
             dependencies: ["CastformPlanning", "CastformExecution", "CastformRendering", "CastformTestSupport"]
         ),
+        .testTarget(name: "LivepeerProviderTests", dependencies: ["CastformProviders", "CastformEmulator", "CastformExecution", "CastformTestSupport"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["CastformTestSupport"]

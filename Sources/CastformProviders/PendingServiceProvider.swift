@@ -26,7 +26,7 @@ extension Providers {
     @Sendable public static func make(_ context: ProviderContext) -> ProviderSet {
         ProviderSet([
             PendingServiceProvider(name: "mixcloud", service: "Mixcloud", schemas: MixcloudSchemas.all),
-            PendingServiceProvider(name: "livepeer", service: "Livepeer Studio", schemas: LivepeerSchemas.all),
+            LivepeerProvider(context: context),
             PendingServiceProvider(name: "livestream", service: "Livestream", schemas: LivestreamSchemas.all),
             PendingServiceProvider(name: "livecoding", service: "Livecoding.tv", schemas: LivecodingSchemas.all),
             PendingServiceProvider(name: "sidefx", service: "SideFX", schemas: SideFXSchemas.all),

@@ -1,0 +1,107 @@
+import CastformCore
+import Foundation
+
+/// Livepeer Studio: live streams, multistream targets and webhooks.
+///
+/// Credentials come from `LIVEPEER_API_KEY` or the credentials file (`castform login
+/// livepeer`); without either, every call answers with one diagnostic saying how to set one.
+struct LivepeerProvider: Provider {
+    let name = "livepeer"
+    let schemas = LivepeerSchemas.all
+    let api: LivepeerAPI?
+    let missingKey: Diagnostic
+
+    init(context: ProviderContext) {
+        // The sandbox's emulator knows one key; a real key from the environment would not work there.
+        let sandboxKey = context.endpoints["livepeer"] != nil ? "livepeer-test-key" : nil
+        let key = sandboxKey ?? context.environment["LIVEPEER_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (try? CredentialStore(path: context.credentialsPath).token(for: "livepeer")).flatMap { $0 }
+        // The sandbox gives the emulator's root; the API lives under /api there as at livepeer.studio.
+        var baseURL = context.endpoint(for: "livepeer", default: LivepeerAPI.serviceURL)
+        if context.endpoints["livepeer"] != nil, !baseURL.hasSuffix("/api") { baseURL += "/api" }
+        api = key.map { LivepeerAPI(baseURL: baseURL, apiKey: $0) }
+        missingKey = .error("Livepeer needs an API key: set LIVEPEER_API_KEY, or run `castform login livepeer` and paste one (Livepeer Studio → Developers → API keys)", at: nil)
+    }
+
+    func read(type: String, objects: [KnownObject]) async -> ReadResult {
+        guard let api else { return ReadResult(diagnostics: [missingKey]) }
+        switch type {
+        case LivepeerSchemas.stream.name: return await readStreams(api, objects)
+        case LivepeerSchemas.webhook.name: return await readWebhooks(api, objects)
+        default: return await readTargets(api, objects)
+        }
+    }
+
+    func create(_ request: OperationRequest, progress: @escaping ProgressHandler) async -> OperationOutcome {
+        guard let api else { return .failed([missingKey]) }
+        switch request.address.type {
+        case LivepeerSchemas.stream.name: return await createStream(api, request)
+        case LivepeerSchemas.webhook.name: return await createWebhook(api, request)
+        default: return await createTarget(api, request)
+        }
+    }
+
+    func update(_ request: OperationRequest, progress: @escaping ProgressHandler) async -> OperationOutcome {
+        guard let api else { return .failed([missingKey]) }
+        switch request.address.type {
+        case LivepeerSchemas.stream.name: return await updateStream(api, request)
+        case LivepeerSchemas.webhook.name: return await updateWebhook(api, request)
+        default: return await updateTarget(api, request)
+        }
+    }
+
+    func delete(_ request: OperationRequest) async -> OperationOutcome {
+        guard let api else { return .failed([missingKey]) }
+        guard let id = request.id else { return .succeeded(nil) }
+        let path = switch request.address.type {
+        case LivepeerSchemas.stream.name: "/stream/\(id)"
+        case LivepeerSchemas.webhook.name: "/webhook/\(id)"
+        default: "/multistream/target/\(id)"
+        }
+        do {
+            _ = try await api.call(.delete, path, accepting: [404])
+            return .succeeded(nil)
+        } catch {
+            return error.outcomeUnknown ? .unknown([error.diagnostic(request.address, "delete it")]) : .failed([error.diagnostic(request.address, "delete it")])
+        }
+    }
+
+    func recover(_ request: OperationRequest) async -> RecoveryResult {
+        guard let api else { return .failed([missingKey]) }
+        switch request.address.type {
+        case LivepeerSchemas.stream.name: return await recoverStream(api, request)
+        case LivepeerSchemas.webhook.name: return await recoverWebhook(api, request)
+        default: return await recoverTarget(api, request)
+        }
+    }
+
+    func importObject(type: String, id: String) async -> ReadResult {
+        guard let api else { return ReadResult(diagnostics: [missingKey]) }
+        let path = switch type {
+        case LivepeerSchemas.stream.name: "/stream/\(id)"
+        case LivepeerSchemas.webhook.name: "/webhook/\(id)"
+        default: "/multistream/target/\(id)"
+        }
+        do {
+            let reply = try await api.call(.get, path, accepting: [404])
+            guard reply.status != 404 else { return ReadResult(diagnostics: [.error("Livepeer has no \(type) with id \(id)", at: nil)], requestCount: 1) }
+            let object: RemoteObject = switch type {
+            case LivepeerSchemas.stream.name: LivepeerStreamMapping.decode(reply.json, hint: [:], inlineTargets: [])
+            case LivepeerSchemas.webhook.name: Self.decodeWebhook(reply.json)
+            default: Self.decodeTarget(reply.json)
+            }
+            return ReadResult(objects: [object.id: object], requestCount: 1)
+        } catch {
+            return ReadResult(diagnostics: [.error("could not read \(type) \(id): \(error.message)", at: nil)], requestCount: 1)
+        }
+    }
+
+    func readData(type: String, arguments: [String: Value]) async -> DataResult {
+        DataResult(diagnostics: [.error("Livepeer has no data source \(type)", at: nil)])
+    }
+
+    /// A failed write, as the engine wants it: unknown when the request may have been carried out.
+    static func outcome(_ error: LivepeerAPI.Failure, _ address: ResourceAddress, _ action: String) -> OperationOutcome {
+        error.outcomeUnknown ? .unknown([error.diagnostic(address, action)]) : .failed([error.diagnostic(address, action)])
+    }
+}

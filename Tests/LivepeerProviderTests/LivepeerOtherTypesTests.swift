@@ -1,0 +1,64 @@
+import CastformCore
+import CastformEmulator
+import CastformPlanning
+import CastformProviders
+import Foundation
+import Testing
+
+/// Webhooks, targets and inline multistream specs through plan and apply.
+@Suite struct LivepeerOtherTypesTests {
+    @Test(arguments: [
+        ("name: Playback auth", "name: Viewer auth", "livepeer_webhook.playback-auth [\"name\"]"),
+        ("events: [playback.accessControl]", "events: [playback.accessControl, stream.started]", "livepeer_webhook.playback-auth [\"events\"]"),
+        ("url: https://auth.example.org/livepeer", "url: https://auth2.example.org/livepeer", "livepeer_webhook.playback-auth [\"url\"]"),
+        ("name: YouTube main channel", "name: YouTube", "livepeer_multistream_target.youtube [\"name\"]"),
+        ("url: ${env.YOUTUBE_RTMP_URL}", "url: ${env.YOUTUBE_RTMP_URL}\n    disabled: true", "livepeer_multistream_target.youtube [\"disabled\"]"),
+    ])
+    func eachFieldIsOneInPlaceUpdate(_ change: (String, String, String)) async throws {
+        let engine = try await LivepeerEngine.liveEvent()
+        defer { Task { await engine.stop() } }
+        try await engine.apply()
+        try engine.edit("streams.yaml") { $0.replacingOccurrences(of: change.0, with: change.1) }
+        #expect(engine.actions(try await engine.plan()) == ["update \(change.2)"])
+        #expect(try await engine.apply().succeeded)
+        #expect(engine.actions(try await engine.plan()) == [])
+    }
+
+    @Test func anInlineTargetSpecPlansNoChangesAfterApply() async throws {
+        let engine = try await LivepeerEngine.liveEvent()
+        defer { Task { await engine.stop() } }
+        try engine.edit("streams.yaml") {
+            $0.replacingOccurrences(of: "playback_policy: {type: public}", with: """
+                playback_policy: {type: public}
+                    multistream:
+                      targets:
+                        - {profile: 480p, spec: {name: Twitch, url: "${env.YOUTUBE_RTMP_URL}"}}
+                """)
+        }
+        #expect(try await engine.apply().succeeded)
+        #expect(engine.emulator.targets.count == 2)
+        #expect(engine.actions(try await engine.plan()) == [])
+        engine.environment["YOUTUBE_RTMP_URL"] = "rtmp://live.twitch.tv/app/other-key"
+        let plan = try await engine.plan()
+        #expect(engine.actions(plan).contains("update livepeer_stream.second-stage [\"multistream\"]"))
+    }
+
+    @Test(arguments: ["POST /api/multistream/target", "POST /api/webhook"])
+    func aTargetOrWebhookWhoseCreateAnswerWasLostIsAdopted(_ route: String) async throws {
+        let engine = try await LivepeerEngine.liveEvent(faults: FaultPlan(rate: 1, faults: [.dropAfterHandling], only: [route]))
+        defer { Task { await engine.stop() } }
+        #expect(!(try await engine.apply().succeeded))
+        engine.server.faults.update(FaultPlan())
+        let second = try await engine.apply()
+        #expect(second.succeeded, "\(second.failed.map(\.diagnostics))")
+        #expect(engine.emulator.targets.count == 1)
+        #expect(engine.emulator.webhooks.count == 1)
+        #expect(engine.actions(try await engine.plan()) == [])
+    }
+
+    @Test func withoutAKeyEveryCallSaysHowToSetOne() async throws {
+        let provider = Providers.make(ProviderContext(credentialsPath: "/nonexistent/credentials.json")).providers["livepeer"]!
+        let read = await provider.read(type: "livepeer_stream", objects: [])
+        #expect(read.diagnostics.first?.message.contains("LIVEPEER_API_KEY") == true)
+    }
+}
