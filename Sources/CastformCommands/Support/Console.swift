@@ -4,11 +4,27 @@ import Foundation
 /// Where commands write: stdout for results, stderr for diagnostics and progress.
 enum Console {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(text, to: STDOUT_FILENO)
     }
 
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        write(text, to: STDERR_FILENO)
+    }
+
+    /// Writes everything, retrying short writes. When the reader has gone (`castform output |
+    /// head`), castform stops quietly, with the status a process killed by SIGPIPE would have,
+    /// instead of trapping in Foundation.
+    private static func write(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                if errno == EPIPE { exit(141) }
+                return
+            }
+            bytes = bytes.dropFirst(written)
+        }
     }
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
