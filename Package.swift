@@ -32,7 +32,11 @@ let package = Package(
         .target(name: "CastformManifest", dependencies: ["YAML", "CastformCore"]),
         .target(
             name: "CastformProviders",
-            dependencies: ["CastformCore", "CastformHTTP", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "CastformCore", "CastformHTTP",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "CastformState",

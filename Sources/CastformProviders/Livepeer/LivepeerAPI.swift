@@ -8,13 +8,15 @@ struct LivepeerAPI: Sendable {
     static let serviceURL = "https://livepeer.studio/api"
     let client: HTTPClient
 
-    init(baseURL: String, apiKey: String) {
+    init(baseURL: String, apiKey: String, verbose: Bool = false) {
         client = HTTPClient(service: ServiceConfiguration(
             name: "Livepeer",
             baseURL: baseURL,
-            middlewares: [RetryMiddleware(policy: .standard), AuthMiddleware(.bearer(.fixed(apiKey)))],
+            middlewares: [RetryMiddleware(policy: .standard), AuthMiddleware(.bearer(.fixed(apiKey)))]
+                + RequestLogging.middlewares(verbose: verbose),
             errorParser: ServiceErrors.livepeer,
-            secrets: [apiKey]))
+            secrets: [apiKey],
+            logger: RequestLogging.logger("livepeer", verbose: verbose)))
     }
 
     /// A failure of one call: what the user reads, and whether the call may have happened.

@@ -19,7 +19,7 @@ struct LivepeerProvider: Provider {
         // The sandbox gives the emulator's root; the API lives under /api there as at livepeer.studio.
         var baseURL = context.endpoint(for: "livepeer", default: LivepeerAPI.serviceURL)
         if context.endpoints["livepeer"] != nil, !baseURL.hasSuffix("/api") { baseURL += "/api" }
-        api = key.map { LivepeerAPI(baseURL: baseURL, apiKey: $0) }
+        api = key.map { LivepeerAPI(baseURL: baseURL, apiKey: $0, verbose: context.verbose) }
         missingKey = .error("Livepeer needs an API key: set LIVEPEER_API_KEY, or run `castform login livepeer` and paste one (Livepeer Studio → Developers → API keys)", at: nil)
     }
 
