@@ -139,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["CastformTestSupport"]
+            dependencies: ["CastformTestSupport", "CastformEmulator", "CastformProviders"]
         ),
     ],
     swiftLanguageModes: [.v6]

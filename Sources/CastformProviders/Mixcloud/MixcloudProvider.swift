@@ -104,7 +104,7 @@ public struct MixcloudProvider: Provider {
             form.addFile("picture", path: absolute(picture), contentType: MixcloudClient.contentType(picture))
         }
         do {
-            let key = try await client.upload(form)
+            let key = try await uploadRespectingRateLimit(form, client: client)
             return .succeeded(await created(key, request: request, fingerprint: fingerprint))
         } catch let error as HTTPError where error.outcomeUnknown {
             return .unknown([diagnostic(error, doing: "upload \(request.address)")])
@@ -112,6 +112,26 @@ public struct MixcloudProvider: Provider {
             return .failed([diagnostic(error, doing: "upload \(request.address)")])
         }
     }
+
+    /// A streamed upload is never re-sent by the retry middleware (its body cannot be replayed
+    /// blindly), but Mixcloud's rate limit (403 RateLimitException) is refused before anything
+    /// is stored, so re-sending it after the wait it asks for cannot make a second show.
+    func uploadRespectingRateLimit(_ form: MultipartForm, client: MixcloudClient) async throws -> String {
+        var attempt = 1
+        while true {
+            do {
+                return try await client.upload(form)
+            } catch let error as HTTPError {
+                guard case .rateLimited(let retryAfter) = error.kind, attempt < Self.uploadAttempts else { throw error }
+                let wait = min(retryAfter ?? .seconds(2 * attempt), Self.longestUploadWait)
+                try await Task.sleep(for: wait)
+                attempt += 1
+            }
+        }
+    }
+
+    static let uploadAttempts = 5
+    static let longestUploadWait: Duration = .seconds(300)
 
     /// The new show as Mixcloud now holds it (one get), with the audio it was made from.
     func created(_ key: String, request: OperationRequest, fingerprint: AudioFingerprint?) async -> RemoteObject {
@@ -132,6 +152,8 @@ public struct MixcloudProvider: Provider {
         let picture = request.changed.contains("picture") ? request.desired["picture"]?.unmarked.stringValue.map(absolute) : nil
         var attributes = request.prior?.attributes ?? [:]
         for name in request.changed { attributes[name] = request.desired[name] ?? .null }
+        // As Mixcloud keeps it, so the next read does not look like a change made elsewhere.
+        if let description = attributes["description"]?.stringValue { attributes["description"] = .string(MixcloudFields.trimmed(description)) }
         let object = RemoteObject(id: id, attributes: attributes, privateData: request.prior?.privateData ?? [:])
         guard !fields.isEmpty || picture != nil else { return .succeeded(object) }
         do {

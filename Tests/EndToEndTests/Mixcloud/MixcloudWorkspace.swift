@@ -1,0 +1,66 @@
+import CastformEmulator
+import CastformTestSupport
+import Foundation
+
+/// A copy of `examples/weekly-show` pointed at an in-process Mixcloud emulator, driven through
+/// the built `castform` binary: the test can inject faults and read the emulator's request log
+/// and shows, which `--sandbox` (emulator inside the castform process) would hide.
+final class MixcloudWorkspace: @unchecked Sendable {
+    let directory: TemporaryDirectory
+    let emulator: MixcloudEmulator
+    let server: EmulatorServer
+    let port: Int
+
+    static var repositoryRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
+    init(example: Bool = true, faults: FaultPlan = FaultPlan()) async throws {
+        directory = try TemporaryDirectory("castform-mixcloud-e2e")
+        if example {
+            let source = Self.repositoryRoot + "/examples/weekly-show"
+            for item in try FileManager.default.contentsOfDirectory(atPath: source) {
+                try FileManager.default.copyItem(atPath: source + "/" + item, toPath: directory.path + "/" + item)
+            }
+        }
+        emulator = MixcloudEmulator()
+        server = EmulatorServer(service: emulator, faults: faults)
+        port = try await server.start()
+        try directory.write("castform.yaml", """
+            providers:
+              mixcloud: {user: deepsessions, endpoint: "http://127.0.0.1:\(port)"}
+            variables:
+              show_prefix: Deep Sessions
+            """)
+    }
+
+    func stop() async {
+        await server.stop()
+        directory.remove()
+    }
+
+    @discardableResult
+    func castform(_ arguments: String...) throws -> ProcessResult {
+        try ProcessRunner.run(ProcessRunner.castformBinary(), arguments, environment: [
+            "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": directory.path,
+            "MIXCLOUD_ACCESS_TOKEN": "mixcloud-test-token",
+        ], directory: directory.path)
+    }
+
+    func edit(_ relative: String, _ change: (String) -> String) throws {
+        let path = directory.path + "/" + relative
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try change(text).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// The shows of the account, by key.
+    var shows: [String: MixcloudCloudcast] {
+        Dictionary(uniqueKeysWithValues: emulator.cloudcasts.map { ($0.key, $0) })
+    }
+
+    /// POSTs to a show's edit endpoint since the log was last reset.
+    func edits(_ slug: String) -> Int {
+        server.log.count("POST", "/upload/deepsessions/\(slug)/edit/")
+    }
+}
