@@ -138,7 +138,13 @@ public struct MixcloudProvider: Provider {
         let known = KnownObject(address: request.address, id: key, attributes: ["audio": request.desired["audio"] ?? .null],
                                 privateData: fingerprint?.privateData ?? [:])
         if let json = try? await client?.cloudcast(key) {
-            return remoteObject(json, full: true, known: known)
+            var object = remoteObject(json, full: true, known: known)
+            // What Mixcloud never returns is as the upload sent it (found again after a lost
+            // answer, the show would otherwise plan an update of its picture).
+            for attribute in MixcloudSchemas.cloudcast.body.attributes where attribute.writeOnly {
+                if let value = request.desired[attribute.name] { object.attributes[attribute.name] = value }
+            }
+            return object
         }
         var attributes = request.desired
         attributes["id"] = .string(key)
