@@ -31,6 +31,23 @@ import Testing
         #expect(workspace.server.log.entries.allSatisfy { $0.method == "GET" })
     }
 
+    /// The README's first command: a real apply of the example in the sandbox, then no changes.
+    @Test func readmeSandboxApplyThenPlanShowsNoChanges() async throws {
+        let workspace = try await MixcloudWorkspace()
+        defer { Task { await workspace.stop() } }
+        try FileManager.default.removeItem(atPath: workspace.directory.path + "/castform.yaml")
+        try FileManager.default.copyItem(atPath: MixcloudWorkspace.repositoryRoot + "/examples/weekly-show/castform.yaml",
+                                         toPath: workspace.directory.path + "/castform.yaml")
+        let apply = try workspace.castform("apply", "--sandbox", "--auto-approve", ".")
+        #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
+        #expect(apply.stdout.contains("Resources: 3 added"))
+        #expect(FileManager.default.fileExists(atPath: workspace.directory.path + "/.castform/sandbox/state.json"))
+        let plan = try workspace.castform("plan", "--sandbox", "--detailed-exitcode", ".")
+        #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
+        #expect(plan.stdout.contains("No changes"))
+        #expect(workspace.server.log.entries.isEmpty)
+    }
+
     @Test func titleDescriptionTagsAndTracklistEditsAreOneInPlaceUpdateEach() async throws {
         let workspace = try await MixcloudWorkspace()
         defer { Task { await workspace.stop() } }

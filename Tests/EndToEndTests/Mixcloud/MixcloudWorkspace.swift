@@ -20,7 +20,7 @@ final class MixcloudWorkspace: @unchecked Sendable {
         directory = try TemporaryDirectory("castform-mixcloud-e2e")
         if example {
             let source = Self.repositoryRoot + "/examples/weekly-show"
-            for item in try FileManager.default.contentsOfDirectory(atPath: source) {
+            for item in try FileManager.default.contentsOfDirectory(atPath: source) where item != ".castform" {
                 try FileManager.default.copyItem(atPath: source + "/" + item, toPath: directory.path + "/" + item)
             }
         }
