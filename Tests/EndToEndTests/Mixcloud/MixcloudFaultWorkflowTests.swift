@@ -9,12 +9,12 @@ import Testing
         let faults = FaultPlan(rate: 0.4, faults: [.mixcloudRateLimit(retryAfter: 1)], seed: 7)
         let workspace = try await MixcloudWorkspace(faults: faults)
         defer { Task { await workspace.stop() } }
-        let apply = try workspace.castform("apply", "--auto-approve")
+        let apply = try await workspace.castform("apply", "--auto-approve")
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
         #expect(workspace.server.log.entries.contains { $0.status == 403 })
         workspace.server.faults.update(FaultPlan())
         #expect(workspace.shows.count == 3)
-        let plan = try workspace.castform("plan", "--detailed-exitcode")
+        let plan = try await workspace.castform("plan", "--detailed-exitcode")
         #expect(plan.status == 0, "\(plan.stdout)")
     }
 
@@ -22,17 +22,17 @@ import Testing
         let faults = FaultPlan(rate: 1, faults: [.dropAfterHandling], only: ["POST /upload/"])
         let workspace = try await MixcloudWorkspace(faults: faults)
         defer { Task { await workspace.stop() } }
-        let first = try workspace.castform("apply", "--auto-approve")
+        let first = try await workspace.castform("apply", "--auto-approve")
         #expect(first.status != 0)
         #expect(workspace.shows.count == 3)
 
         workspace.server.faults.update(FaultPlan())
-        let plan = try workspace.castform("plan")
+        let plan = try await workspace.castform("plan")
         #expect(!plan.stdout.contains("to add, ") || plan.stdout.contains("0 to add"), "\(plan.stdout)")
-        let second = try workspace.castform("apply", "--auto-approve")
+        let second = try await workspace.castform("apply", "--auto-approve")
         #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
         #expect(workspace.shows.count == 3)
         #expect(workspace.server.log.count("POST", "/upload/") == 3)
-        #expect(try workspace.castform("plan", "--detailed-exitcode").status == 0)
+        #expect(try await workspace.castform("plan", "--detailed-exitcode").status == 0)
     }
 }

@@ -9,7 +9,7 @@ import Testing
     @Test func firstApplyUploadsEveryShowAsDeclaredThenPlansNoChanges() async throws {
         let workspace = try await MixcloudWorkspace()
         defer { Task { await workspace.stop() } }
-        let apply = try workspace.castform("apply", "--auto-approve")
+        let apply = try await workspace.castform("apply", "--auto-approve")
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
         #expect(apply.stdout.contains("3 added"))
         let shows = workspace.shows
@@ -25,7 +25,7 @@ import Testing
         #expect(workspace.server.log.count("POST", "/upload/") == 3)
 
         workspace.server.log.reset()
-        let plan = try workspace.castform("plan", "--detailed-exitcode")
+        let plan = try await workspace.castform("plan", "--detailed-exitcode")
         #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
         #expect(plan.stdout.contains("No changes"))
         #expect(workspace.server.log.entries.allSatisfy { $0.method == "GET" })
@@ -38,11 +38,11 @@ import Testing
         try FileManager.default.removeItem(atPath: workspace.directory.path + "/castform.yaml")
         try FileManager.default.copyItem(atPath: MixcloudWorkspace.repositoryRoot + "/examples/weekly-show/castform.yaml",
                                          toPath: workspace.directory.path + "/castform.yaml")
-        let apply = try workspace.castform("apply", "--sandbox", "--auto-approve", ".")
+        let apply = try await workspace.castform("apply", "--sandbox", "--auto-approve", ".")
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
         #expect(apply.stdout.contains("Resources: 3 added"))
         #expect(FileManager.default.fileExists(atPath: workspace.directory.path + "/.castform/sandbox/state.json"))
-        let plan = try workspace.castform("plan", "--sandbox", "--detailed-exitcode", ".")
+        let plan = try await workspace.castform("plan", "--sandbox", "--detailed-exitcode", ".")
         #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
         #expect(plan.stdout.contains("No changes"))
         #expect(workspace.server.log.entries.isEmpty)
@@ -51,7 +51,7 @@ import Testing
     @Test func titleDescriptionTagsAndTracklistEditsAreOneInPlaceUpdateEach() async throws {
         let workspace = try await MixcloudWorkspace()
         defer { Task { await workspace.stop() } }
-        #expect(try workspace.castform("apply", "--auto-approve").status == 0)
+        #expect(try await workspace.castform("apply", "--auto-approve").status == 0)
 
         let edits: [(String, String, (String) -> String, (MixcloudCloudcast) -> Bool)] = [
             ("title", "deep-sessions-41", { $0.replacingOccurrences(of: "#41\"", with: "#41 (live)\"") },
@@ -66,11 +66,11 @@ import Testing
         for (attribute, slug, change, check) in edits {
             let before = workspace.shows
             try workspace.edit("shows/\(slug).yaml", change)
-            let plan = try workspace.castform("plan")
+            let plan = try await workspace.castform("plan")
             #expect(plan.stdout.contains("mixcloud_cloudcast.\(slug) will be updated in place"), "\(attribute): \(plan.stdout)")
             #expect(plan.stdout.contains("0 to add, 1 to change, 0 to destroy"), "\(attribute): \(plan.stdout)")
             workspace.server.log.reset()
-            let apply = try workspace.castform("apply", "--auto-approve")
+            let apply = try await workspace.castform("apply", "--auto-approve")
             #expect(apply.status == 0, "\(attribute): \(apply.stdout)\(apply.stderr)")
             #expect(workspace.edits(slug) == 1, "\(attribute)")
             #expect(workspace.server.log.count("POST", "/upload/") == 0, "\(attribute)")
@@ -87,7 +87,7 @@ import Testing
             expected.updatedTime = after.updatedTime
             expected.slug = after.slug
             #expect(after == expected, "\(attribute)")
-            let again = try workspace.castform("plan", "--detailed-exitcode")
+            let again = try await workspace.castform("plan", "--detailed-exitcode")
             #expect(again.status == 0, "\(attribute): \(again.stdout)")
         }
     }
@@ -95,7 +95,7 @@ import Testing
     @Test func changedAudioIsAReplaceAndRemovalUnpublishes() async throws {
         let workspace = try await MixcloudWorkspace()
         defer { Task { await workspace.stop() } }
-        #expect(try workspace.castform("apply", "--auto-approve").status == 0)
+        #expect(try await workspace.castform("apply", "--auto-approve").status == 0)
 
         let audio = FileHandle(forWritingAtPath: workspace.directory.path + "/audio/deep-sessions-42.mp3")!
         audio.seekToEndOfFile()
@@ -103,12 +103,12 @@ import Testing
         try audio.close()
         try FileManager.default.removeItem(atPath: workspace.directory.path + "/shows/guest-mix-07.yaml")
 
-        let plan = try workspace.castform("plan")
+        let plan = try await workspace.castform("plan")
         #expect(plan.stdout.contains("mixcloud_cloudcast.deep-sessions-42 must be replaced: audio cannot be changed in place"), "\(plan.stdout)")
         #expect(plan.stdout.contains("the old object will be unpublished (moved to drafts, with its plays and comments"), "\(plan.stdout)")
         #expect(plan.stdout.contains("mixcloud_cloudcast.guest-mix-07 will be unpublished"), "\(plan.stdout)")
 
-        let apply = try workspace.castform("apply", "--auto-approve")
+        let apply = try await workspace.castform("apply", "--auto-approve")
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
         let shows = workspace.shows
         #expect(shows.count == 4)
@@ -116,6 +116,6 @@ import Testing
         #expect(shows["/deepsessions/guest-mix-07/"]?.visibility == .draft)
         let replacement = try #require(shows.values.first { $0.name == "Deep Sessions #42" && $0.visibility == .published })
         #expect(replacement.key != "/deepsessions/deep-sessions-42/")
-        #expect(try workspace.castform("plan", "--detailed-exitcode").status == 0)
+        #expect(try await workspace.castform("plan", "--detailed-exitcode").status == 0)
     }
 }

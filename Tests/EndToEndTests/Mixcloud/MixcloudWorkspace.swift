@@ -40,12 +40,22 @@ final class MixcloudWorkspace: @unchecked Sendable {
         directory.remove()
     }
 
+    /// Runs the binary on a thread of its own: waiting for it on one of the few cooperative
+    /// threads would starve the in-process emulator it talks to (a deadlock on a 2-core CI).
     @discardableResult
-    func castform(_ arguments: String...) throws -> ProcessResult {
-        try ProcessRunner.run(ProcessRunner.castformBinary(), arguments, environment: [
+    func castform(_ arguments: String..., environment extra: [String: String] = [:]) async throws -> ProcessResult {
+        let environment = [
             "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": directory.path,
             "MIXCLOUD_ACCESS_TOKEN": "mixcloud-test-token",
-        ], directory: directory.path)
+        ].merging(extra) { $1 }
+        let directory = directory.path
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result {
+                    try ProcessRunner.run(ProcessRunner.castformBinary(), arguments, environment: environment, directory: directory)
+                })
+            }
+        }
     }
 
     func edit(_ relative: String, _ change: (String) -> String) throws {
