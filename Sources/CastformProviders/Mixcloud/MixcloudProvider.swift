@@ -83,7 +83,9 @@ public struct MixcloudProvider: Provider {
                 attributes["audio"] = .string(now.sha256 == recorded.sha256 ? path : "\(path) (new content, sha256 \(now.sha256.prefix(12)))")
                 if now.sha256 == recorded.sha256 { privateData.merge(now.privateData) { $1 } }
             } else {
+                // Imported: the show is taken to be this file; its fingerprint starts now.
                 attributes["audio"] = .string(path)
+                if let now = AudioFingerprint.of(absolute(path), cached: nil) { privateData.merge(now.privateData) { $1 } }
             }
         }
         return RemoteObject(id: attributes["id"]?.stringValue ?? known?.id ?? "", attributes: attributes, privateData: privateData)
