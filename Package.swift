@@ -140,7 +140,7 @@ let package = Package(
         .testTarget(name: "LivepeerProviderTests", dependencies: ["CastformProviders", "CastformEmulator", "CastformExecution", "CastformTestSupport"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["CastformTestSupport"]
+            dependencies: ["CastformTestSupport", "CastformEmulator", "CastformProviders"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -25,7 +25,7 @@ extension Providers {
     /// The castform binary's providers for one workspace.
     @Sendable public static func make(_ context: ProviderContext) -> ProviderSet {
         ProviderSet([
-            PendingServiceProvider(name: "mixcloud", service: "Mixcloud", schemas: MixcloudSchemas.all),
+            MixcloudProvider(context),
             LivepeerProvider(context: context),
             PendingServiceProvider(name: "livestream", service: "Livestream", schemas: LivestreamSchemas.all),
             PendingServiceProvider(name: "livecoding", service: "Livecoding.tv", schemas: LivecodingSchemas.all),

@@ -1,5 +1,7 @@
 import ArgumentParser
 import CastformCore
+import CastformManifest
+import CastformPlanning
 import CastformState
 
 /// `castform import ADDR ID`: start managing an object that already exists.
@@ -30,7 +32,13 @@ struct Import: AsyncParsableCommand {
                 guard state.resource(target) == nil else { throw CommandError("\(address) is already in state") }
                 let read = await provider.importObject(type: target.type, id: id)
                 PlanOutput.report(read.diagnostics)
-                guard let object = read.objects.values.first else { throw ExitCode.failure }
+                guard var object = read.objects.values.first else { throw ExitCode.failure }
+                // What the service cannot report (Mixcloud's audio file, picture, visibility) is
+                // taken as the manifest declares it: importing says "this is that object".
+                let evaluator = Evaluator(environment: session.runtime.environment, variables: session.workspace.config.variables)
+                for (name, value) in Planner.fields(evaluator.evaluate(declaration.body)) where object.attributes[name] == nil && !value.containsUnknown {
+                    object.attributes[name] = value
+                }
                 let hasher = SecretHasher(lineage: state.lineage)
                 let dependencies = declaration.body.references.compactMap { reference -> ResourceAddress? in
                     if case .resource(let address, _) = reference.reference { return address }

@@ -47,8 +47,9 @@ struct Session {
         }
         let evaluator = Evaluator(environment: runtime.environment, variables: config.variables)
         let settings = config.providers.mapValues { Planner.fields(evaluator.evaluate($0)) }
-        let context = ProviderContext(settings: settings, environment: runtime.environment, endpoints: sandbox?.endpoints ?? [:],
+        var context = ProviderContext(settings: settings, environment: runtime.environment, endpoints: sandbox?.endpoints ?? [:],
                                       sandbox: useSandbox, credentialsPath: runtime.credentialsPath, verbose: verbose)
+        context.workspaceRoot = workspace.absoluteRoot
         let statePath: String
         if useSandbox {
             statePath = workspace.absoluteRoot + "/.castform/sandbox/state.json"

@@ -11,6 +11,8 @@ public struct ProviderContext: Sendable {
     public var credentialsPath: String
     /// `--verbose`: log requests (redacted).
     public var verbose: Bool
+    /// The workspace's absolute root: manifest paths (audio, pictures) are relative to it.
+    public var workspaceRoot: String = ""
 
     public init(settings: [String: [String: Value]] = [:], environment: [String: String] = [:], endpoints: [String: String] = [:],
                 sandbox: Bool = false, credentialsPath: String = "", verbose: Bool = false) {

@@ -25,5 +25,8 @@ public struct LoginContext: Sendable {
 extension Providers {
     /// Providers that `castform login` knows, each with its flow. Each provider folder adds its
     /// own flow here (Mixcloud: OAuth in the browser; Livepeer: a pasted API key).
-    public static let loginFlows: [String: @Sendable (LoginContext) async throws -> String] = ["livepeer": LivepeerLogin.run]
+    public static let loginFlows: [String: @Sendable (LoginContext) async throws -> String] = [
+        "livepeer": LivepeerLogin.run,
+        "mixcloud": MixcloudLogin.run,
+    ]
 }

@@ -24,18 +24,20 @@ public enum MixcloudSchemas {
         summary: "A show uploaded to Mixcloud, with its tracklist.",
         body: ObjectSchema([
             Attribute("title", .string, .required, aliases: ["name"], constraints: [.length(min: 1, max: nil)]),
-            Attribute("description", .string, aliases: ["desc"], constraints: [.length(min: nil, max: 1000)]),
-            Attribute("tags", .list(.string), constraints: [.maxItems(5), .length(min: 1, max: nil)]),
+            Attribute("description", .string, aliases: ["desc"], constraints: [.length(min: nil, max: 1000)],
+                      normalizations: [.trimWhitespace]),
+            Attribute("tags", .list(.string), constraints: [.maxItems(5), .length(min: 1, max: nil)],
+                      normalizations: [.trimWhitespace, .caseInsensitive, .unordered]),
             Attribute("audio", .path, .required, forceNew: true, constraints: [.file(maxBytes: maxAudioBytes)],
                       summary: "The audio file; Mixcloud cannot replace it, so a change re-uploads the show."),
-            Attribute("picture", .path, constraints: [.file(maxBytes: maxPictureBytes)]),
+            Attribute("picture", .path, writeOnly: true, constraints: [.file(maxBytes: maxPictureBytes)]),
             Attribute("tracks", .list(.object(track)), aliases: ["sections"], constraints: [.increasing(key: "start")]),
-            Attribute("unlisted", .bool),
-            Attribute("publish_date", .string, constraints: [.utcTimestamp],
+            Attribute("unlisted", .bool, writeOnly: true),
+            Attribute("publish_date", .string, writeOnly: true, constraints: [.utcTimestamp],
                       summary: "Scheduled publication (Pro accounts), UTC: YYYY-MM-DDTHH:MM:SSZ."),
             Attribute("hide_stats", .bool),
-            Attribute("disable_comments", .bool),
-            Attribute("hosts", .list(.string), constraints: [.maxItems(2)]),
+            Attribute("disable_comments", .bool, writeOnly: true),
+            Attribute("hosts", .list(.string), writeOnly: true, constraints: [.maxItems(2)]),
             Attribute("id", .string, .computed, summary: "The cloudcast key, /user/slug/."),
             Attribute("url", .string, .computed),
             Attribute("slug", .string, .computed),
@@ -48,7 +50,12 @@ public enum MixcloudSchemas {
             Attribute("on_remove", .string, default: .string("unpublish"),
                       constraints: [.oneOf(["unpublish", "unlist", "forget"])],
                       summary: "What removal from the manifests does; the API cannot delete a show."),
-        ]
+        ],
+        // Mixcloud cannot replace audio: the new show goes up before the old one comes down,
+        // and the old one is unpublished, not deleted (the API cannot delete), so its plays
+        // and comments stay with it. The plan says so in these words.
+        createsBeforeDestroying: true,
+        removalDescription: "unpublished (moved to drafts, with its plays and comments; Mixcloud's API cannot delete a show)"
     )
 
     public static let all = [cloudcast]

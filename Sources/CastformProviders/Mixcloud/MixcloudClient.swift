@@ -1,0 +1,94 @@
+import CastformCore
+import CastformHTTP
+import Foundation
+
+/// The few Mixcloud calls castform needs, over one `HTTPClient`: the owner's list (paged by
+/// offset), a single cloudcast, the upload and the edit. Paths always end in `/`: Mixcloud
+/// answers a path without one with a 301 (FACTS.md §5).
+struct MixcloudClient: Sendable {
+    let http: HTTPClient
+    let user: String
+
+    static let service = "https://api.mixcloud.com"
+    /// The largest page the API serves (the emulator's maximum; Mixcloud's is undocumented).
+    static let pageSize = 100
+
+    init(baseURL: String, user: String, token: String, verbose: Bool) {
+        let configuration = ServiceConfiguration(
+            name: "Mixcloud", baseURL: baseURL,
+            middlewares: [RetryMiddleware(policy: .mixcloud), RateLimitMiddleware(RateLimit(maxConcurrent: 8)),
+                          AuthMiddleware(.queryParameter("access_token", .fixed(token)))]
+                + RequestLogging.middlewares(verbose: verbose),
+            // An upload's answer comes only after the server has read gigabytes.
+            timeouts: HTTPTimeouts(read: .seconds(900)),
+            errorParser: ServiceErrors.mixcloud, secrets: [token],
+            logger: RequestLogging.logger("mixcloud", verbose: verbose))
+        http = HTTPClient(service: configuration)
+        self.user = user
+    }
+
+    /// Every show of the owner, newest first; the number of requests made.
+    func list() async throws -> ([JSONValue], Int) {
+        var items: [JSONValue] = []
+        var offset = 0
+        var requests = 0
+        while true {
+            let response = try await http.send(HTTPRequest(.get, "/\(user)/cloudcasts/",
+                                                           query: [("limit", String(Self.pageSize)), ("offset", String(offset))]))
+            requests += 1
+            let page = try response.json()
+            let data = page["data"]?.array ?? []
+            items += data
+            guard page["paging"]?["next"]?.string != nil, !data.isEmpty else { return (items, requests) }
+            offset += data.count
+        }
+    }
+
+    /// One cloudcast by key (`/user/slug/`); nil when it does not exist (404).
+    func cloudcast(_ key: String) async throws -> JSONValue? {
+        let response = try await http.send(HTTPRequest(.get, Self.normalisedKey(key), accepting: [404]))
+        return response.status == 404 ? nil : try response.json()
+    }
+
+    /// Uploads a show; returns its key.
+    func upload(_ form: MultipartForm) async throws -> String {
+        let response = try await http.send(HTTPRequest(.post, "/upload/", body: .multipart(form)))
+        guard let key = try response.json()["result"]?["key"]?.string else {
+            throw MixcloudFailure.unexpected("the upload succeeded but Mixcloud returned no key")
+        }
+        return Self.normalisedKey(key)
+    }
+
+    /// Edits a show's metadata: only the fields given change (tags and sections wholesale).
+    func edit(_ key: String, fields: [(String, String)], picture: String?) async throws {
+        var form = MultipartForm()
+        for (name, value) in fields { form.addField(name, value) }
+        if let picture { form.addFile("picture", path: picture, contentType: Self.contentType(picture)) }
+        let path = "/upload" + Self.normalisedKey(key) + "edit/"
+        _ = try await http.send(HTTPRequest(.post, path, body: .multipart(form), idempotent: true))
+    }
+
+    /// `/user/slug/`, whatever slashes the user or the service wrote.
+    static func normalisedKey(_ key: String) -> String {
+        let parts = key.split(separator: "/").filter { !$0.isEmpty }
+        return "/" + parts.joined(separator: "/") + "/"
+    }
+
+    static func contentType(_ path: String) -> String {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "jpg", "jpeg": "image/jpeg"
+        case "png": "image/png"
+        case "gif": "image/gif"
+        case "webp": "image/webp"
+        case "mp3": "audio/mpeg"
+        default: "application/octet-stream"
+        }
+    }
+}
+
+enum MixcloudFailure: Error, CustomStringConvertible {
+    case unexpected(String)
+    var description: String {
+        switch self { case .unexpected(let text): text }
+    }
+}

@@ -1,0 +1,244 @@
+import CastformCore
+import CastformHTTP
+import Foundation
+
+/// `mixcloud_cloudcast` against Mixcloud's API (or the emulator in `--sandbox`).
+///
+/// Mixcloud can neither replace a show's audio nor delete a show (FACTS.md §3, §4): a new
+/// audio file is a new upload, and removal moves the show to drafts (`unpublish`).
+public struct MixcloudProvider: Provider {
+    public let name = "mixcloud"
+    public var schemas: [ResourceTypeSchema] { MixcloudSchemas.all }
+
+    let client: MixcloudClient?
+    /// Why there is no client (no token, no user): said by every call that needs one.
+    let unavailable: [Diagnostic]
+    /// Manifest paths are relative to the workspace root.
+    let root: String
+
+    public init(_ context: ProviderContext) {
+        root = context.workspaceRoot
+        let settings = context.settings["mixcloud"] ?? [:]
+        let baseURL = context.endpoint(for: "mixcloud", default: MixcloudClient.service)
+        let user = settings["user"]?.unmarked.stringValue ?? context.environment["MIXCLOUD_USER"]
+        switch MixcloudCredentials.token(context) {
+        case .success(let token):
+            if let user, !user.isEmpty {
+                client = MixcloudClient(baseURL: baseURL, user: user, token: token, verbose: context.verbose)
+                unavailable = []
+            } else {
+                client = nil
+                unavailable = [.error("Mixcloud needs the account's username: add `providers: {mixcloud: {user: USERNAME}}` to castform.yaml", at: nil)]
+            }
+        case .failure(let error):
+            client = nil
+            unavailable = [.error("Mixcloud: \(error.message)", at: nil)]
+        }
+    }
+
+    // MARK: Read
+
+    public func read(type: String, objects: [KnownObject]) async -> ReadResult {
+        guard let client else { return ReadResult(diagnostics: unavailable) }
+        guard !objects.isEmpty else { return ReadResult() }
+        do {
+            let (items, listRequests) = try await client.list()
+            var listed: [String: JSONValue] = [:]
+            for item in items { listed[MixcloudClient.normalisedKey(item["key"]?.string ?? "")] = item }
+            let results = try await withThrowingTaskGroup(of: (String, RemoteObject?, Int).self) { group in
+                for object in objects {
+                    let key = MixcloudClient.normalisedKey(object.id)
+                    let item = listed[key]
+                    let needsFull = item == nil || !object.managedAttributes.isDisjoint(with: ["description", "tracks"])
+                    group.addTask {
+                        var json = item
+                        if needsFull { json = try await client.cloudcast(key) }
+                        guard let json else { return (object.id, nil, needsFull ? 1 : 0) }
+                        return (object.id, self.remoteObject(json, full: needsFull, known: object), needsFull ? 1 : 0)
+                    }
+                }
+                var found: [String: RemoteObject] = [:]
+                var requests = 0
+                for try await (id, object, count) in group {
+                    requests += count
+                    if let object { found[id] = object }
+                }
+                return (found, requests)
+            }
+            return ReadResult(objects: results.0, requestCount: listRequests + results.1)
+        } catch {
+            return ReadResult(diagnostics: [diagnostic(error, doing: "read the shows of \(client.user)")])
+        }
+    }
+
+    /// The object as it exists, with the audio as state knows it: the recorded path while
+    /// the file there still has the recorded SHA-256, and a different value once it changed,
+    /// so the plan shows (and replaces) a new audio file.
+    func remoteObject(_ json: JSONValue, full: Bool, known: KnownObject?) -> RemoteObject {
+        var attributes = MixcloudRemote.attributes(json, full: full)
+        var privateData = known?.privateData ?? [:]
+        if let path = known?.attributes["audio"]?.unmarked.stringValue {
+            let recorded = AudioFingerprint(privateData)
+            if let recorded, let now = AudioFingerprint.of(absolute(path), cached: recorded) {
+                attributes["audio"] = .string(now.sha256 == recorded.sha256 ? path : "\(path) (new content, sha256 \(now.sha256.prefix(12)))")
+                if now.sha256 == recorded.sha256 { privateData.merge(now.privateData) { $1 } }
+            } else {
+                // Imported: the show is taken to be this file; its fingerprint starts now.
+                attributes["audio"] = .string(path)
+                if let now = AudioFingerprint.of(absolute(path), cached: nil) { privateData.merge(now.privateData) { $1 } }
+            }
+        }
+        return RemoteObject(id: attributes["id"]?.stringValue ?? known?.id ?? "", attributes: attributes, privateData: privateData)
+    }
+
+    // MARK: Create, update, remove
+
+    public func create(_ request: OperationRequest, progress: @escaping ProgressHandler) async -> OperationOutcome {
+        guard let client else { return .failed(unavailable) }
+        guard let audio = request.desired["audio"]?.unmarked.stringValue else {
+            return .failed([.error("\(request.address): audio is required", at: nil)])
+        }
+        let fingerprint = AudioFingerprint.of(absolute(audio), cached: nil)
+        var form = MultipartForm(onProgress: { sent, total in progress(TransferProgress(completed: sent, total: total)) })
+        for (name, value) in MixcloudFields.upload(request.desired) { form.addField(name, value) }
+        form.addFile("mp3", path: absolute(audio), contentType: MixcloudClient.contentType(audio))
+        if let picture = request.desired["picture"]?.unmarked.stringValue {
+            form.addFile("picture", path: absolute(picture), contentType: MixcloudClient.contentType(picture))
+        }
+        do {
+            let key = try await uploadRespectingRateLimit(form, client: client)
+            return .succeeded(await created(key, request: request, fingerprint: fingerprint))
+        } catch let error as HTTPError where error.outcomeUnknown {
+            return .unknown([diagnostic(error, doing: "upload \(request.address)")])
+        } catch {
+            return .failed([diagnostic(error, doing: "upload \(request.address)")])
+        }
+    }
+
+    /// A streamed upload is never re-sent by the retry middleware (its body cannot be replayed
+    /// blindly), but Mixcloud's rate limit (403 RateLimitException) is refused before anything
+    /// is stored, so re-sending it after the wait it asks for cannot make a second show.
+    func uploadRespectingRateLimit(_ form: MultipartForm, client: MixcloudClient) async throws -> String {
+        var attempt = 1
+        while true {
+            do {
+                return try await client.upload(form)
+            } catch let error as HTTPError {
+                guard case .rateLimited(let retryAfter) = error.kind, attempt < Self.uploadAttempts else { throw error }
+                let wait = min(retryAfter ?? .seconds(2 * attempt), Self.longestUploadWait)
+                try await Task.sleep(for: wait)
+                attempt += 1
+            }
+        }
+    }
+
+    static let uploadAttempts = 5
+    static let longestUploadWait: Duration = .seconds(300)
+
+    /// The new show as Mixcloud now holds it (one get), with the audio it was made from.
+    func created(_ key: String, request: OperationRequest, fingerprint: AudioFingerprint?) async -> RemoteObject {
+        let known = KnownObject(address: request.address, id: key, attributes: ["audio": request.desired["audio"] ?? .null],
+                                privateData: fingerprint?.privateData ?? [:])
+        if let json = try? await client?.cloudcast(key) {
+            var object = remoteObject(json, full: true, known: known)
+            // What Mixcloud never returns is as the upload sent it (found again after a lost
+            // answer, the show would otherwise plan an update of its picture).
+            for attribute in MixcloudSchemas.cloudcast.body.attributes where attribute.writeOnly {
+                if let value = request.desired[attribute.name] { object.attributes[attribute.name] = value }
+            }
+            return object
+        }
+        var attributes = request.desired
+        attributes["id"] = .string(key)
+        return RemoteObject(id: key, attributes: attributes, privateData: known.privateData)
+    }
+
+    public func update(_ request: OperationRequest, progress: @escaping ProgressHandler) async -> OperationOutcome {
+        guard let client else { return .failed(unavailable) }
+        guard let id = request.id else { return .failed([.error("\(request.address) has no Mixcloud key", at: nil)]) }
+        let fields = MixcloudFields.edit(request.desired, changed: request.changed)
+        let picture = request.changed.contains("picture") ? request.desired["picture"]?.unmarked.stringValue.map(absolute) : nil
+        var attributes = request.prior?.attributes ?? [:]
+        for name in request.changed { attributes[name] = request.desired[name] ?? .null }
+        // As Mixcloud keeps it, so the next read does not look like a change made elsewhere.
+        if let description = attributes["description"]?.stringValue { attributes["description"] = .string(MixcloudFields.trimmed(description)) }
+        let object = RemoteObject(id: id, attributes: attributes, privateData: request.prior?.privateData ?? [:])
+        guard !fields.isEmpty || picture != nil else { return .succeeded(object) }
+        do {
+            try await client.edit(id, fields: fields, picture: picture)
+            return .succeeded(object)
+        } catch {
+            return .failed([diagnostic(error, doing: "edit \(request.address)")])
+        }
+    }
+
+    /// Removal moves the show to drafts: the API has no delete (FACTS.md §4).
+    public func delete(_ request: OperationRequest) async -> OperationOutcome {
+        guard let client else { return .failed(unavailable) }
+        guard let id = request.id else { return .succeeded(nil) }
+        do {
+            guard try await client.cloudcast(id) != nil else { return .succeeded(nil) }
+            try await client.edit(id, fields: [("unpublish", "1")], picture: nil)
+            return .succeeded(nil)
+        } catch {
+            return .failed([diagnostic(error, doing: "unpublish \(request.address)")])
+        }
+    }
+
+    // MARK: Recovery, import, data
+
+    /// A lost upload answer: the newest of the owner's shows with the same title is the one
+    /// the upload made (uploads are listed newest first), so it is adopted, not uploaded again.
+    public func recover(_ request: OperationRequest) async -> RecoveryResult {
+        guard let client else { return .failed(unavailable) }
+        guard let title = request.desired["title"]?.unmarked.stringValue else { return .notFound }
+        do {
+            let (items, _) = try await client.list()
+            let wanted = MixcloudFields.trimmed(title).lowercased()
+            guard let item = items.first(where: { MixcloudFields.trimmed($0["name"]?.string ?? "").lowercased() == wanted }),
+                  let key = item["key"]?.string else { return .notFound }
+            let audio = request.desired["audio"]?.unmarked.stringValue
+            let fingerprint = audio.flatMap { AudioFingerprint.of(absolute($0), cached: nil) }
+            return .found(await created(MixcloudClient.normalisedKey(key), request: request, fingerprint: fingerprint))
+        } catch {
+            return .failed([diagnostic(error, doing: "look for \(request.address) among \(client.user)'s shows")])
+        }
+    }
+
+    /// `castform import mixcloud_cloudcast.NAME /user/slug/`.
+    public func importObject(type: String, id: String) async -> ReadResult {
+        guard let client else { return ReadResult(diagnostics: unavailable) }
+        do {
+            guard let json = try await client.cloudcast(id) else {
+                return ReadResult(diagnostics: [.error("Mixcloud has no show \(MixcloudClient.normalisedKey(id))", at: nil)], requestCount: 1)
+            }
+            let object = remoteObject(json, full: true, known: nil)
+            return ReadResult(objects: [object.id: object], requestCount: 1)
+        } catch {
+            return ReadResult(diagnostics: [diagnostic(error, doing: "read \(id)")], requestCount: 1)
+        }
+    }
+
+    public func readData(type: String, arguments: [String: Value]) async -> DataResult {
+        DataResult(diagnostics: [.error("mixcloud has no data source \(type)", at: nil)])
+    }
+
+    // MARK: Helpers
+
+    func absolute(_ path: String) -> String {
+        path.hasPrefix("/") || root.isEmpty ? path : root + "/" + path
+    }
+
+    /// The service's words, with what to do about a revoked token (FACTS.md §1: HTTP 400
+    /// "An invalid access token was provided").
+    func diagnostic(_ error: Error, doing action: String) -> Diagnostic {
+        if let error = error as? HTTPError {
+            let text = error.serviceMessage ?? ""
+            if text.lowercased().contains("access token") {
+                return .error("Mixcloud rejected the access token (\(text)): it may have been revoked; log in again with `castform login mixcloud`", at: nil)
+            }
+            return .error("could not \(action): \(error.message)", at: nil)
+        }
+        return .error("could not \(action): \(error)", at: nil)
+    }
+}

@@ -1,0 +1,43 @@
+import CastformCore
+import CastformHTTP
+import Foundation
+
+/// Mixcloud JSON → the manifest's shape. A list item has no description and no sections
+/// (FACTS.md §5): those come from a single get, and are left out when it was not made, so
+/// the planner keeps state's values for them.
+enum MixcloudRemote {
+    static func attributes(_ json: JSONValue, full: Bool) -> [String: Value] {
+        var attributes: [String: Value] = [:]
+        let key = MixcloudClient.normalisedKey(json["key"]?.string ?? "")
+        attributes["id"] = .string(key)
+        if let name = json["name"]?.string { attributes["title"] = .string(name) }
+        attributes["tags"] = .list((json["tags"]?.array ?? []).compactMap { $0["name"]?.string }.map(Value.string))
+        for (name, field) in [("url", "url"), ("slug", "slug"), ("created_time", "created_time"), ("updated_time", "updated_time")] {
+            if let text = json[field]?.string { attributes[name] = .string(text) }
+        }
+        for (name, field) in [("audio_length", "audio_length"), ("play_count", "play_count")] {
+            if let number = json[field]?.number { attributes[name] = .int(Int(number)) }
+        }
+        if let hidden = json["hidden_stats"]?.bool { attributes["hide_stats"] = .bool(hidden) }
+        if full {
+            attributes["description"] = .string(json["description"]?.string ?? "")
+            // A response without sections (FACTS.md §5, [UNK]) reads as an empty tracklist.
+            attributes["tracks"] = .list((json["sections"]?.array ?? []).compactMap(section))
+        }
+        return attributes
+    }
+
+    static func section(_ json: JSONValue) -> Value? {
+        var section: [String: Value] = [:]
+        if let start = json["start_time"]?.number { section["start"] = .int(Int(start)) }
+        if json["section_type"]?.string == "chapter" || json["chapter"]?.string != nil {
+            section["chapter"] = .string(json["chapter"]?.string ?? "")
+        } else if let track = json["track"] {
+            section["artist"] = .string(track["artist"]?["name"]?.string ?? "")
+            section["track"] = .string(track["name"]?.string ?? "")
+        } else {
+            return nil
+        }
+        return .object(section)
+    }
+}
