@@ -30,3 +30,12 @@ extension Providers {
         "mixcloud": MixcloudLogin.run,
     ]
 }
+
+/// A login that could not finish, in words for the user; nothing was stored.
+struct LoginFailure: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

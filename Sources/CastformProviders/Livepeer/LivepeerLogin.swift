@@ -8,20 +8,15 @@ enum LivepeerLogin {
     @Sendable static func run(_ context: LoginContext) async throws -> String {
         context.say("Create an API key in Livepeer Studio (Developers → API keys) and paste it here.")
         guard let key = context.ask("API key: ")?.trimmingCharacters(in: .whitespaces), !key.isEmpty else {
-            throw LoginFailure(message: "no API key given; nothing stored")
+            throw LoginFailure("no API key given; nothing stored")
         }
         let api = LivepeerAPI(baseURL: context.endpoint ?? LivepeerAPI.serviceURL, apiKey: key)
         do {
             _ = try await api.call(.get, "/stream", query: [(name: "limit", value: "1"), (name: "streamsonly", value: "1")])
         } catch {
-            throw LoginFailure(message: "Livepeer did not accept that key: \(error.message); nothing stored")
+            throw LoginFailure("Livepeer did not accept that key: \(error.message); nothing stored")
         }
         try context.store.store(key, for: "livepeer")
         return "Stored the Livepeer API key in \(context.store.path). LIVEPEER_API_KEY, when set, takes precedence."
     }
-}
-
-struct LoginFailure: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
 }

@@ -62,8 +62,3 @@ final class LoopbackRedirect: @unchecked Sendable {
         }
     }
 }
-
-struct LoginFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
