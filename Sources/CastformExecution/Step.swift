@@ -26,19 +26,23 @@ enum StepBuilder {
             return steps.count - 1
         }
         for change in plan.changes {
+            // An object found after a lost create answer is recorded first; whatever else the
+            // plan does to it then starts from a state that knows it.
+            let adopted = change.actionReason == "adopt_after_lost_response"
+            let adoption = adopted ? [add(change, .adopt)] : []
             switch change.kind {
             case .noOp:
-                if change.actionReason == "adopt_after_lost_response" { finalStep[change.address] = add(change, .adopt) }
+                if let step = adoption.first { finalStep[change.address] = step }
             case .create: finalStep[change.address] = add(change, .create)
-            case .update: finalStep[change.address] = add(change, .update)
+            case .update: finalStep[change.address] = add(change, .update, after: adoption)
             case .read: finalStep[change.address] = add(change, .read)
             case .delete:
                 deleteStep[change.address] = add(change, change.actionReason == "forget_never_created" ? .forget : .delete(id: change.remoteID))
             case .replaceDestroyFirst:
-                let delete = add(change, .delete(id: change.remoteID))
+                let delete = add(change, .delete(id: change.remoteID), after: adoption)
                 finalStep[change.address] = add(change, .create, after: [delete])
             case .replaceCreateFirst:
-                let create = add(change, .create)
+                let create = add(change, .create, after: adoption)
                 finalStep[change.address] = create
                 if let old = change.remoteID { _ = add(change, .deleteDeposed(id: old), after: [create]) }
             }

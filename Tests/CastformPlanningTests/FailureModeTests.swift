@@ -76,6 +76,24 @@ import Testing
         #expect(try await harness.plan().effectiveChanges.isEmpty)
     }
 
+    @Test func anAdoptedObjectThatAlsoNeedsChangesIsAdoptedThenUpdated() async throws {
+        let harness = try await EngineHarness("fake_object:\n  alpha: {name: alpha, size: 1}\n")
+        harness.faults.losingResponses = ["alpha"]
+        #expect(!(try await harness.apply().succeeded))
+        harness.faults.losingResponses = []
+        try harness.write("fake_object:\n  alpha: {name: alpha, size: 2}\n")
+        let plan = try await harness.plan()
+        let change = try #require(plan.change(for: ResourceAddress(type: "fake_object", name: "alpha")))
+        #expect(change.kind == .update)
+        #expect(change.actionReason == "adopt_after_lost_response")
+        let summary = try await harness.execute(plan)
+        #expect(summary.succeeded, "\(summary.failed.map(\.diagnostics))")
+        #expect(summary.completed.map(\.action) == [.adopt, .update])
+        #expect(harness.log.filter { $0 == "create fake_object alpha" }.count == 1)
+        #expect(harness.remote["alpha"]?.attributes["size"] == .int(2))
+        #expect(try await harness.plan().effectiveChanges.isEmpty)
+    }
+
     @Test func aPendingCreateThatNeverHappenedIsCreatedAgain() async throws {
         let harness = try await EngineHarness("fake_object:\n  alpha: {name: alpha}\n")
         var state = try await harness.state()
