@@ -20,16 +20,3 @@ struct PendingServiceProvider: Provider {
     func importObject(type: String, id: String) async -> ReadResult { ReadResult(diagnostics: unavailable) }
     func readData(type: String, arguments: [String: Value]) async -> DataResult { DataResult(diagnostics: unavailable) }
 }
-
-extension Providers {
-    /// The castform binary's providers for one workspace.
-    @Sendable public static func make(_ context: ProviderContext) -> ProviderSet {
-        ProviderSet([
-            MixcloudProvider(context),
-            LivepeerProvider(context: context),
-            PendingServiceProvider(name: "livestream", service: "Livestream", schemas: LivestreamSchemas.all),
-            PendingServiceProvider(name: "livecoding", service: "Livecoding.tv", schemas: LivecodingSchemas.all),
-            PendingServiceProvider(name: "sidefx", service: "SideFX", schemas: SideFXSchemas.all),
-        ], configurations: configurations)
-    }
-}

@@ -52,11 +52,14 @@ import Testing
     @Test func aSavedPlanIsRefusedWhenASecretChanged() throws {
         let bed = try Testbed(Self.manifests)
         defer { bed.directory.remove() }
-        #expect(try bed.castform(["plan", "-out", "p.plan"], extra: ["FAKE_SECRET": "one"]).status == 0)
-        let result = try bed.castform(["apply", "p.plan"], extra: ["FAKE_SECRET": "two"])
+        #expect(try bed.castform(["plan", "-out", "p.plan"], extra: ["FAKE_SECRET": "first-s3cret"]).status == 0)
+        let result = try bed.castform(["apply", "p.plan"], extra: ["FAKE_SECRET": "second-s3cret"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("the manifests or the environment changed since the plan was made: fake_object.alpha: secret would differ from the plan"))
-        #expect(!result.stderr.contains("one") || !result.stderr.contains("two\""))
+        // The refusal names the attribute, never either value.
+        for secret in ["first-s3cret", "second-s3cret"] {
+            #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret))
+        }
         #expect(bed.remoteNames.isEmpty)
     }
 

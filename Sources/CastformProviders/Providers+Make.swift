@@ -1,0 +1,14 @@
+import CastformCore
+
+extension Providers {
+    /// The castform binary's providers for one workspace.
+    @Sendable public static func make(_ context: ProviderContext) -> ProviderSet {
+        ProviderSet([
+            MixcloudProvider(context),
+            LivepeerProvider(context: context),
+            PendingServiceProvider(name: "livestream", service: "Livestream", schemas: LivestreamSchemas.all),
+            PendingServiceProvider(name: "livecoding", service: "Livecoding.tv", schemas: LivecodingSchemas.all),
+            PendingServiceProvider(name: "sidefx", service: "SideFX", schemas: SideFXSchemas.all),
+        ], configurations: configurations)
+    }
+}
