@@ -129,6 +129,7 @@ public struct Executor: Sendable {
             resource.pending = nil
             resource.attributes = step.change.before ?? resource.attributes
             resource.dependencies = step.change.dependencies
+            resource.lifecycle = step.change.lifecycle
             await recorder.record(.put(resource))
             return .done
 
@@ -149,12 +150,12 @@ public struct Executor: Sendable {
             // Durable before the request goes out: if castform dies waiting for the answer,
             // the next run asks the service instead of creating a second object.
             await recorder.record(.put(pending))
-            let request = OperationRequest(address: address, desired: values, lineage: lineage)
+            let request = OperationRequest(address: address, desired: values, lineage: lineage, lifecycle: step.change.lifecycle ?? [:])
             switch await provider.create(request, progress: progress) {
             case .succeeded(let object?):
                 await live.set(address, values.merging(object.attributes) { $1 })
                 await recorder.record(.put(stored(address, object, desired: values, schema: schema, hasher: hasher,
-                                                  dependencies: step.change.dependencies, deposed: pending.deposed)))
+                                                  change: step.change, deposed: pending.deposed)))
                 return .done
             case .succeeded(nil):
                 return .failed([.error("\(address): the service reported success but returned no object", at: nil)])
@@ -170,14 +171,22 @@ public struct Executor: Sendable {
             guard let current, let id = current.id else { return .failed([.error("\(address) is not in state", at: nil)]) }
             let values = await desired(address, recorder: recorder, live: live)
             let prior = RemoteObject(id: id, attributes: step.change.before ?? current.attributes, privateData: current.privateData)
+            // `lifecycle.*` entries are castform's own options: recorded in state, never sent.
+            let changed = step.change.changedAttributes.filter { !$0.hasPrefix("lifecycle.") }
+            guard !changed.isEmpty else {
+                var resource = current
+                resource.lifecycle = step.change.lifecycle
+                await recorder.record(.put(resource))
+                return .done
+            }
             let request = OperationRequest(address: address, id: id, desired: values, prior: prior,
-                                           changed: step.change.changedAttributes, lineage: lineage)
+                                           changed: changed, lineage: lineage, lifecycle: step.change.lifecycle ?? [:])
             switch await provider.update(request, progress: progress) {
             case .succeeded(let object):
                 let object = object ?? RemoteObject(id: id, attributes: values, privateData: current.privateData)
                 await live.set(address, values.merging(object.attributes) { $1 })
                 await recorder.record(.put(stored(address, object, desired: values, schema: schema, hasher: hasher,
-                                                  dependencies: step.change.dependencies, deposed: current.deposed)))
+                                                  change: step.change, deposed: current.deposed)))
                 return .done
             case .failed(let diagnostics), .unknown(let diagnostics):
                 return .failed(diagnostics)
@@ -188,14 +197,14 @@ public struct Executor: Sendable {
                 await recorder.record(.remove(address))
                 return .done
             }
-            if case .failed(let diagnostics) = await delete(id, current: current, request: provider, address: address, lineage: lineage) {
+            if case .failed(let diagnostics) = await delete(id, current: current, change: step.change, provider: provider, schema: schema, lineage: lineage) {
                 return .failed(diagnostics)
             }
             await recorder.record(.remove(address))
             return .done
 
         case .deleteDeposed(let id):
-            if case .failed(let diagnostics) = await delete(id, current: current, request: provider, address: address, lineage: lineage) {
+            if case .failed(let diagnostics) = await delete(id, current: current, change: step.change, provider: provider, schema: schema, lineage: lineage) {
                 return .failed(diagnostics)
             }
             if var resource = await recorder.resource(address) {
@@ -207,9 +216,14 @@ public struct Executor: Sendable {
         }
     }
 
-    private func delete(_ id: String, current: ResourceState?, request provider: any Provider, address: ResourceAddress, lineage: String) async -> StepResult {
+    /// Takes an object down as its lifecycle options say; one that is only to be forgotten
+    /// (the old show of a replacement under `on_remove: forget`) is left alone.
+    private func delete(_ id: String, current: ResourceState?, change: ResourceChange, provider: any Provider,
+                        schema: ResourceTypeSchema, lineage: String) async -> StepResult {
+        if schema.removal(change.lifecycle).forgets { return .done }
         let prior = RemoteObject(id: id, attributes: current?.attributes ?? [:], privateData: current?.privateData ?? [:])
-        switch await provider.delete(OperationRequest(address: address, id: id, prior: prior, lineage: lineage)) {
+        let request = OperationRequest(address: change.address, id: id, prior: prior, lineage: lineage, lifecycle: change.lifecycle ?? [:])
+        switch await provider.delete(request) {
         case .succeeded: return .done
         case .failed(let diagnostics), .unknown(let diagnostics): return .failed(diagnostics)
         }
@@ -218,7 +232,7 @@ public struct Executor: Sendable {
     /// What goes into state: the object as the service returned it, plus write-only values
     /// as sent (hashed when sensitive), so the next plan can tell whether they changed.
     private func stored(_ address: ResourceAddress, _ object: RemoteObject, desired: [String: Value], schema: ResourceTypeSchema, hasher: SecretHasher,
-                        dependencies: [ResourceAddress], deposed: [String]?) -> ResourceState {
+                        change: ResourceChange, deposed: [String]?) -> ResourceState {
         var attributes = object.attributes
         for attribute in schema.body.attributes where attribute.writeOnly || attributes[attribute.name] == nil {
             if let value = desired[attribute.name], attribute.isSettable {
@@ -229,7 +243,8 @@ public struct Executor: Sendable {
             if let value = attributes[attribute.name], !value.containsSensitive, value != .null { attributes[attribute.name] = .sensitive(value) }
         }
         return ResourceState(address: address, provider: schema.provider, id: object.id, attributes: hasher.redact(attributes),
-                             privateData: hasher.redact(object.privateData), dependencies: dependencies, deposed: deposed)
+                             privateData: hasher.redact(object.privateData), dependencies: change.dependencies, deposed: deposed,
+                             lifecycle: change.lifecycle)
     }
 
     /// The resource's values, evaluated now: references see what this run has created.

@@ -38,6 +38,8 @@ enum StepBuilder {
             case .read: finalStep[change.address] = add(change, .read)
             case .delete:
                 deleteStep[change.address] = add(change, change.actionReason == "forget_never_created" ? .forget : .delete(id: change.remoteID))
+            case .forget:
+                deleteStep[change.address] = add(change, .forget)
             case .replaceDestroyFirst:
                 let delete = add(change, .delete(id: change.remoteID), after: adoption)
                 finalStep[change.address] = add(change, .create, after: [delete])
@@ -59,7 +61,7 @@ enum StepBuilder {
             case .delete, .forget:
                 // Delete dependents first: every deleted resource that depends on this one.
                 steps[index].waitsFor += plan.changes
-                    .filter { $0.kind == .delete && $0.dependencies.contains(step.address) }
+                    .filter { ($0.kind == .delete || $0.kind == .forget) && $0.dependencies.contains(step.address) }
                     .compactMap { deleteStep[$0.address] }
             case .deleteDeposed:
                 break

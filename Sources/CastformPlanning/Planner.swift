@@ -103,6 +103,8 @@ public struct Planner: Sendable {
                     complete.remoteID = id
                 }
                 complete.deposed = state.resource(address)?.deposed ?? []
+                Self.recordLifecycle(&complete, declared: Self.lifecycle(declaration, schema: schema),
+                                     recorded: state.resource(address)?.lifecycle, schema: schema)
                 changes.append(complete)
             }
         }
@@ -121,14 +123,17 @@ public struct Planner: Sendable {
                 diagnostics.append(.error("\(resource.address) has lifecycle.prevent_destroy set, but this plan would destroy it; remove prevent_destroy to allow it", at: declaration.location))
             }
             let schema = providers.schema(for: resource.address)
-            let removal = schema?.removalDescription ?? "delete"
+            // The options the object was last applied with, unless a declaration still says.
+            let lifecycle = schema.flatMap { schema in declaration.flatMap { Self.lifecycle($0, schema: schema) } } ?? resource.lifecycle
+            let removal = schema?.removal(lifecycle) ?? .destroy
             var change = ResourceChange(
-                address: resource.address, provider: resource.provider, kind: .delete,
+                address: resource.address, provider: resource.provider, kind: removal.forgets ? .forget : .delete,
                 before: hasher.redact(existing[resource.address]?.attributes ?? resource.attributes),
                 actionReason: options.destroy ? nil : "delete_because_no_resource_config",
-                note: removal == "delete" ? nil : removal,
+                note: removal.isDestroy ? nil : removal.description,
                 remoteID: resource.id, dependencies: resource.dependencies)
             change.deposed = resource.deposed ?? []
+            change.lifecycle = lifecycle
             changes.append(change)
         }
 
@@ -168,12 +173,12 @@ public struct Planner: Sendable {
                                   changedAttributes: changed, remoteID: remoteID, dependencies: dependencies)
         }
         let createFirst = schema.createsBeforeDestroying || declaration.lifecycle.createBeforeDestroy
-        let removal = schema.removalDescription
+        let removal = schema.removal(Self.lifecycle(declaration, schema: schema))
         return ResourceChange(
             address: address, provider: schema.provider, kind: createFirst ? .replaceCreateFirst : .replaceDestroyFirst,
             before: before, after: after, changedAttributes: changed, replacedBecause: forcing,
             actionReason: "replace_because_cannot_update",
-            note: removal == "delete" ? nil : "the old object will be \(removal)",
+            note: removal.isDestroy ? nil : "the old object will be \(removal.description)",
             remoteID: remoteID, dependencies: dependencies)
     }
 

@@ -5,16 +5,17 @@ import CastformRendering
 /// with why, and what was skipped.
 enum ApplySummary {
     static func render(_ summary: ExecutionSummary, destroy: Bool, style: TerminalStyle) -> String {
-        var added = 0, changed = 0, destroyed = 0
+        var added = 0, changed = 0, destroyed = 0, forgotten = 0
         for (_, action) in summary.completed {
             switch action {
             case .create: added += 1
             case .update: changed += 1
             case .delete, .deleteDeposed: destroyed += 1
+            case .forget: forgotten += 1
             default: break
             }
         }
-        let counts = "Resources: \(added) added, \(changed) changed, \(destroyed) destroyed."
+        let counts = "Resources: \(added) added, \(changed) changed, \(destroyed) destroyed" + (forgotten > 0 ? ", \(forgotten) forgotten." : ".")
         if summary.succeeded {
             return "\n" + style.green(style.bold((destroy ? "Destroy" : "Apply") + " complete!")) + " \(counts)\n"
         }

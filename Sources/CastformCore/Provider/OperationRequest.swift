@@ -12,15 +12,19 @@ public struct OperationRequest: Sendable {
     /// Who is asking, so a provider can tag what it creates and find it again after a lost
     /// response: the state's lineage.
     public var lineage: String
+    /// The type's lifecycle options (`on_remove`), as declared or, for an object no longer in
+    /// the manifests, as state recorded them: a delete may mean "unlist" rather than "delete".
+    public var lifecycle: [String: Value]
 
     public init(address: ResourceAddress, id: String? = nil, desired: [String: Value] = [:],
-                prior: RemoteObject? = nil, changed: [String] = [], lineage: String) {
+                prior: RemoteObject? = nil, changed: [String] = [], lineage: String, lifecycle: [String: Value] = [:]) {
         self.address = address
         self.id = id
         self.desired = desired
         self.prior = prior
         self.changed = changed
         self.lineage = lineage
+        self.lifecycle = lifecycle
     }
 }
 

@@ -11,9 +11,12 @@ public struct ResourceTypeSchema: Sendable {
     /// Replacements make the new object before removing the old one even without
     /// `create_before_destroy` (a show is re-uploaded before the old one is taken down).
     public var createsBeforeDestroying: Bool
-    /// What removing a managed object does, in words for the plan ("delete", or for Mixcloud,
-    /// which cannot delete, "unpublish (move to drafts)").
-    public var removalDescription: String
+    /// What removing a managed object does when no lifecycle option chooses otherwise.
+    public var removal: Removal
+    /// The lifecycle option that chooses what removal does (`on_remove` for cloudcasts), and
+    /// what each of its values means. Removal reads it from state when the manifest is gone.
+    public var removalOption: String?
+    public var removalChoices: [String: Removal]
 
     public init(
         name: String,
@@ -23,7 +26,9 @@ public struct ResourceTypeSchema: Sendable {
         body: ObjectSchema,
         lifecycleOptions: [Attribute] = [],
         createsBeforeDestroying: Bool = false,
-        removalDescription: String = "delete"
+        removal: Removal = .destroy,
+        removalOption: String? = nil,
+        removalChoices: [String: Removal] = [:]
     ) {
         self.name = name
         self.mode = mode
@@ -32,7 +37,24 @@ public struct ResourceTypeSchema: Sendable {
         self.body = body
         self.lifecycleOptions = lifecycleOptions
         self.createsBeforeDestroying = createsBeforeDestroying
-        self.removalDescription = removalDescription
+        self.removal = removal
+        self.removalOption = removalOption
+        self.removalChoices = removalChoices
+    }
+
+    /// What removal does under these lifecycle options (as declared, or as state recorded them).
+    public func removal(_ lifecycle: [String: Value]?) -> Removal {
+        guard let option = removalOption else { return removal }
+        let chosen = lifecycle?[option]?.stringValue ?? lifecycleDefaults[option]?.stringValue
+        return chosen.flatMap { removalChoices[$0] } ?? removal
+    }
+
+    /// The lifecycle options' defaults, so options recorded before an option existed compare
+    /// equal to options declared with their default.
+    public var lifecycleDefaults: [String: Value] {
+        var defaults: [String: Value] = [:]
+        for option in lifecycleOptions { if let value = option.defaultValue { defaults[option.name] = value } }
+        return defaults
     }
 
     public func attribute(_ name: String) -> Attribute? {

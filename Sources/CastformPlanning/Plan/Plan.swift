@@ -48,21 +48,4 @@ public struct Plan: Sendable, Codable {
     public func change(for address: ResourceAddress) -> ResourceChange? {
         changes.first { $0.address == address }
     }
-
-    /// (add, change, destroy) as the summary line counts them; a replace counts as both.
-    public var counts: (add: Int, change: Int, destroy: Int) {
-        var counts = (add: 0, change: 0, destroy: 0)
-        for change in changes {
-            switch change.kind {
-            case .create: counts.add += 1
-            case .update: counts.change += 1
-            case .delete: counts.destroy += 1
-            case .replaceCreateFirst, .replaceDestroyFirst:
-                counts.add += 1
-                counts.destroy += 1
-            case .noOp, .read: break
-            }
-        }
-        return counts
-    }
 }

@@ -5,11 +5,15 @@ public enum PlanAction: String, Codable, Sendable, Hashable {
     case read
     case update
     case delete
+    /// Drop from state and leave the remote object as it is (Terraform 1.7's `forget`).
+    case forget
 }
 
 /// The actions of one change, in the order they happen.
 public enum ChangeKind: Sendable, Hashable {
     case noOp, create, read, update, delete
+    /// Let go of the object: removed from state, left as it is remotely.
+    case forget
     /// Delete the old object, then create the new one.
     case replaceDestroyFirst
     /// Create the new object, then delete the old one.
@@ -22,6 +26,7 @@ public enum ChangeKind: Sendable, Hashable {
         case .read: return [.read]
         case .update: return [.update]
         case .delete: return [.delete]
+        case .forget: return [.forget]
         case .replaceDestroyFirst: return [.delete, .create]
         case .replaceCreateFirst: return [.create, .delete]
         }
@@ -34,6 +39,7 @@ public enum ChangeKind: Sendable, Hashable {
         case [.read]: self = .read
         case [.update]: self = .update
         case [.delete]: self = .delete
+        case [.forget]: self = .forget
         case [.delete, .create]: self = .replaceDestroyFirst
         case [.create, .delete]: self = .replaceCreateFirst
         default: return nil

@@ -48,14 +48,21 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var changedAttributes: [String]
         public var replacePaths: [[String]]
         public var note: String?
+        /// The type's lifecycle options before and after, when the change records new ones.
+        public var lifecycle: LifecycleChange?
 
         enum CodingKeys: String, CodingKey {
-            case address, mode, type, name, change, note
+            case address, mode, type, name, change, note, lifecycle
             case providerName = "provider_name"
             case actionReason = "action_reason"
             case changedAttributes = "changed_attributes"
             case replacePaths = "replace_paths"
         }
+    }
+
+    public struct LifecycleChange: Codable, Sendable, Equatable {
+        public var before: [String: Value]
+        public var after: [String: Value]
     }
 
     public struct Change: Codable, Sendable, Equatable {
@@ -91,7 +98,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         resourceChanges = plan.changes.map(Self.entry)
         resourceDrift = plan.drift.map(Self.entry)
         var outputs: [String: Output] = [:]
-        for change in plan.changes where change.address.mode == .managed && change.kind != .noOp && change.kind != .delete {
+        for change in plan.changes where change.address.mode == .managed && ![.noOp, .delete, .forget].contains(change.kind) {
             guard let schema = registry.schema(.managed, change.address.type) else { continue }
             for attribute in schema.body.attributes where attribute.presence == .computed {
                 let value = change.after?[attribute.name] ?? .unknown
@@ -112,7 +119,8 @@ public struct PlanDocument: Codable, Sendable, Equatable {
                            afterUnknown: after?.unknown ?? .bool(false), beforeSensitive: before?.sensitive ?? .bool(false),
                            afterSensitive: after?.sensitive ?? .bool(false)),
             actionReason: change.actionReason, changedAttributes: change.changedAttributes,
-            replacePaths: change.replacedBecause.map { [$0] }, note: change.note)
+            replacePaths: change.replacedBecause.map { [$0] }, note: change.note,
+            lifecycle: change.priorLifecycle.map { LifecycleChange(before: $0, after: change.lifecycle ?? [:]) })
     }
 
     public var hasChanges: Bool {

@@ -24,6 +24,12 @@ public struct ResourceChange: Sendable, Codable, Equatable {
     public var dependencies: [ResourceAddress]
     /// Replaced objects still to remove (left by an interrupted create-before-destroy).
     public var deposed: [String] = []
+    /// The type's lifecycle options this change runs under: as declared, or as state recorded
+    /// them for an object no longer declared. nil for types without options.
+    public var lifecycle: [String: Value]?
+    /// State's options when they differ from the declared ones: the change records the new
+    /// ones (`lifecycle.NAME` in `changedAttributes`), without a call to the service.
+    public var priorLifecycle: [String: Value]?
 
     public init(address: ResourceAddress, provider: String, kind: ChangeKind, before: [String: Value]? = nil,
                 after: [String: Value]? = nil, changedAttributes: [String] = [], replacedBecause: [String] = [],

@@ -172,16 +172,19 @@ public struct MixcloudProvider: Provider {
         }
     }
 
-    /// Removal moves the show to drafts: the API has no delete (FACTS.md §4).
+    /// Removal moves the show to drafts, or with `on_remove: unlist` makes it unlisted: the API
+    /// has no delete (FACTS.md §4). (`forget` never reaches the provider: the engine only
+    /// drops the show from state.)
     public func delete(_ request: OperationRequest) async -> OperationOutcome {
         guard let client else { return .failed(unavailable) }
         guard let id = request.id else { return .succeeded(nil) }
+        let unlist = request.lifecycle["on_remove"]?.stringValue == "unlist"
         do {
             guard try await client.cloudcast(id) != nil else { return .succeeded(nil) }
-            try await client.edit(id, fields: [("unpublish", "1")], picture: nil)
+            try await client.edit(id, fields: [unlist ? ("unlisted", "1") : ("unpublish", "1")], picture: nil)
             return .succeeded(nil)
         } catch {
-            return .failed([diagnostic(error, doing: "unpublish \(request.address)")])
+            return .failed([diagnostic(error, doing: "\(unlist ? "unlist" : "unpublish") \(request.address)")])
         }
     }
 

@@ -55,8 +55,16 @@ public enum MixcloudSchemas {
         // and the old one is unpublished, not deleted (the API cannot delete), so its plays
         // and comments stay with it. The plan says so in these words.
         createsBeforeDestroying: true,
-        removalDescription: "unpublished (moved to drafts, with its plays and comments; Mixcloud's API cannot delete a show)"
+        removal: unpublish,
+        removalOption: "on_remove",
+        removalChoices: [
+            "unpublish": unpublish,
+            "unlist": Removal("unlisted (it stays online, reachable only by its link, with its plays and comments)"),
+            "forget": .forget("left on Mixcloud as it is (castform stops managing it)"),
+        ]
     )
+
+    static let unpublish = Removal("unpublished (moved to drafts, with its plays and comments; Mixcloud's API cannot delete a show)")
 
     public static let all = [cloudcast]
 }

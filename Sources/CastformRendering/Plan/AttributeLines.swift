@@ -28,6 +28,11 @@ struct AttributeLines {
         case .update, .replaceCreateFirst, .replaceDestroyFirst:
             let forcing = Set(entry.replacePaths.compactMap(\.first))
             return entry.changedAttributes.map { name in
+                if name.hasPrefix("lifecycle."), let lifecycle = entry.lifecycle {
+                    let option = String(name.dropFirst("lifecycle.".count))
+                    let text = "\(ValueFormatter.format(lifecycle.before[option], sensitive: nil, unknown: nil)) -> \(ValueFormatter.format(lifecycle.after[option], sensitive: nil, unknown: nil))"
+                    return Line(symbol: "~", name: name, text: text + " (recorded in state only)", forcesReplacement: false)
+                }
                 let old = ValueFormatter.format(before[name], sensitive: change.beforeSensitive[name], unknown: nil)
                 let new = ValueFormatter.format(after[name], sensitive: change.afterSensitive[name], unknown: change.afterUnknown[name])
                 let text = old == "(sensitive)" && new == "(sensitive)" ? "(sensitive value changes)" : "\(old) -> \(new)"

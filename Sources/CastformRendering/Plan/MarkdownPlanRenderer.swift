@@ -53,6 +53,7 @@ public struct MarkdownPlanRenderer: Sendable {
         case .create: return "create"
         case .update: return "update"
         case .delete: return entry.note ?? "destroy"
+        case .forget: return "forget"
         case .replaceDestroyFirst, .replaceCreateFirst: return "replace"
         case .read: return "read"
         default: return "—"

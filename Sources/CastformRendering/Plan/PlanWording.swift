@@ -7,6 +7,7 @@ enum PlanWording {
         case .create: return "+"
         case .update: return "~"
         case .delete: return "-"
+        case .forget: return "."
         case .replaceDestroyFirst: return "-/+"
         case .replaceCreateFirst: return "+/-"
         case .read: return "<="
@@ -27,6 +28,10 @@ enum PlanWording {
             default: break
             }
             return text
+        case .forget:
+            var text = "\(address) will be \(entry.note ?? "forgotten"): castform will no longer manage it"
+            if entry.actionReason == "delete_because_no_resource_config" { text += " (it is no longer in the manifests)" }
+            return text
         case .replaceDestroyFirst, .replaceCreateFirst:
             let because = entry.replacePaths.map { $0.joined(separator: ".") }.joined(separator: ", ")
             var text = "\(address) must be replaced: \(because) cannot be changed in place"
@@ -38,17 +43,19 @@ enum PlanWording {
     }
 
     static func summary(_ document: PlanDocument) -> String {
-        var add = 0, change = 0, destroy = 0
+        var add = 0, change = 0, destroy = 0, forget = 0
         for entry in document.resourceChanges {
             switch ChangeKind(actions: entry.change.actions) {
             case .create: add += 1
             case .update: change += 1
             case .delete: destroy += 1
+            case .forget: forget += 1
             case .replaceCreateFirst, .replaceDestroyFirst: add += 1; destroy += 1
             default: break
             }
         }
-        return "Plan: \(add) to add, \(change) to change, \(destroy) to destroy."
+        // As Terraform 1.7 words it: the forget count appears only when there is one.
+        return "Plan: \(add) to add, \(change) to change, \(destroy) to destroy" + (forget > 0 ? ", \(forget) to forget." : ".")
     }
 
     /// Entries a reader needs to see: changes, and reads deferred to apply.

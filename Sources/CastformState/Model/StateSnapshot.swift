@@ -58,9 +58,13 @@ public struct ResourceState: Codable, Sendable, Equatable {
     public var pending: PendingOperation?
     /// Ids of objects this one replaced that still have to be removed (create-before-destroy).
     public var deposed: [String]?
+    /// The type's lifecycle options as last applied (`on_remove`): what removal does once the
+    /// manifest that declared them is gone.
+    public var lifecycle: [String: Value]?
 
     public init(address: ResourceAddress, provider: String, id: String?, attributes: [String: Value] = [:],
-                privateData: [String: Value] = [:], dependencies: [ResourceAddress] = [], pending: PendingOperation? = nil, deposed: [String]? = nil) {
+                privateData: [String: Value] = [:], dependencies: [ResourceAddress] = [], pending: PendingOperation? = nil,
+                deposed: [String]? = nil, lifecycle: [String: Value]? = nil) {
         self.address = address
         self.provider = provider
         self.id = id
@@ -69,6 +73,7 @@ public struct ResourceState: Codable, Sendable, Equatable {
         self.dependencies = dependencies
         self.pending = pending
         self.deposed = deposed
+        self.lifecycle = lifecycle
     }
 }
 

@@ -35,8 +35,13 @@ public enum FakeSchemas {
             Attribute("shape", .string, forceNew: true),
             Attribute("id", .string, .computed),
         ]),
+        lifecycleOptions: [
+            Attribute("on_remove", .string, default: .string("archive"), constraints: [.oneOf(["archive", "keep"])]),
+        ],
         createsBeforeDestroying: true,
-        removalDescription: "archived"
+        removal: Removal("archived"),
+        removalOption: "on_remove",
+        removalChoices: ["archive": Removal("archived"), "keep": .forget("left as it is (castform forgets it)")]
     )
 
     public static let lookup = ResourceTypeSchema(
