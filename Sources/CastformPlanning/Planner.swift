@@ -93,6 +93,9 @@ public struct Planner: Sendable {
                 } else {
                     known[address] = (prior ?? [:]).merging(desired) { $1 }
                 }
+                if change.kind == .create || change.kind.isReplace {
+                    diagnostics += Self.missingToCreate(declaration, schema: schema, desired: desired)
+                }
                 if declaration.lifecycle.preventDestroy, change.kind.isReplace {
                     diagnostics.append(.error("\(address) has lifecycle.prevent_destroy set, but this plan would replace it (\(change.replacedBecause.joined(separator: ", ")) cannot change in place); remove prevent_destroy to allow it", at: declaration.location))
                 }
@@ -166,7 +169,12 @@ public struct Planner: Sendable {
             return ResourceChange(address: address, provider: schema.provider, kind: .noOp, before: before, after: before,
                                   remoteID: remoteID, dependencies: dependencies)
         }
-        let forcing = changed.filter { schema.body.attribute(named: $0)?.forceNew == true }
+        // A creation input that state never had (the object was imported without it) is
+        // recorded, not a reason to make the object again.
+        let forcing = changed.filter { name in
+            guard let attribute = schema.body.attribute(named: name), attribute.forceNew else { return false }
+            return attribute.presence != .requiredToCreate || (prior[name] ?? .null) != .null
+        }
         if forcing.isEmpty {
             let updated = hasher.redact(prior.merging(desired.filter { managed.contains($0.key) }) { $1 })
             return ResourceChange(address: address, provider: schema.provider, kind: .update, before: before, after: updated,

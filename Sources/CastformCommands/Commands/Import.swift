@@ -5,54 +5,94 @@ import CastformPlanning
 import CastformState
 
 /// `castform import ADDR ID`: start managing an object that already exists.
+/// `castform import PROVIDER --generate-config DIR`: start managing all of an account's
+/// objects, writing a manifest for each (see `GenerateConfig`).
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Adopt an existing remote object into the state under a declared address.",
-        discussion: "Declare the resource in a manifest first; the next plan shows how it differs from the manifest."
+        abstract: "Adopt existing remote objects into the state.",
+        discussion: """
+            `castform import ADDR ID` adopts one object under an address declared in the manifests; the next plan shows how it differs from the manifest.
+
+            `castform import PROVIDER --generate-config DIR [--user ACCOUNT]` writes a manifest for every object of the account into DIR (inside the workspace) and adopts them all, so that the next plan shows no changes. For Mixcloud: every show, with its description, tags and tracklist.
+            """
     )
 
-    @Argument(help: ArgumentHelp("The declared address.", valueName: "addr")) var address: String
-    @Argument(help: ArgumentHelp("The service's id of the object.", valueName: "id")) var id: String
+    @Argument(help: ArgumentHelp("The declared address (TYPE.NAME), or with --generate-config the provider (mixcloud).", valueName: "addr"))
+    var address: String
+    @Argument(help: ArgumentHelp("The service's id of the object (Mixcloud: /user/slug/).", valueName: "id"))
+    var id: String?
+    @Option(name: .customLong("generate-config"),
+            help: ArgumentHelp("Write a manifest per object into this directory, relative to the workspace; existing files are never overwritten.", valueName: "dir"))
+    var generateConfig: String?
+    @Option(help: ArgumentHelp("With --generate-config: whose objects (Mixcloud: the username; default: the configured user).", valueName: "account"))
+    var user: String?
     @OptionGroup var workspace: WorkspaceOptions
+
+    func validate() throws {
+        if generateConfig == nil {
+            guard id != nil else { throw ValidationError("give the object's id: castform import ADDR ID (or PROVIDER --generate-config DIR)") }
+            guard user == nil else { throw ValidationError("--user goes with --generate-config") }
+        } else if id != nil {
+            throw ValidationError("--generate-config imports every object of an account: give the provider only (castform import mixcloud --generate-config DIR)")
+        }
+    }
 
     func run() async throws {
         do {
-            try await Session.run(workspace.directory, sandbox: workspace.sandbox, verbose: workspace.verbose) { session in
-            guard let target = ResourceAddress(parsing: address), target.mode == .managed else {
-                throw CommandError("\(address) is not a resource address: write TYPE.NAME")
-            }
-            guard let declaration = session.workspace.resource(target) else {
-                throw CommandError("\(address) is not declared in the manifests: declare it first, then import it")
-            }
-            guard let provider = session.providers.provider(for: target) else {
-                throw CommandError("no provider handles \(target.type)")
-            }
-            try await session.withLock("import") {
-                var state = try await session.loadState()
-                guard state.resource(target) == nil else { throw CommandError("\(address) is already in state") }
-                let read = await provider.importObject(type: target.type, id: id)
-                PlanOutput.report(read.diagnostics)
-                guard var object = read.objects.values.first else { throw ExitCode.failure }
-                // What the service cannot report (Mixcloud's audio file, picture, visibility) is
-                // taken as the manifest declares it: importing says "this is that object".
-                let evaluator = Evaluator(environment: session.runtime.environment, variables: session.workspace.config.variables)
-                for (name, value) in Planner.fields(evaluator.evaluate(declaration.body)) where object.attributes[name] == nil && !value.containsUnknown {
-                    object.attributes[name] = value
+            // A workspace's first manifests may be the ones --generate-config is about to write.
+            try await Session.run(workspace.directory, sandbox: workspace.sandbox, verbose: workspace.verbose,
+                                  allowsEmpty: generateConfig != nil) { session in
+                if let directory = generateConfig {
+                    try await GenerateConfig(session: session, provider: address, account: user, directory: directory).run()
+                } else {
+                    try await importOne(session, id: id ?? "")
                 }
-                let hasher = SecretHasher(lineage: state.lineage)
-                let dependencies = declaration.body.references.compactMap { reference -> ResourceAddress? in
-                    if case .resource(let address, _) = reference.reference { return address }
-                    return nil
-                }
-                state.apply(.put(ResourceState(address: target, provider: provider.name, id: object.id,
-                                               attributes: hasher.redact(object.attributes), privateData: hasher.redact(object.privateData),
-                                               dependencies: dependencies)))
-                try await session.backend.persist(state)
-                Console.out("Imported \(target) (id \(object.id)). Run castform plan to see how it differs from the manifest.\n")
-            }
             }
         } catch {
             throw failure(error)
         }
+    }
+
+    private func importOne(_ session: Session, id: String) async throws {
+        guard let target = ResourceAddress(parsing: address), target.mode == .managed else {
+            throw CommandError("\(address) is not a resource address: write TYPE.NAME (or give a provider with --generate-config DIR)")
+        }
+        guard let declaration = session.workspace.resource(target) else {
+            throw CommandError("\(address) is not declared in the manifests: declare it first, then import it")
+        }
+        guard let provider = session.providers.provider(for: target) else {
+            throw CommandError("no provider handles \(target.type)")
+        }
+        try await session.withLock("import") {
+            var state = try await session.loadState()
+            guard state.resource(target) == nil else { throw CommandError("\(address) is already in state") }
+            let read = await provider.importObject(type: target.type, id: id)
+            PlanOutput.report(read.diagnostics)
+            guard var object = read.objects.values.first else { throw ExitCode.failure }
+            if let holder = state.resources.first(where: { $0.id == object.id && $0.address.type == target.type }) {
+                throw CommandError("\(object.id) is already managed as \(holder.address)")
+            }
+            // What the service cannot report (Mixcloud's audio file, picture, visibility) is
+            // taken as the manifest declares it: importing says "this is that object".
+            let evaluator = Evaluator(environment: session.runtime.environment, variables: session.workspace.config.variables)
+            for (name, value) in Planner.fields(evaluator.evaluate(declaration.body)) where object.attributes[name] == nil && !value.containsUnknown {
+                object.attributes[name] = value
+            }
+            let dependencies = declaration.body.references.compactMap { reference -> ResourceAddress? in
+                if case .resource(let address, _) = reference.reference { return address }
+                return nil
+            }
+            state.apply(.put(Self.imported(object, at: target, provider: provider.name, lineage: state.lineage, dependencies: dependencies)))
+            try await session.backend.persist(state)
+            Console.out("Imported \(target) (id \(object.id)). Run castform plan to see how it differs from the manifest.\n")
+        }
+    }
+
+    /// An adopted object as state records it: secrets as keyed hashes, like everything else.
+    static func imported(_ object: RemoteObject, at address: ResourceAddress, provider: String, lineage: String,
+                         dependencies: [ResourceAddress] = []) -> ResourceState {
+        let hasher = SecretHasher(lineage: lineage)
+        return ResourceState(address: address, provider: provider, id: object.id, attributes: hasher.redact(object.attributes),
+                             privateData: hasher.redact(object.privateData), dependencies: dependencies)
     }
 }

@@ -18,9 +18,9 @@ struct Session {
 
     /// Opens the workspace, runs `body`, and closes the session (stopping sandbox emulators)
     /// however `body` ends.
-    static func run<T>(_ directory: String, sandbox: Bool = false, verbose: Bool = false,
+    static func run<T>(_ directory: String, sandbox: Bool = false, verbose: Bool = false, allowsEmpty: Bool = false,
                        _ body: (Session) async throws -> T) async throws -> T {
-        let session = try await open(directory, sandbox: sandbox, verbose: verbose)
+        let session = try await open(directory, sandbox: sandbox, verbose: verbose, allowsEmpty: allowsEmpty)
         do {
             let result = try await body(session)
             await session.close()
@@ -33,9 +33,10 @@ struct Session {
 
     /// Loads and validates the workspace; prints its diagnostics (warnings too) on stderr and
     /// throws `ExitCode.failure` when there are errors.
-    static func open(_ directory: String, sandbox requested: Bool = false, verbose: Bool = false,
+    static func open(_ directory: String, sandbox requested: Bool = false, verbose: Bool = false, allowsEmpty: Bool = false,
                      runtime: Runtime = Runtime.current) async throws -> Session {
-        let loader = WorkspaceLoader(registry: runtime.registry, environment: runtime.environment)
+        var loader = WorkspaceLoader(registry: runtime.registry, environment: runtime.environment)
+        loader.allowsEmpty = allowsEmpty
         let result = loader.load(root: directory)
         report(result)
         guard let workspace = result.workspace, !result.hasErrors else { throw ExitCode.failure }

@@ -22,6 +22,10 @@ public protocol Provider: Sendable {
     /// Reads one object by the id a user gives to `castform import`.
     func importObject(type: String, id: String) async -> ReadResult
 
+    /// Lists an account's objects with manifests for them (`import --generate-config`);
+    /// a default in `Discovery.swift` says the provider cannot.
+    func discover(_ request: DiscoveryRequest) async -> DiscoveryResult
+
     /// Reads a data source with its evaluated arguments.
     func readData(type: String, arguments: [String: Value]) async -> DataResult
 }

@@ -3,6 +3,10 @@ public struct Attribute: Sendable {
     public enum Presence: Sendable, Hashable {
         /// The manifest must set it.
         case required
+        /// Needed to create the object, which only the manifest can give (a show's audio file:
+        /// the service never returns it). An object that already exists, imported into state,
+        /// may leave it out; declaring it later records it instead of replacing the object.
+        case requiredToCreate
         /// The manifest may set it; unset means "not managed" unless there is a default.
         case optional
         /// Only the service sets it (ids, stream keys); the manifest may not.

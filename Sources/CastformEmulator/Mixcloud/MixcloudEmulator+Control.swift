@@ -75,4 +75,14 @@ extension MixcloudEmulator {
             return created
         }
     }
+
+    /// Changes a show as its owner would on the web site; `updated_time` moves on.
+    public func change(_ key: String, _ body: @Sendable (inout MixcloudCloudcast) -> Void) {
+        let time = now()
+        store.mutate { state in
+            guard let index = state.cloudcasts.firstIndex(where: { $0.key == key }) else { return }
+            body(&state.cloudcasts[index])
+            state.cloudcasts[index].updatedTime = time
+        }
+    }
 }

@@ -19,6 +19,10 @@ public struct WorkspaceLoader: Sendable {
     public var environment: [String: String]
     public var limits: ParseLimits
 
+    /// A workspace without manifests is an error (most likely the wrong directory), except
+    /// for a command that is about to write the first ones (`import --generate-config`).
+    public var allowsEmpty = false
+
     public init(registry: SchemaRegistry, environment: [String: String], limits: ParseLimits = ParseLimits()) {
         self.registry = registry
         self.environment = environment
@@ -60,7 +64,7 @@ public struct WorkspaceLoader: Sendable {
         }
 
         let manifests = WorkspaceFiles.manifests(in: absoluteRoot)
-        if manifests.isEmpty {
+        if manifests.isEmpty && !allowsEmpty {
             diagnostics.append(.error("no manifests in \(root): castform reads every *.yaml and *.yml file below it (besides castform.yaml)", at: nil))
         }
         var decoder = ManifestDecoder(registry: registry, absoluteRoot: absoluteRoot)

@@ -162,7 +162,14 @@ public struct MixcloudProvider: Provider {
         for name in request.changed { attributes[name] = request.desired[name] ?? .null }
         // As Mixcloud keeps it, so the next read does not look like a change made elsewhere.
         if let description = attributes["description"]?.stringValue { attributes["description"] = .string(MixcloudFields.trimmed(description)) }
-        let object = RemoteObject(id: id, attributes: attributes, privateData: request.prior?.privateData ?? [:])
+        var privateData = request.prior?.privateData ?? [:]
+        // Audio declared for a show imported without it: recorded as the show's file (the
+        // API cannot replace or download audio), so later changes to the file are seen.
+        if request.changed.contains("audio"), let audio = request.desired["audio"]?.unmarked.stringValue,
+           let fingerprint = AudioFingerprint.of(absolute(audio), cached: nil) {
+            privateData.merge(fingerprint.privateData) { $1 }
+        }
+        let object = RemoteObject(id: id, attributes: attributes, privateData: privateData)
         guard !fields.isEmpty || picture != nil else { return .succeeded(object) }
         do {
             try await client.edit(id, fields: fields, picture: picture)
