@@ -1,3 +1,5 @@
+import Foundation
+
 /// A request to create, update or delete one object.
 public struct OperationRequest: Sendable {
     public var address: ResourceAddress
@@ -15,6 +17,11 @@ public struct OperationRequest: Sendable {
     /// The type's lifecycle options (`on_remove`), as declared or, for an object no longer in
     /// the manifests, as state recorded them: a delete may mean "unlist" rather than "delete".
     public var lifecycle: [String: Value]
+    /// For `recover`: ids of objects state already holds (other resources, and the object a
+    /// replacement is replacing), which can never be the one a lost create made.
+    public var excluding: Set<String> = []
+    /// For `recover`: when the lost create was sent; what it made cannot be older.
+    public var sentAt: Date?
 
     public init(address: ResourceAddress, id: String? = nil, desired: [String: Value] = [:],
                 prior: RemoteObject? = nil, changed: [String] = [], lineage: String, lifecycle: [String: Value] = [:]) {

@@ -33,6 +33,9 @@ struct FaultMiddleware: RouterMiddleware {
             _ = try await next(request, context)
             try? await context.channel.close()
             throw HTTPError(.internalServerError, message: "connection dropped by fault injection")
+        case .dropBeforeHandling?:
+            try? await context.channel.close()
+            throw HTTPError(.internalServerError, message: "connection dropped by fault injection")
         }
     }
 }

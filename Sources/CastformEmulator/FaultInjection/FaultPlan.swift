@@ -12,6 +12,9 @@ public struct FaultPlan: Sendable, Codable {
         case mixcloudRateLimit(retryAfter: Int)
         /// Handle the request (the create happens), then close the connection unanswered.
         case dropAfterHandling
+        /// Close the connection without handling the request: nothing happens, and the
+        /// client cannot tell that from a lost answer.
+        case dropBeforeHandling
     }
 
     /// Added to every request before it is handled.

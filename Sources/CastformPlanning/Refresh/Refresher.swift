@@ -18,6 +18,10 @@ struct Refresher {
     let managed: [ResourceAddress: Set<String>]
 
     func refresh(_ state: StateSnapshot) async -> Result {
+        // A lost create cannot have made an object state already knows: not another
+        // resource's, and not the one a replacement replaces (a re-uploaded show has the
+        // same title as the show it replaces).
+        let claimed = Set(state.resources.compactMap(\.id) + state.resources.flatMap { $0.deposed ?? [] })
         var groups: [String: [ResourceState]] = [:]
         var pendingCreates: [ResourceState] = []
         for resource in state.resources {
@@ -32,7 +36,7 @@ struct Refresher {
                 group.addTask { await read(resources) }
             }
             for resource in pendingCreates {
-                group.addTask { await recover(resource) }
+                group.addTask { await recover(resource, claimed: claimed) }
             }
             var combined = Result()
             for await partial in group {
@@ -63,9 +67,11 @@ struct Refresher {
         return result
     }
 
-    private func recover(_ resource: ResourceState) async -> Result {
+    private func recover(_ resource: ResourceState, claimed: Set<String>) async -> Result {
         guard let provider = providers.provider(for: resource.address) else { return Result() }
-        let request = OperationRequest(address: resource.address, desired: resource.pending?.desired ?? [:], lineage: lineage)
+        var request = OperationRequest(address: resource.address, desired: resource.pending?.desired ?? [:], lineage: lineage)
+        request.excluding = claimed
+        request.sentAt = resource.pending?.started
         switch await provider.recover(request) {
         case .found(let object):
             return Result(objects: [resource.address: object], requests: 1)

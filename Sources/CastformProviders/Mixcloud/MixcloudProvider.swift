@@ -132,6 +132,12 @@ public struct MixcloudProvider: Provider {
         }
     }
 
+    static let clockSkew: TimeInterval = 600
+
+    static func date(_ text: String) -> Date? {
+        ISO8601DateFormatter().date(from: text)
+    }
+
     static let uploadAttempts = 5
     static let longestUploadWait: Duration = .seconds(300)
 
@@ -199,13 +205,23 @@ public struct MixcloudProvider: Provider {
 
     /// A lost upload answer: the newest of the owner's shows with the same title is the one
     /// the upload made (uploads are listed newest first), so it is adopted, not uploaded again.
+    /// Shows state already holds (the one a new audio file replaces has the same title) and
+    /// shows older than the upload are never taken for it.
     public func recover(_ request: OperationRequest) async -> RecoveryResult {
         guard let client else { return .failed(unavailable) }
         guard let title = request.desired["title"]?.unmarked.stringValue else { return .notFound }
+        let excluded = Set(request.excluding.map(MixcloudClient.normalisedKey))
+        // Mixcloud's clock and ours may differ a little.
+        let earliest = request.sentAt.map { $0.addingTimeInterval(-Self.clockSkew) }
         do {
             let (items, _) = try await client.list()
             let wanted = MixcloudFields.trimmed(title).lowercased()
-            guard let item = items.first(where: { MixcloudFields.trimmed($0["name"]?.string ?? "").lowercased() == wanted }),
+            guard let item = items.first(where: { item in
+                      guard MixcloudFields.trimmed(item["name"]?.string ?? "").lowercased() == wanted,
+                            !excluded.contains(MixcloudClient.normalisedKey(item["key"]?.string ?? "")) else { return false }
+                      guard let earliest, let created = item["created_time"]?.string.flatMap(Self.date) else { return true }
+                      return created >= earliest
+                  }),
                   let key = item["key"]?.string else { return .notFound }
             let audio = request.desired["audio"]?.unmarked.stringValue
             let fingerprint = audio.flatMap { AudioFingerprint.of(absolute($0), cached: nil) }

@@ -36,3 +36,34 @@ import Testing
         #expect(try await workspace.castform("plan", "--detailed-exitcode").status == 0)
     }
 }
+
+/// A new audio file re-uploads the show under the same title. If that upload is lost before
+/// Mixcloud stored it, the next run must not take the old show (same title) for the new one:
+/// it would then unpublish the show it had just adopted.
+@Suite(.serialized) struct MixcloudInterruptedReplaceTests {
+    @Test func aLostReplacementUploadIsMadeAgainNotFoundInTheOldShow() async throws {
+        let workspace = try await MixcloudWorkspace()
+        defer { Task { await workspace.stop() } }
+        #expect(try await workspace.castform("apply", "--auto-approve").status == 0)
+        let audio = FileHandle(forWritingAtPath: workspace.directory.path + "/audio/deep-sessions-42.mp3")!
+        audio.seekToEndOfFile()
+        audio.write(Data(repeating: 0, count: 417))
+        try audio.close()
+
+        workspace.server.faults.update(FaultPlan(rate: 1, faults: [.dropBeforeHandling], only: ["POST /upload/"]))
+        let lost = try await workspace.castform("apply", "--auto-approve")
+        #expect(lost.status != 0)
+        #expect(workspace.shows.count == 3, "the upload never reached Mixcloud")
+
+        workspace.server.faults.update(FaultPlan())
+        let plan = try await workspace.castform("plan")
+        #expect(plan.stdout.contains("mixcloud_cloudcast.deep-sessions-42 will be created") || plan.stdout.contains("must be replaced"), "\(plan.stdout)")
+        let again = try await workspace.castform("apply", "--auto-approve")
+        #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+        let shows = workspace.shows.values.filter { $0.name == "Deep Sessions #42" }
+        #expect(shows.count == 2)
+        #expect(workspace.shows["/deepsessions/deep-sessions-42/"]?.visibility == .draft)
+        #expect(shows.contains { $0.key != "/deepsessions/deep-sessions-42/" && $0.visibility == .published })
+        #expect(try await workspace.castform("plan", "--detailed-exitcode").status == 0)
+    }
+}
