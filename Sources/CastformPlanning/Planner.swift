@@ -146,7 +146,7 @@ public struct Planner: Sendable {
             changes = changes.filter { wanted.contains($0.address) }
         }
 
-        let drift = Self.drift(state: state, existing: existing, declarations: declarations, hasher: hasher)
+        let drift = drift(state: state, existing: existing, declarations: declarations, hasher: hasher)
         let plan = Plan(lineage: state.lineage, serial: state.serial, changes: changes, drift: drift,
                         isDestroy: options.destroy, refreshRequests: requests)
         return PlanResult(plan: diagnostics.hasErrors ? nil : plan, diagnostics: diagnostics)
@@ -245,9 +245,12 @@ public struct Planner: Sendable {
         return value
     }
 
-    /// Changes made outside castform to attributes the manifests manage.
-    static func drift(state: StateSnapshot, existing: [ResourceAddress: RemoteObject],
-                      declarations: [ResourceAddress: ResourceDeclaration], hasher: SecretHasher) -> [ResourceChange] {
+    /// Changes made outside castform to attributes the manifests manage, compared as the diff
+    /// compares them (through the schema's normalisations). Local files (`.path` attributes:
+    /// a new audio file is the user's own change) and write-only values (never read back) do
+    /// not drift.
+    func drift(state: StateSnapshot, existing: [ResourceAddress: RemoteObject],
+               declarations: [ResourceAddress: ResourceDeclaration], hasher: SecretHasher) -> [ResourceChange] {
         state.resources.compactMap { resource in
             guard resource.id != nil, let declaration = declarations[resource.address] else { return nil }
             guard let object = existing[resource.address] else {
@@ -255,10 +258,16 @@ public struct Planner: Sendable {
                                       before: resource.attributes, actionReason: "deleted_outside_castform", remoteID: resource.id)
             }
             let now = hasher.redact(object.attributes)
-            let managed = declaration.body.fields.map(\.name)
+            let schema = providers.schema(for: resource.address)
+            let managed = declaration.body.fields.map(\.name).filter { name in
+                guard let attribute = schema?.body.attribute(named: name) else { return true }
+                if case .path = attribute.type { return false }
+                return !attribute.writeOnly
+            }
             let changed = managed.filter { name in
                 guard let recorded = resource.attributes[name], let current = now[name] else { return false }
-                return !recorded.isEquivalent(to: current)
+                guard let attribute = schema?.body.attribute(named: name) else { return !recorded.isEquivalent(to: current) }
+                return !attribute.normalised(recorded).isEquivalent(to: attribute.normalised(current))
             }
             guard !changed.isEmpty else { return nil }
             return ResourceChange(address: resource.address, provider: resource.provider, kind: .update,

@@ -158,4 +158,17 @@ import Testing
         #expect(plan.drift.map(\.changedAttributes) == [["size"]])
         #expect(plan.effectiveChanges.map(\.changedAttributes) == [["size"]])
     }
+
+    @Test func aDifferenceTheSchemaNormalisesAwayIsNotDrift() async throws {
+        let harness = try await EngineHarness("fake_object:\n  a: {name: alpha, tags: [One, two], note: padded}\n")
+        try await harness.apply()
+        harness.store.withContents { contents in
+            let id = contents.objects.keys.first!
+            contents.objects[id]!.attributes["tags"] = .list([.string("TWO"), .string("one")])
+            contents.objects[id]!.attributes["note"] = .string("  padded\n")
+        }
+        let plan = try await harness.plan()
+        #expect(plan.drift.isEmpty, "\(plan.drift.map(\.changedAttributes))")
+        #expect(plan.effectiveChanges.isEmpty)
+    }
 }

@@ -107,6 +107,8 @@ import Testing
         #expect(plan.stdout.contains("mixcloud_cloudcast.deep-sessions-42 must be replaced: audio cannot be changed in place"), "\(plan.stdout)")
         #expect(plan.stdout.contains("the old object will be unpublished (moved to drafts, with its plays and comments"), "\(plan.stdout)")
         #expect(plan.stdout.contains("mixcloud_cloudcast.guest-mix-07 will be unpublished"), "\(plan.stdout)")
+        // A new audio file is the user's own change, not one made on Mixcloud.
+        #expect(!plan.stdout.contains("changed outside castform"), "\(plan.stdout)")
 
         let apply = try await workspace.castform("apply", "--auto-approve")
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
