@@ -30,6 +30,7 @@ struct GenerateConfig {
             var taken = Set(session.workspace.resources.map(\.address.name) + state.resources.map(\.address.name))
             var files: [(path: String, text: String, state: ResourceState)] = []
             var skipped: [String] = []
+            var warnings: [String] = []
             for found in discovery.objects {
                 guard let schema = session.providers.registry.schema(.managed, found.type) else { continue }
                 if let holder = state.resources.first(where: { $0.id == found.object.id && $0.address.type == found.type }) {
@@ -38,8 +39,10 @@ struct GenerateConfig {
                 }
                 let name = unique(found.name, taken: &taken)
                 let address = ResourceAddress(type: found.type, name: name)
-                let text = ManifestWriter.document(schema, resources: [.init(name: name, values: found.manifest, comment: found.source)],
+                let comments = (found.source.map { [$0] } ?? []) + found.omissions.map { "Not declared: \($0)" }
+                let text = ManifestWriter.document(schema, resources: [.init(name: name, values: found.manifest, comments: comments)],
                                                    header: header(provider.name, notes: discovery.notes))
+                for omission in found.omissions { warnings.append("\(folder.shown)/\(name).yaml: not declared: \(omission)") }
                 files.append((folder.absolute + "/" + name + ".yaml", text,
                               Import.imported(found.object, at: address, provider: provider.name, lineage: state.lineage)))
             }
@@ -63,6 +66,7 @@ struct GenerateConfig {
                 throw error
             }
             for item in skipped { Console.out("Skipped \(item).\n") }
+            for warning in warnings { Console.err("warning: \(warning)\n") }
             Console.out("Wrote \(files.count) manifest(s) to \(folder.shown)/ and imported them (\(discovery.requestCount) requests). "
                         + "Run castform plan: it should show no changes.\n")
         }

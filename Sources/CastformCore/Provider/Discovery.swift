@@ -20,13 +20,18 @@ public struct DiscoveredObject: Sendable {
     public var manifest: [String: Value]
     /// Where a person finds the object (its web page), for a comment above the resource.
     public var source: String?
+    /// What the manifest leaves out because castform's manifests cannot say it (a tracklist
+    /// without start times), so the user knows it is not managed.
+    public var omissions: [String]
 
-    public init(type: String, name: String, object: RemoteObject, manifest: [String: Value], source: String? = nil) {
+    public init(type: String, name: String, object: RemoteObject, manifest: [String: Value], source: String? = nil,
+                omissions: [String] = []) {
         self.type = type
         self.name = name
         self.object = object
         self.manifest = manifest
         self.source = source
+        self.omissions = omissions
     }
 }
 

@@ -11,13 +11,13 @@ public enum ManifestWriter {
     public struct Resource: Sendable {
         public var name: String
         public var values: [String: Value]
-        /// A comment line above the resource (where the object lives).
-        public var comment: String?
+        /// Comment lines above the resource (where the object lives, what was left out).
+        public var comments: [String]
 
-        public init(name: String, values: [String: Value], comment: String? = nil) {
+        public init(name: String, values: [String: Value], comments: [String] = []) {
             self.name = name
             self.values = values
-            self.comment = comment
+            self.comments = comments
         }
     }
 
@@ -26,7 +26,7 @@ public enum ManifestWriter {
         var text = header.map { "# \($0)\n" }.joined()
         text += "\(schema.name):\n"
         for resource in resources {
-            if let comment = resource.comment { text += "  # \(comment)\n" }
+            for comment in resource.comments { text += "  # \(comment)\n" }
             text += "  \(resource.name):\n"
             text += body(resource.values, schema: schema.body, indent: 4)
         }

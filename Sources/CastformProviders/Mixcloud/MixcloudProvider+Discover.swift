@@ -26,8 +26,9 @@ extension MixcloudProvider {
             }
             let objects = shows.map { json -> DiscoveredObject in
                 let object = remoteObject(json, full: true, known: nil)
+                let (manifest, omissions) = Self.manifest(object.attributes)
                 return DiscoveredObject(type: MixcloudSchemas.cloudcast.name, name: Self.resourceName(json["slug"]?.string ?? object.id),
-                                        object: object, manifest: Self.manifest(object.attributes), source: json["url"]?.string)
+                                        object: object, manifest: manifest, source: json["url"]?.string, omissions: omissions)
             }
             return DiscoveryResult(objects: objects, requestCount: listRequests + items.count, notes: Self.generatedNotes)
         } catch {
@@ -36,9 +37,12 @@ extension MixcloudProvider {
     }
 
     /// What the generated manifest declares: what Mixcloud reports and a person would keep,
-    /// leaving out empty values (an absent attribute is simply not managed).
-    static func manifest(_ attributes: [String: Value]) -> [String: Value] {
+    /// leaving out empty values (an absent attribute is simply not managed), and a tracklist
+    /// a manifest cannot hold (Mixcloud allows tracks without start times; manifests need
+    /// increasing ones), which is then left unmanaged and said so.
+    static func manifest(_ attributes: [String: Value]) -> (manifest: [String: Value], omissions: [String]) {
         var manifest: [String: Value] = [:]
+        var omissions: [String] = []
         for name in ["title", "description", "tags", "tracks"] {
             switch attributes[name] {
             case .string(let text)? where !text.isEmpty: manifest[name] = .string(text)
@@ -46,8 +50,25 @@ extension MixcloudProvider {
             default: break
             }
         }
+        if case .list(let tracks)? = manifest["tracks"], let problem = unrepresentable(tracks) {
+            manifest["tracks"] = nil
+            omissions.append("the tracklist (\(tracks.count) entries): \(problem); castform leaves it as it is on Mixcloud")
+        }
         if attributes["hide_stats"] == .bool(true) { manifest["hide_stats"] = .bool(true) }
-        return manifest
+        return (manifest, omissions)
+    }
+
+    /// Why a tracklist cannot be written as a manifest, if it cannot.
+    static func unrepresentable(_ tracks: [Value]) -> String? {
+        var previous: Int?
+        for track in tracks {
+            guard case .object(let fields) = track, case .int(let start)? = fields["start"] else { return "some entries have no start time" }
+            if let previous, start <= previous { return "start times do not increase" }
+            previous = start
+            let texts = ["artist", "track", "chapter"].compactMap { fields[$0]?.stringValue }
+            if texts.contains(where: \.isEmpty) { return "some entries have an empty artist, song or chapter" }
+        }
+        return nil
     }
 
     /// A slug as a resource name: letters, digits, `_` and `-`, starting with a letter.

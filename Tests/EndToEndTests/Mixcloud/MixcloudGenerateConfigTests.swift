@@ -23,6 +23,10 @@ import Testing
         workspace.emulator.change("/deepsessions/seeded-show-5/") {
             $0.sections = [.track("Chaka Khan", "Ain't Nobody", at: 0), .chapter("Guest mix: 1 hour", at: 3725)]
         }
+        // Mixcloud takes tracks without start times; manifests cannot hold them.
+        workspace.emulator.change("/deepsessions/seeded-show-6/") {
+            $0.sections = [.track("Larry Heard", "Can You Feel It", at: nil), .track("Kerri Chandler", "Rain", at: nil)]
+        }
         return workspace
     }
 
@@ -46,6 +50,10 @@ import Testing
         #expect(loft.contains("  # https://www.mixcloud.com/deepsessions/seeded-show-3/"), "\(loft)")
         let five = try String(contentsOfFile: workspace.directory.path + "/shows/seeded-show-5.yaml", encoding: .utf8)
         #expect(five.contains("      - {start: \"0:00\", artist: Chaka Khan, track: Ain't Nobody}\n      - {start: \"1:02:05\", chapter: \"Guest mix: 1 hour\"}\n"), "\(five)")
+
+        #expect(generate.stderr.contains("warning: shows/seeded-show-6.yaml: not declared: the tracklist (2 entries): some entries have no start time"), "\(generate.stderr)")
+        let six = try String(contentsOfFile: workspace.directory.path + "/shows/seeded-show-6.yaml", encoding: .utf8)
+        #expect(six.contains("  # Not declared: the tracklist (2 entries)") && !six.contains("tracks:"), "\(six)")
 
         workspace.server.log.reset()
         let plan = try await workspace.castform("plan", "--detailed-exitcode")
