@@ -54,9 +54,14 @@ enum StateView {
         for resource in state.resources {
             text += "\n" + style.bold("# \(resource.address)") + (resource.pending.map { style.yellow(" (\($0.kind.rawValue) pending)") } ?? "") + "\n"
             text += "  id = \(resource.id.map { "\"\($0)\"" } ?? "(unknown)")\n"
-            text += attributes(resource.attributes)
+            text += attributes(resource.attributes) + lifecycle(resource)
         }
         return text
+    }
+
+    /// The type's lifecycle options as recorded: what removing the resource will do.
+    static func lifecycle(_ resource: ResourceState) -> String {
+        (resource.lifecycle ?? [:]).sorted { $0.key < $1.key }.map { "  lifecycle.\($0.key) = \($0.value.strippedForDisplay())\n" }.joined()
     }
 
     static func attributes(_ attributes: [String: Value]) -> String {

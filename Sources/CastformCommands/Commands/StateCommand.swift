@@ -35,7 +35,7 @@ struct StateCommand: AsyncParsableCommand {
                 guard let parsed = ResourceAddress(parsing: address), let resource = state.resource(parsed) else {
                     throw CommandError("no object \(address) in state: castform state list shows what there is")
                 }
-                Console.out("# \(resource.address)\n  id = \(resource.id ?? "(unknown)")\n" + StateView.attributes(resource.attributes))
+                Console.out("# \(resource.address)\n  id = \(resource.id ?? "(unknown)")\n" + StateView.attributes(resource.attributes) + StateView.lifecycle(resource))
             } catch {
                 throw failure(error)
             }

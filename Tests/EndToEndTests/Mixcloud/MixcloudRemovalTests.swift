@@ -24,6 +24,8 @@ import Testing
         let record = try await workspace.castform("apply", "--auto-approve")
         #expect(record.status == 0, "\(record.stdout)\(record.stderr)")
         #expect(workspace.server.log.entries.allSatisfy { $0.method == "GET" }, "nothing is sent to Mixcloud")
+        let shown = try await workspace.castform("state", "show", "mixcloud_cloudcast.deep-sessions-41")
+        #expect(shown.stdout.contains("  lifecycle.on_remove = \"unlist\"\n"), "\(shown.stdout)")
 
         for show in ["deep-sessions-41", "deep-sessions-42"] {
             try FileManager.default.removeItem(atPath: workspace.directory.path + "/shows/\(show).yaml")
