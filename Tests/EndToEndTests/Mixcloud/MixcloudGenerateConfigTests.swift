@@ -59,7 +59,10 @@ import Testing
         let plan = try await workspace.castform("plan", "--detailed-exitcode")
         #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
         #expect(plan.stdout.contains("No changes"))
-        #expect(workspace.server.log.entries.allSatisfy { $0.method == "GET" })
+        let apply = try await workspace.castform("apply", "--auto-approve")
+        #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
+        #expect(apply.stdout.contains("No changes"), "\(apply.stdout)")
+        #expect(workspace.server.log.entries.allSatisfy { $0.method == "GET" }, "applying the generated manifests sends nothing")
 
         // The files are the manifests from now on: an edit is an ordinary update.
         try workspace.edit("shows/seeded-show-7.yaml") { $0.replacingOccurrences(of: "title: Seeded Show 7", with: "title: Seeded Show Seven") }
