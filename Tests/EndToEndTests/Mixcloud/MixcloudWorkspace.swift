@@ -1,6 +1,9 @@
 import CastformEmulator
 import CastformTestSupport
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// A copy of `examples/weekly-show` pointed at an in-process Mixcloud emulator, driven through
 /// the built `castform` binary: the test can inject faults and read the emulator's request log
@@ -10,6 +13,8 @@ final class MixcloudWorkspace: @unchecked Sendable {
     let emulator: MixcloudEmulator
     let server: EmulatorServer
     let port: Int
+    /// The emulator's clock: the real time plus however far a test moved it on.
+    let clock = ShiftedClock()
 
     static var repositoryRoot: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -24,7 +29,7 @@ final class MixcloudWorkspace: @unchecked Sendable {
                 try FileManager.default.copyItem(atPath: source + "/" + item, toPath: directory.path + "/" + item)
             }
         }
-        emulator = MixcloudEmulator()
+        emulator = MixcloudEmulator(now: { [clock] in clock.now })
         server = EmulatorServer(service: emulator, faults: faults)
         port = try await server.start()
         try directory.write("castform.yaml", """
@@ -72,5 +77,52 @@ final class MixcloudWorkspace: @unchecked Sendable {
     /// POSTs to a show's edit endpoint since the log was last reset.
     func edits(_ slug: String) -> Int {
         server.log.count("POST", "/upload/deepsessions/\(slug)/edit/")
+    }
+
+    /// Single-show GETs (`/deepsessions/<slug>/`) since the log was last reset, by path: what a
+    /// read makes beyond the cloudcast list.
+    var singleGets: [String: Int] {
+        server.log.entries.filter { $0.method == "GET" && $0.path != "/deepsessions/cloudcasts/" }
+            .reduce(into: [:]) { counts, entry in counts[entry.path, default: 0] += 1 }
+    }
+
+    /// Requests for pages of the cloudcast list since the log was last reset.
+    var listRequests: Int {
+        server.log.count("GET", "/deepsessions/cloudcasts/")
+    }
+
+    /// Edits a show as the owner would on Mixcloud's site, through the API's edit endpoint and
+    /// not through castform. The clock moves on a minute first: Mixcloud's `updated_time` is to
+    /// the second, and an edit must not fall in the second of castform's last read.
+    func editOutsideCastform(_ slug: String, _ fields: [(String, String)]) async throws {
+        clock.advance(by: 60)
+        var components = URLComponents(string: "http://127.0.0.1:\(port)/upload/deepsessions/\(slug)/edit/")!
+        components.queryItems = [URLQueryItem(name: "access_token", value: "mixcloud-test-token")]
+        let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        let encode = { (text: String) in text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "" }
+        var request = URLRequest(url: components.url!)
+        request.httpMethod = "POST"
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(fields.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&").utf8)
+        let (body, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard status == 200 else { throw OutsideEditFailed(status: status, body: String(decoding: body, as: UTF8.self)) }
+    }
+}
+
+struct OutsideEditFailed: Error {
+    var status: Int
+    var body: String
+}
+
+/// A clock for the emulator that runs with the real one, and that a test can move forward.
+final class ShiftedClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var offset: TimeInterval = 0
+
+    var now: Date { lock.withLock { Date().addingTimeInterval(offset) } }
+
+    func advance(by seconds: TimeInterval) {
+        lock.withLock { offset += seconds }
     }
 }

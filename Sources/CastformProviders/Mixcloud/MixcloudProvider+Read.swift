@@ -1,0 +1,109 @@
+// Reading shows: `read(type:objects:)` (the refresh behind every plan) and the conversion of
+// Mixcloud's JSON into the object castform compares with the manifest. Creating, editing and
+// unpublishing live in MixcloudProvider.swift.
+//
+// The owner's cloudcast list carries no description and no tracklist (FACTS.md §5); only a
+// single GET per show does. So that planning 2,000 shows costs 20 list pages and not 2,020
+// requests (DESIGN.md §4 "Refresh is batched"), state keeps the description and tracklist last
+// read with the `updated_time` they were read at, and a show is fetched again only when the
+// list reports another time.
+import CastformCore
+import CastformHTTP
+import Foundation
+
+extension MixcloudProvider {
+    /// The private-data key of the `updated_time` at which a single GET last returned the
+    /// show's description and tracklist (the values in state's attributes).
+    ///
+    /// Set only from a GET's answer, never from an edit castform sent: Mixcloud moves
+    /// `updated_time` on every edit and the edit's answer does not say to what, so after
+    /// castform's own edit the recorded time is older than the listed one and the show is
+    /// read again — the safe side. An edit made anywhere else moves the time too.
+    static let detailsUpdatedTime = "details_updated_time"
+
+    /// Where one show's description and tracklist come from in this read.
+    enum DetailsSource {
+        /// The manifest manages neither: the list item is all the plan needs.
+        case notManaged(listed: JSONValue)
+        /// State's values, read when the show had the `updated_time` it still has.
+        case recorded(listed: JSONValue, description: Value, tracks: Value)
+        /// A single GET: the show changed since it was read, was never read in full, or is
+        /// not in the list (a draft or an unlisted show, or one that is gone).
+        case singleGet
+    }
+
+    static func detailsSource(_ object: KnownObject, listed: JSONValue?) -> DetailsSource {
+        guard let listed else { return .singleGet }
+        guard !object.managedAttributes.isDisjoint(with: ["description", "tracks"]) else { return .notManaged(listed: listed) }
+        guard let time = listed["updated_time"]?.string, object.privateData[detailsUpdatedTime] == .string(time),
+              let description = object.attributes["description"], let tracks = object.attributes["tracks"] else { return .singleGet }
+        return .recorded(listed: listed, description: description, tracks: tracks)
+    }
+
+    public func read(type: String, objects: [KnownObject]) async -> ReadResult {
+        guard let client else { return ReadResult(diagnostics: unavailable) }
+        guard !objects.isEmpty else { return ReadResult() }
+        do {
+            let (items, listRequests) = try await client.list()
+            var listed: [String: JSONValue] = [:]
+            for item in items { listed[MixcloudClient.normalisedKey(item["key"]?.string ?? "")] = item }
+            let results = try await withThrowingTaskGroup(of: (String, RemoteObject?, Int).self) { group in
+                for object in objects {
+                    let key = MixcloudClient.normalisedKey(object.id)
+                    let source = Self.detailsSource(object, listed: listed[key])
+                    group.addTask {
+                        switch source {
+                        case .notManaged(let item):
+                            return (object.id, self.remoteObject(item, full: false, known: object), 0)
+                        case .recorded(let item, let description, let tracks):
+                            var remote = self.remoteObject(item, full: false, known: object)
+                            remote.attributes["description"] = description
+                            remote.attributes["tracks"] = tracks
+                            return (object.id, remote, 0)
+                        case .singleGet:
+                            let json = try await client.cloudcast(key)
+                            return (object.id, json.map { self.remoteObject($0, full: true, known: object) }, 1)
+                        }
+                    }
+                }
+                var found: [String: RemoteObject] = [:]
+                var requests = 0
+                for try await (id, object, count) in group {
+                    requests += count
+                    if let object { found[id] = object }
+                }
+                return (found, requests)
+            }
+            return ReadResult(objects: results.0, requestCount: listRequests + results.1)
+        } catch {
+            return ReadResult(diagnostics: [diagnostic(error, doing: "read the shows of \(client.user)")])
+        }
+    }
+
+    /// The object as it exists, with the audio as state knows it: the recorded path while
+    /// the file there still has the recorded SHA-256, and a different value once it changed,
+    /// so the plan shows (and replaces) a new audio file.
+    ///
+    /// `full` JSON is a single GET's (with description and sections): its `updated_time` is
+    /// recorded as the time the details were read at. Create, recovery and import read that
+    /// way too, so the plan after them fetches no show.
+    func remoteObject(_ json: JSONValue, full: Bool, known: KnownObject?) -> RemoteObject {
+        var attributes = MixcloudRemote.attributes(json, full: full)
+        var privateData = known?.privateData ?? [:]
+        if full {
+            privateData[Self.detailsUpdatedTime] = json["updated_time"]?.string.map(Value.string)
+        }
+        if let path = known?.attributes["audio"]?.unmarked.stringValue {
+            let recorded = AudioFingerprint(privateData)
+            if let recorded, let now = AudioFingerprint.of(absolute(path), cached: recorded) {
+                attributes["audio"] = .string(now.sha256 == recorded.sha256 ? path : "\(path) (new content, sha256 \(now.sha256.prefix(12)))")
+                if now.sha256 == recorded.sha256 { privateData.merge(now.privateData) { $1 } }
+            } else {
+                // Imported: the show is taken to be this file; its fingerprint starts now.
+                attributes["audio"] = .string(path)
+                if let now = AudioFingerprint.of(absolute(path), cached: nil) { privateData.merge(now.privateData) { $1 } }
+            }
+        }
+        return RemoteObject(id: attributes["id"]?.stringValue ?? known?.id ?? "", attributes: attributes, privateData: privateData)
+    }
+}
