@@ -128,6 +128,7 @@ public struct Executor: Sendable {
             resource.id = id
             resource.pending = nil
             resource.attributes = step.change.before ?? resource.attributes
+            resource.privateData = step.change.adoptedPrivateData ?? resource.privateData
             resource.dependencies = step.change.dependencies
             resource.lifecycle = step.change.lifecycle
             await recorder.record(.put(resource))

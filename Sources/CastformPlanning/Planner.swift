@@ -104,6 +104,7 @@ public struct Planner: Sendable {
                     // Found by `recover`: a create whose answer was lost. Record it, don't redo it.
                     complete.actionReason = complete.actionReason ?? "adopt_after_lost_response"
                     complete.remoteID = id
+                    complete.adoptedPrivateData = existing[address].map { hasher.redact($0.privateData) }
                 }
                 complete.deposed = state.resource(address)?.deposed ?? []
                 Self.recordLifecycle(&complete, declared: Self.lifecycle(declaration, schema: schema),

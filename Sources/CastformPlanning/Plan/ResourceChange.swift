@@ -30,6 +30,10 @@ public struct ResourceChange: Sendable, Codable, Equatable {
     /// State's options when they differ from the declared ones: the change records the new
     /// ones (`lifecycle.NAME` in `changedAttributes`), without a call to the service.
     public var priorLifecycle: [String: Value]?
+    /// For an adoption: the provider's private data of the object found (a content hash, the
+    /// time its details were read), so the adopted object is recorded as completely as a
+    /// created one.
+    public var adoptedPrivateData: [String: Value]?
 
     public init(address: ResourceAddress, provider: String, kind: ChangeKind, before: [String: Value]? = nil,
                 after: [String: Value]? = nil, changedAttributes: [String] = [], replacedBecause: [String] = [],

@@ -27,21 +27,56 @@ struct MixcloudClient: Sendable {
         self.user = user
     }
 
-    /// Every show of the owner, newest first; the number of requests made.
+    /// Every published show of the owner, newest first; the number of requests made.
+    ///
+    /// Offset pages can be read side by side once the total is known (DESIGN.md §4): after
+    /// the first page, the owner's `cloudcast_count` says how many pages follow, and they are
+    /// fetched concurrently (within the client's limit of 8). Shows uploaded meanwhile shift
+    /// the offsets: the last page's `next` is followed to the end, and duplicates are dropped.
+    /// A show missed that way is not lost: the provider gets any show it knows but did not
+    /// see listed by its key.
     func list() async throws -> ([JSONValue], Int) {
-        var items: [JSONValue] = []
-        var offset = 0
-        var requests = 0
-        while true {
-            let response = try await http.send(HTTPRequest(.get, "/\(user)/cloudcasts/",
-                                                           query: [("limit", String(Self.pageSize)), ("offset", String(offset))]))
-            requests += 1
-            let page = try response.json()
-            let data = page["data"]?.array ?? []
-            items += data
-            guard page["paging"]?["next"]?.string != nil, !data.isEmpty else { return (items, requests) }
-            offset += data.count
+        let first = try await page(offset: 0)
+        var requests = 1
+        guard first.hasNext, !first.items.isEmpty else { return (first.items, requests) }
+        let total = try await showCount()
+        requests += 1
+        let offsets = Array(stride(from: first.items.count, to: total, by: first.items.count))
+        let pages = try await withThrowingTaskGroup(of: (Int, Page).self) { group in
+            for offset in offsets { group.addTask { (offset, try await page(offset: offset)) } }
+            var pages: [(Int, Page)] = []
+            for try await page in group { pages.append(page) }
+            return pages.sorted { $0.0 < $1.0 }
         }
+        requests += pages.count
+        var items = first.items + pages.flatMap(\.1.items)
+        var (offset, last) = pages.last.map { ($0.0 + $0.1.items.count, $0.1) } ?? (first.items.count, first)
+        while last.hasNext, !last.items.isEmpty {
+            last = try await page(offset: offset)
+            requests += 1
+            items += last.items
+            offset += last.items.count
+        }
+        var seen = Set<String>()
+        return (items.filter { seen.insert(Self.normalisedKey($0["key"]?.string ?? "")).inserted }, requests)
+    }
+
+    struct Page: Sendable {
+        var items: [JSONValue]
+        var hasNext: Bool
+    }
+
+    func page(offset: Int) async throws -> Page {
+        let response = try await http.send(HTTPRequest(.get, "/\(user)/cloudcasts/",
+                                                       query: [("limit", String(Self.pageSize)), ("offset", String(offset))]))
+        let json = try response.json()
+        return Page(items: json["data"]?.array ?? [], hasNext: json["paging"]?["next"]?.string != nil)
+    }
+
+    /// How many published shows the owner has (`cloudcast_count` of `GET /<user>/`).
+    func showCount() async throws -> Int {
+        let json = try await http.send(HTTPRequest(.get, "/\(user)/")).json()
+        return Int(json["cloudcast_count"]?.number ?? 0)
     }
 
     /// One cloudcast by key (`/user/slug/`); nil when it does not exist (404).

@@ -124,10 +124,15 @@ public struct MixcloudProvider: Provider {
         guard !fields.isEmpty || picture != nil else { return .succeeded(object) }
         do {
             try await client.edit(id, fields: fields, picture: picture)
-            return .succeeded(object)
         } catch {
             return .failed([diagnostic(error, doing: "edit \(request.address)")])
         }
+        // Every edit moves the show's updated_time: one get records what Mixcloud now holds
+        // and when, so the next plan reads the show from the list alone. Without it (the get
+        // failed) the next plan gets the show instead.
+        let known = KnownObject(address: request.address, id: id, attributes: attributes, privateData: privateData)
+        guard let json = try? await client.cloudcast(id) else { return .succeeded(object) }
+        return .succeeded(remoteObject(json, full: true, known: known))
     }
 
     /// Removal moves the show to drafts, or with `on_remove: unlist` makes it unlisted: the API

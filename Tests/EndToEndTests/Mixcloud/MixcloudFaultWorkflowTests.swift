@@ -33,7 +33,13 @@ import Testing
         #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
         #expect(workspace.shows.count == 3)
         #expect(workspace.server.log.count("POST", "/upload/") == 3)
+        // Adopted shows are recorded as completely as uploaded ones (audio fingerprint, the
+        // time their details were read): the next plan gets none of them one by one.
+        workspace.server.log.reset()
         #expect(try await workspace.castform("plan", "--detailed-exitcode").status == 0)
+        #expect(workspace.singleGets == [:])
+        let state = try String(contentsOfFile: workspace.directory.path + "/.castform/state.json", encoding: .utf8)
+        #expect(state.contains("audio_sha256") && state.contains("details_updated_time"))
     }
 }
 

@@ -52,7 +52,29 @@ import Testing
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
         #expect(workspace.shows["/deepsessions/deep-sessions-42/"]?.description.hasPrefix("Two hours") == true)
         #expect(workspace.shows["/deepsessions/deep-sessions-41/"]?.sections.count == 7)
+        // castform read each show once more after its edit: the next plan gets none.
+        workspace.server.log.reset()
         let again = try await workspace.castform("plan", "--detailed-exitcode")
         #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+        #expect(workspace.singleGets == [:])
+    }
+
+    /// An account larger than one page is listed with its pages read side by side: the first
+    /// page, the owner's show count, then the rest at once.
+    @Test func aLargeAccountIsListedPageByPageInParallel() async throws {
+        let workspace = try await MixcloudWorkspace(example: false)
+        defer { Task { await workspace.stop() } }
+        workspace.emulator.seed(count: 250, owner: "deepsessions")
+        let generate = try await workspace.castform("import", "mixcloud", "--generate-config", "shows")
+        #expect(generate.status == 0, "\(generate.stdout)\(generate.stderr)")
+        #expect(generate.stdout.contains("Wrote 250 manifest(s)"), "\(generate.stdout)")
+        #expect(workspace.listRequests == 3)
+        #expect(workspace.server.log.entries.filter { $0.method == "GET" && $0.path == "/deepsessions/" }.count == 1, "the show count")
+
+        workspace.server.log.reset()
+        let plan = try await workspace.castform("plan", "--detailed-exitcode")
+        #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
+        #expect(workspace.listRequests == 3)
+        #expect(workspace.singleGets == [:])
     }
 }
