@@ -80,9 +80,8 @@ extension MixcloudProvider {
         }
     }
 
-    /// The object as it exists, with the audio as state knows it: the recorded path while
-    /// the file there still has the recorded SHA-256, and a different value once it changed,
-    /// so the plan shows (and replaces) a new audio file.
+    /// The object as it exists, with its audio and picture as state knows them (see
+    /// `reportFiles`): a file with new content shows as a change.
     ///
     /// `full` JSON is a single GET's (with description and sections): its `updated_time` is
     /// recorded as the time the details were read at. Create, recovery and import read that
@@ -93,17 +92,7 @@ extension MixcloudProvider {
         if full {
             privateData[Self.detailsUpdatedTime] = json["updated_time"]?.string.map(Value.string)
         }
-        if let path = known?.attributes["audio"]?.unmarked.stringValue {
-            let recorded = AudioFingerprint(privateData)
-            if let recorded, let now = AudioFingerprint.of(absolute(path), cached: recorded) {
-                attributes["audio"] = .string(now.sha256 == recorded.sha256 ? path : "\(path) (new content, sha256 \(now.sha256.prefix(12)))")
-                if now.sha256 == recorded.sha256 { privateData.merge(now.privateData) { $1 } }
-            } else {
-                // Imported: the show is taken to be this file; its fingerprint starts now.
-                attributes["audio"] = .string(path)
-                if let now = AudioFingerprint.of(absolute(path), cached: nil) { privateData.merge(now.privateData) { $1 } }
-            }
-        }
+        reportFiles(known: known, attributes: &attributes, privateData: &privateData)
         return RemoteObject(id: attributes["id"]?.stringValue ?? known?.id ?? "", attributes: attributes, privateData: privateData)
     }
 }

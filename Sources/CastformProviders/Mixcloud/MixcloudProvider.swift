@@ -43,7 +43,7 @@ public struct MixcloudProvider: Provider {
         guard let audio = request.desired["audio"]?.unmarked.stringValue else {
             return .failed([.error("\(request.address): audio is required", at: nil)])
         }
-        let fingerprint = AudioFingerprint.of(absolute(audio), cached: nil)
+        let fingerprints = fingerprints(request.desired)
         var form = MultipartForm(onProgress: { sent, total in progress(TransferProgress(completed: sent, total: total)) })
         for (name, value) in MixcloudFields.upload(request.desired) { form.addField(name, value) }
         form.addFile("mp3", path: absolute(audio), contentType: MixcloudClient.contentType(audio))
@@ -52,7 +52,7 @@ public struct MixcloudProvider: Provider {
         }
         do {
             let key = try await uploadRespectingRateLimit(form, client: client)
-            return .succeeded(await created(key, request: request, fingerprint: fingerprint))
+            return .succeeded(await created(key, request: request, fingerprints: fingerprints))
         } catch let error as HTTPError where error.outcomeUnknown {
             return .unknown([diagnostic(error, doing: "upload \(request.address)")])
         } catch {
@@ -86,10 +86,10 @@ public struct MixcloudProvider: Provider {
     static let uploadAttempts = 5
     static let longestUploadWait: Duration = .seconds(300)
 
-    /// The new show as Mixcloud now holds it (one get), with the audio it was made from.
-    func created(_ key: String, request: OperationRequest, fingerprint: AudioFingerprint?) async -> RemoteObject {
-        let known = KnownObject(address: request.address, id: key, attributes: ["audio": request.desired["audio"] ?? .null],
-                                privateData: fingerprint?.privateData ?? [:])
+    /// The new show as Mixcloud now holds it (one get), with the files it was made from.
+    func created(_ key: String, request: OperationRequest, fingerprints: [String: Value]) async -> RemoteObject {
+        let files = Dictionary(uniqueKeysWithValues: Self.fileRoles.compactMap { role in request.desired[role.attribute].map { (role.attribute, $0) } })
+        let known = KnownObject(address: request.address, id: key, attributes: files, privateData: fingerprints)
         if let json = try? await client?.cloudcast(key) {
             var object = remoteObject(json, full: true, known: known)
             // What Mixcloud never returns is as the upload sent it (found again after a lost
@@ -114,12 +114,10 @@ public struct MixcloudProvider: Provider {
         // As Mixcloud keeps it, so the next read does not look like a change made elsewhere.
         if let description = attributes["description"]?.stringValue { attributes["description"] = .string(MixcloudFields.trimmed(description)) }
         var privateData = request.prior?.privateData ?? [:]
-        // Audio declared for a show imported without it: recorded as the show's file (the
+        // A new picture is sent: its fingerprint is the one to compare with from now on.
+        // Audio declared for a show imported without it is recorded as the show's file (the
         // API cannot replace or download audio), so later changes to the file are seen.
-        if request.changed.contains("audio"), let audio = request.desired["audio"]?.unmarked.stringValue,
-           let fingerprint = AudioFingerprint.of(absolute(audio), cached: nil) {
-            privateData.merge(fingerprint.privateData) { $1 }
-        }
+        privateData.merge(fingerprints(request.desired, only: Set(request.changed))) { $1 }
         let object = RemoteObject(id: id, attributes: attributes, privateData: privateData)
         guard !fields.isEmpty || picture != nil else { return .succeeded(object) }
         do {
@@ -173,9 +171,7 @@ public struct MixcloudProvider: Provider {
                       return created >= earliest
                   }),
                   let key = item["key"]?.string else { return .notFound }
-            let audio = request.desired["audio"]?.unmarked.stringValue
-            let fingerprint = audio.flatMap { AudioFingerprint.of(absolute($0), cached: nil) }
-            return .found(await created(MixcloudClient.normalisedKey(key), request: request, fingerprint: fingerprint))
+            return .found(await created(MixcloudClient.normalisedKey(key), request: request, fingerprints: fingerprints(request.desired)))
         } catch {
             return .failed([diagnostic(error, doing: "look for \(request.address) among \(client.user)'s shows")])
         }

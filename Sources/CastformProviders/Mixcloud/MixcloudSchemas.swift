@@ -30,7 +30,9 @@ public enum MixcloudSchemas {
                       normalizations: [.trimWhitespace, .caseInsensitive, .unordered]),
             Attribute("audio", .path, .requiredToCreate, forceNew: true, constraints: [.file(maxBytes: maxAudioBytes)],
                       summary: "The audio file; Mixcloud cannot replace it, so a change re-uploads the show. An imported show may leave it out (the API cannot download it); declared later, it is recorded as the show's file."),
-            Attribute("picture", .path, writeOnly: true, constraints: [.file(maxBytes: maxPictureBytes)]),
+            // Not returned by Mixcloud either, but tracked like the audio: by its content.
+            Attribute("picture", .path, constraints: [.file(maxBytes: maxPictureBytes)],
+                      summary: "The show's image; a new file, or new content under the same name, is sent with an edit."),
             Attribute("tracks", .list(.object(track)), aliases: ["sections"], constraints: [.increasing(key: "start")]),
             Attribute("unlisted", .bool, writeOnly: true),
             Attribute("publish_date", .string, writeOnly: true, constraints: [.utcTimestamp],

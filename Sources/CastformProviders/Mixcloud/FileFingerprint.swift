@@ -2,15 +2,22 @@ import CastformCore
 import Crypto
 import Foundation
 
-/// The audio's SHA-256, cached by path, size and modification time in the object's private
-/// state data, so an unchanged file is not read again on every plan (a show is gigabytes).
-struct AudioFingerprint: Sendable, Hashable {
+/// A local file's SHA-256 (a show's audio, its picture), cached by path, size and
+/// modification time in the object's private state data, so an unchanged file is not read
+/// again on every plan (a show is gigabytes). Mixcloud returns neither file, so this is how
+/// castform tells that the file behind an unchanged path now holds something else.
+struct FileFingerprint: Sendable, Hashable {
+    /// Which file of the show: the prefix of its private-data keys (`audio_sha256`).
+    enum Role: String, Sendable {
+        case audio, picture
+    }
+
     var sha256: String
     var size: Int64
     var modified: Double
 
     /// The fingerprint of `path`, reusing `cached` when size and mtime still match.
-    static func of(_ path: String, cached: AudioFingerprint?) -> AudioFingerprint? {
+    static func of(_ path: String, cached: FileFingerprint?) -> FileFingerprint? {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               let size = (attributes[.size] as? NSNumber)?.int64Value,
               let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 else { return nil }
@@ -20,7 +27,7 @@ struct AudioFingerprint: Sendable, Hashable {
         var hasher = SHA256()
         while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        return AudioFingerprint(sha256: digest, size: size, modified: modified)
+        return FileFingerprint(sha256: digest, size: size, modified: modified)
     }
 
     init(sha256: String, size: Int64, modified: Double) {
@@ -29,10 +36,11 @@ struct AudioFingerprint: Sendable, Hashable {
         self.modified = modified
     }
 
-    init?(_ privateData: [String: Value]) {
-        guard case .string(let sha)? = privateData["audio_sha256"], case .int(let size)? = privateData["audio_size"] else { return nil }
+    init?(_ privateData: [String: Value], _ role: Role) {
+        let prefix = role.rawValue
+        guard case .string(let sha)? = privateData["\(prefix)_sha256"], case .int(let size)? = privateData["\(prefix)_size"] else { return nil }
         let modified: Double
-        switch privateData["audio_mtime"] {
+        switch privateData["\(prefix)_mtime"] {
         case .number(let value)?: modified = value
         case .int(let value)?: modified = Double(value)
         default: return nil
@@ -40,7 +48,8 @@ struct AudioFingerprint: Sendable, Hashable {
         self.init(sha256: sha, size: Int64(size), modified: modified)
     }
 
-    var privateData: [String: Value] {
-        ["audio_sha256": .string(sha256), "audio_size": .int(Int(size)), "audio_mtime": .number(modified)]
+    func privateData(_ role: Role) -> [String: Value] {
+        let prefix = role.rawValue
+        return ["\(prefix)_sha256": .string(sha256), "\(prefix)_size": .int(Int(size)), "\(prefix)_mtime": .number(modified)]
     }
 }
