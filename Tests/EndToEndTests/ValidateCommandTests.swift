@@ -56,12 +56,12 @@ import Testing
     @Test func jsonPrintsTheSameDiagnosticsForPrograms() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        try directory.write("a.yaml", "mixcloud_cloudcast:\n  show: {title: A}\n")
+        try directory.write("a.yaml", "mixcloud_cloudcast:\n  show: {audio: a.mp3}\n")
         let result = try castform(["validate", "--json", directory.path])
         #expect(result.status == 1)
         let entries = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
-        #expect(entries?.count == 1)
-        #expect(entries?.first?["message"] as? String == "missing required attribute \"audio\" in mixcloud_cloudcast.show")
+        #expect(entries?.count == 2)
+        #expect(entries?.first?["message"] as? String == "missing required attribute \"title\" in mixcloud_cloudcast.show")
         #expect(entries?.first?["line"] as? Int == 2)
     }
 
