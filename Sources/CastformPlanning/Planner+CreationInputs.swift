@@ -9,4 +9,11 @@ extension Planner {
             .error("\(declaration.address) has no \(attribute.name), which is needed to create it (it is not in state, or must be replaced): add \(attribute.name) to its manifest", at: declaration.location)
         }
     }
+
+    /// Words for an update that only starts recording a creation input state never had.
+    static func recordedInputsNote(_ changed: [String], schema: ResourceTypeSchema, prior: [String: Value]) -> String? {
+        let recorded = changed.filter { schema.body.attribute(named: $0)?.presence == .requiredToCreate && (prior[$0] ?? .null) == .null }
+        guard !recorded.isEmpty else { return nil }
+        return "\(recorded.joined(separator: ", ")) will be recorded as declared, without being sent (the object already exists)"
+    }
 }

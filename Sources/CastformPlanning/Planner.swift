@@ -179,7 +179,8 @@ public struct Planner: Sendable {
         if forcing.isEmpty {
             let updated = hasher.redact(prior.merging(desired.filter { managed.contains($0.key) }) { $1 })
             return ResourceChange(address: address, provider: schema.provider, kind: .update, before: before, after: updated,
-                                  changedAttributes: changed, remoteID: remoteID, dependencies: dependencies)
+                                  changedAttributes: changed, note: Self.recordedInputsNote(changed, schema: schema, prior: prior),
+                                  remoteID: remoteID, dependencies: dependencies)
         }
         let createFirst = schema.createsBeforeDestroying || declaration.lifecycle.createBeforeDestroy
         let removal = schema.removal(Self.lifecycle(declaration, schema: schema))

@@ -19,7 +19,7 @@ enum PlanWording {
         let address = entry.address
         switch ChangeKind(actions: entry.change.actions) {
         case .create: return "\(address) will be created"
-        case .update: return "\(address) will be updated in place"
+        case .update: return "\(address) will be updated in place" + (entry.note.map { "; \($0)" } ?? "")
         case .delete:
             var text = entry.note.map { "\(address) will be \($0)" } ?? "\(address) will be destroyed"
             switch entry.actionReason {

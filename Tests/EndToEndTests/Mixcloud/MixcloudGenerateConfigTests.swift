@@ -89,6 +89,7 @@ import Testing
         let plan = try await workspace.castform("plan")
         #expect(plan.stdout.contains("~ audio = null -> \"shows/seeded-show-2.mp3\""), "\(plan.stdout)")
         #expect(!plan.stdout.contains("must be replaced"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("will be updated in place; audio will be recorded as declared, without being sent (the object already exists)"), "\(plan.stdout)")
         workspace.server.log.reset()
         #expect(try await workspace.castform("apply", "--auto-approve").status == 0)
         #expect(workspace.server.log.entries.allSatisfy { $0.method == "GET" }, "nothing is uploaded or edited")
