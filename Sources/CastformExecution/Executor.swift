@@ -147,7 +147,8 @@ public struct Executor: Sendable {
             if step.change.kind == .replaceCreateFirst, let old = current?.id, !deposed.contains(old) { deposed.append(old) }
             let pending = ResourceState(
                 address: address, provider: schema.provider, id: nil, attributes: [:], dependencies: step.change.dependencies,
-                pending: PendingOperation(kind: .create, desired: hasher.redact(values)), deposed: deposed.isEmpty ? nil : deposed)
+                pending: PendingOperation(kind: .create, desired: hasher.redact(values)), deposed: deposed.isEmpty ? nil : deposed,
+                lifecycle: step.change.lifecycle ?? current?.lifecycle)
             // Durable before the request goes out: if castform dies waiting for the answer,
             // the next run asks the service instead of creating a second object.
             await recorder.record(.put(pending))

@@ -36,10 +36,11 @@ enum StepBuilder {
             case .create: finalStep[change.address] = add(change, .create)
             case .update: finalStep[change.address] = add(change, .update, after: adoption)
             case .read: finalStep[change.address] = add(change, .read)
-            case .delete:
-                deleteStep[change.address] = add(change, change.actionReason == "forget_never_created" ? .forget : .delete(id: change.remoteID))
-            case .forget:
-                deleteStep[change.address] = add(change, .forget)
+            case .delete, .forget:
+                // Objects it replaced go first: the record that names them goes last.
+                let deposed = change.deposed.map { add(change, .deleteDeposed(id: $0)) }
+                deleteStep[change.address] = add(change, change.kind == .forget ? .forget : .delete(id: change.remoteID), after: deposed)
+                continue
             case .replaceDestroyFirst:
                 let delete = add(change, .delete(id: change.remoteID), after: adoption)
                 finalStep[change.address] = add(change, .create, after: [delete])

@@ -62,6 +62,10 @@ public struct Planner: Sendable {
         }
         if diagnostics.hasErrors { return PlanResult(plan: nil, diagnostics: diagnostics) }
 
+        // Problems are reported only for what this plan touches (`--target`).
+        let wanted = options.targets.isEmpty ? nil : order.closure(of: options.targets)
+        let inScope = { (address: ResourceAddress) in wanted?.contains(address) ?? true }
+
         // 2. Declared resources, dependencies first.
         var known: [ResourceAddress: [String: Value]] = [:]
         var changes: [ResourceChange] = []
@@ -93,10 +97,10 @@ public struct Planner: Sendable {
                 } else {
                     known[address] = (prior ?? [:]).merging(desired) { $1 }
                 }
-                if change.kind == .create || change.kind.isReplace {
+                if change.kind == .create || change.kind.isReplace, inScope(address) {
                     diagnostics += Self.missingToCreate(declaration, schema: schema, desired: desired)
                 }
-                if declaration.lifecycle.preventDestroy, change.kind.isReplace {
+                if declaration.lifecycle.preventDestroy, change.kind.isReplace, inScope(address) {
                     diagnostics.append(.error("\(address) has lifecycle.prevent_destroy set, but this plan would replace it (\(change.replacedBecause.joined(separator: ", ")) cannot change in place); remove prevent_destroy to allow it", at: declaration.location))
                 }
                 var complete = change
@@ -118,32 +122,35 @@ public struct Planner: Sendable {
             let declaration = declarations[resource.address]
             guard options.destroy || declaration == nil else { continue }
             if abandoned.contains(resource.address) || (existing[resource.address] == nil && resource.id == nil) {
-                // A create that never happened: nothing to destroy; apply forgets it.
-                changes.append(ResourceChange(address: resource.address, provider: resource.provider, kind: .delete,
-                                              before: [:], actionReason: "forget_never_created"))
+                // A create that never happened: nothing to destroy; apply forgets it (and takes
+                // down what it was replacing, if anything).
+                var change = ResourceChange(address: resource.address, provider: resource.provider, kind: .forget,
+                                            before: [:], actionReason: "forget_never_created")
+                change.deposed = resource.deposed ?? []
+                change.lifecycle = resource.lifecycle
+                changes.append(change)
                 continue
-            }
-            if let declaration, declaration.lifecycle.preventDestroy {
-                diagnostics.append(.error("\(resource.address) has lifecycle.prevent_destroy set, but this plan would destroy it; remove prevent_destroy to allow it", at: declaration.location))
             }
             let schema = providers.schema(for: resource.address)
             // The options the object was last applied with, unless a declaration still says.
             let lifecycle = schema.flatMap { schema in declaration.flatMap { Self.lifecycle($0, schema: schema) } } ?? resource.lifecycle
             let removal = schema?.removal(lifecycle) ?? .destroy
+            if let declaration, declaration.lifecycle.preventDestroy, !removal.forgets, inScope(resource.address) {
+                diagnostics.append(.error("\(resource.address) has lifecycle.prevent_destroy set, but this plan would destroy it; remove prevent_destroy to allow it", at: declaration.location))
+            }
             var change = ResourceChange(
                 address: resource.address, provider: resource.provider, kind: removal.forgets ? .forget : .delete,
                 before: hasher.redact(existing[resource.address]?.attributes ?? resource.attributes),
                 actionReason: options.destroy ? nil : "delete_because_no_resource_config",
                 note: removal.isDestroy ? nil : removal.description,
-                remoteID: resource.id, dependencies: resource.dependencies)
+                remoteID: existing[resource.address]?.id ?? resource.id, dependencies: resource.dependencies)
             change.deposed = resource.deposed ?? []
             change.lifecycle = lifecycle
             changes.append(change)
         }
 
         // 4. Only the targets, with their dependencies.
-        if !options.targets.isEmpty {
-            let wanted = order.closure(of: options.targets)
+        if let wanted {
             changes = changes.filter { wanted.contains($0.address) }
         }
 
@@ -266,11 +273,10 @@ public struct Planner: Sendable {
                 if case .path = attribute.type { return false }
                 return !attribute.writeOnly
             }
-            let changed = managed.filter { name in
-                guard let recorded = resource.attributes[name], let current = now[name] else { return false }
-                guard let attribute = schema?.body.attribute(named: name) else { return !recorded.isEquivalent(to: current) }
-                return !attribute.normalised(recorded).isEquivalent(to: attribute.normalised(current))
-            }
+            // What both state and the read know, compared as the diff compares.
+            let compared = managed.filter { resource.attributes[$0] != nil && now[$0] != nil }
+            let changed = schema.map { AttributeDiff(schema: $0, hasher: hasher).changed(desired: resource.attributes, prior: now, managed: compared) }
+                ?? compared.filter { !resource.attributes[$0]!.isEquivalent(to: now[$0]!) }
             guard !changed.isEmpty else { return nil }
             return ResourceChange(address: resource.address, provider: resource.provider, kind: .update,
                                   before: resource.attributes, after: now, changedAttributes: changed,

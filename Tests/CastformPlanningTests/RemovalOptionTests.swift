@@ -79,4 +79,17 @@ import Testing
         #expect(try await harness.state().resource(Self.group)?.deposed == nil)
         #expect(try await harness.plan().effectiveChanges.isEmpty)
     }
+
+    /// `plan -out` then `apply FILE`: a saved plan that forgets is as good as one that deletes.
+    @Test func aSavedPlanThatForgetsStillHolds() async throws {
+        let harness = try await EngineHarness(Self.manifest("on_remove: keep"))
+        try await harness.apply()
+        try harness.write("fake_object:\n  a: {name: alpha}\n")
+        let plan = try await harness.plan()
+        let verifier = PlanVerifier(providers: harness.providers, environment: harness.environment)
+        #expect(verifier.verify(plan, workspace: try harness.workspace(), state: try await harness.state()) == [])
+
+        try harness.write("fake_object:\n  a: {name: alpha}\n" + Self.manifest("on_remove: keep"))
+        #expect(verifier.verify(plan, workspace: try harness.workspace(), state: try await harness.state()) == ["fake_group.g is declared again"])
+    }
 }

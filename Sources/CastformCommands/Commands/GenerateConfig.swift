@@ -23,6 +23,11 @@ struct GenerateConfig {
         let folder = try outputFolder()
         try await session.withLock("import") {
             var state = try await session.loadState()
+            // A create whose answer was lost may have made one of the account's objects: the
+            // next plan finds and adopts it; importing it first would make it two resources.
+            if let pending = state.resources.first(where: { $0.pending != nil }) {
+                throw CommandError("\(pending.address) has a create whose outcome is unknown: run castform plan (or apply) first, so that it is found or made again")
+            }
             let discovery = await provider.discover(DiscoveryRequest(account: account))
             PlanOutput.report(discovery.diagnostics)
             if discovery.diagnostics.hasErrors { throw ExitCode.failure }
@@ -31,10 +36,13 @@ struct GenerateConfig {
             var files: [(path: String, text: String, state: ResourceState)] = []
             var skipped: [String] = []
             var warnings: [String] = []
+            let claimed = state.claimedIDs
             for found in discovery.objects {
                 guard let schema = session.providers.registry.schema(.managed, found.type) else { continue }
-                if let holder = state.resources.first(where: { $0.id == found.object.id && $0.address.type == found.type }) {
-                    skipped.append("\(found.object.id) (already managed as \(holder.address))")
+                if claimed.contains(found.object.id) {
+                    let holder = state.resources.first { $0.id == found.object.id || ($0.deposed ?? []).contains(found.object.id) }
+                    let role = holder?.id == found.object.id ? "already managed as" : "being replaced by"
+                    skipped.append("\(found.object.id) (\(role) \(holder.map { "\($0.address)" } ?? "another resource"))")
                     continue
                 }
                 let name = unique(found.name, taken: &taken)
@@ -90,11 +98,12 @@ struct GenerateConfig {
     /// The workspace with the new files must load without a diagnostic; otherwise the user
     /// sees exactly where, and nothing is kept.
     private func checkManifests() throws {
-        let loader = WorkspaceLoader(registry: session.runtime.registry, environment: session.runtime.environment)
+        var loader = WorkspaceLoader(registry: session.runtime.registry, environment: session.runtime.environment)
+        loader.allowsEmpty = true  // an account without shows writes nothing
         let result = loader.load(root: session.workspace.absoluteRoot)
         guard result.hasErrors else { return }
         Session.report(result)
-        throw CommandError("the generated manifests do not validate (a castform bug: please report it with the messages above); nothing was imported")
+        throw CommandError("the generated manifests do not validate (see above; please report it, as castform should not write what it cannot read); nothing was imported")
     }
 
     private func unique(_ name: String, taken: inout Set<String>) -> String {

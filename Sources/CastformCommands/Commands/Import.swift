@@ -69,8 +69,9 @@ struct Import: AsyncParsableCommand {
             let read = await provider.importObject(type: target.type, id: id)
             PlanOutput.report(read.diagnostics)
             guard var object = read.objects.values.first else { throw ExitCode.failure }
-            if let holder = state.resources.first(where: { $0.id == object.id && $0.address.type == target.type }) {
-                throw CommandError("\(object.id) is already managed as \(holder.address)")
+            if state.claimedIDs.contains(object.id) {
+                let holder = state.resources.first { $0.id == object.id || ($0.deposed ?? []).contains(object.id) }
+                throw CommandError("\(object.id) is already managed as \(holder.map { "\($0.address)" } ?? "another resource")")
             }
             // What the service cannot report (Mixcloud's audio file, picture, visibility) is
             // taken as the manifest declares it: importing says "this is that object".

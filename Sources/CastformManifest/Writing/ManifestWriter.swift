@@ -82,7 +82,7 @@ public enum ManifestWriter {
         let reserved = Set("-?:,[]{}#&*!|>'\"%@`")
         guard !reserved.contains(Character(first)), first != " ", last != " ", last != ":" else { return false }
         if string.contains(" #") || string.contains(where: { "[]{},\":".contains($0) }) { return false }
-        if string.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return false }
+        if !string.unicodeScalars.allSatisfy(isPrintable) { return false }
         let words: Set<String> = ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"]
         if words.contains(string.lowercased()) { return false }
         // Anything that starts like a number (or a time) would not come back as a string.
@@ -99,15 +99,36 @@ public enum ManifestWriter {
             case "\n": text += "\\n"
             case "\t": text += "\\t"
             case "\r": text += "\\r"
+            case "\u{85}": text += "\\N"
+            case "\u{2028}": text += "\\L"
+            case "\u{2029}": text += "\\P"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    text += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-                } else {
+                if isPrintable(scalar) {
                     text.unicodeScalars.append(scalar)
+                } else if scalar.value <= 0xFF {
+                    text += "\\x" + hex(scalar.value, digits: 2)
+                } else if scalar.value <= 0xFFFF {
+                    text += "\\u" + hex(scalar.value, digits: 4)
+                } else {
+                    text += "\\U" + hex(scalar.value, digits: 8)
                 }
             }
         }
         return text + "\""
+    }
+
+    /// Characters YAML lets a document hold as they are, and that are no line break: what
+    /// plain and block scalars may contain. Everything else is written escaped, in quotes.
+    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0xA0...0x2027, 0x202A...0xD7FF, 0xE000...0xFEFE, 0xFF00...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
+    }
+
+    private static func hex(_ value: UInt32, digits: Int) -> String {
+        let text = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 
     /// Multi-line text as a literal block (`|` keeps one final newline, `|-` none); text a
@@ -116,13 +137,17 @@ public enum ManifestWriter {
     static func block(_ string: String, indent: Int) -> String {
         let body = string.hasSuffix("\n") ? String(string.dropLast()) : string
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        let blockable = !body.hasSuffix("\n") && !(lines.first?.hasPrefix(" ") ?? true)
-            && lines.allSatisfy { !$0.hasSuffix(" ") && !$0.hasSuffix("\t") && !$0.hasPrefix("\t") }
-            && !string.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F }
+        let blockable = !body.hasSuffix("\n")
+            && lines.allSatisfy { !$0.hasSuffix(" ") && !$0.hasPrefix("\t") && !$0.hasSuffix("\t") }
+            && body.unicodeScalars.allSatisfy { $0 == "\n" || $0 == "\t" || isPrintable($0) }
         guard blockable else { return scalarQuoted(string) }
         let pad = String(repeating: " ", count: indent)
         let escaped = lines.map { $0.replacingOccurrences(of: "${", with: "$${") }
-        return (string.hasSuffix("\n") ? "|\n" : "|-\n") + escaped.map { $0.isEmpty ? "\n" : pad + $0 + "\n" }.joined()
+        // A block finds its indentation on its first non-empty line: when that line starts
+        // with spaces of its own, the indentation is said explicitly (`|2`).
+        let firstText = lines.first { !$0.isEmpty }
+        let indicator = firstText?.hasPrefix(" ") == true ? "2" : ""
+        return "|" + indicator + (string.hasSuffix("\n") ? "" : "-") + "\n" + escaped.map { $0.isEmpty ? "\n" : pad + $0 + "\n" }.joined()
     }
 
     private static func scalarQuoted(_ string: String) -> String {

@@ -5,6 +5,8 @@ import Foundation
 /// again from the environment and checks against the hashes the plan recorded.
 public struct PlanFile: Codable, Sendable {
     public static let format = "castform-plan"
+    /// 2: lifecycle options and the `forget` action. Version 1 files still read.
+    public static let currentVersion = 2
 
     public var format: String
     public var version: Int
@@ -14,7 +16,7 @@ public struct PlanFile: Codable, Sendable {
 
     public init(workspace: String, plan: Plan) {
         format = Self.format
-        version = 1
+        version = Self.currentVersion
         self.workspace = workspace
         self.plan = plan
     }
@@ -36,7 +38,17 @@ public struct PlanFile: Codable, Sendable {
         guard let data = FileManager.default.contents(atPath: path) else { throw PlanFileError.unreadable(path, "no such file") }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        guard let file = try? decoder.decode(PlanFile.self, from: data), file.format == format else {
+        struct Header: Decodable {
+            var format: String
+            var version: Int
+        }
+        guard let header = try? decoder.decode(Header.self, from: data), header.format == format else {
+            throw PlanFileError.unreadable(path, "it is not a castform plan file")
+        }
+        guard header.version <= currentVersion else {
+            throw PlanFileError.unreadable(path, "it was made by a newer castform (plan file version \(header.version); this one reads up to \(currentVersion))")
+        }
+        guard let file = try? decoder.decode(PlanFile.self, from: data) else {
             throw PlanFileError.unreadable(path, "it is not a castform plan file")
         }
         return file

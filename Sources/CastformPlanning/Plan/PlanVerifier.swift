@@ -20,13 +20,14 @@ public struct PlanVerifier: Sendable {
         var problems: [String] = []
         let declared = Set(workspace.resources.map(\.address))
         for change in plan.changes where change.address.mode == .managed {
-            if change.kind == .delete, declared.contains(change.address), !plan.isDestroy {
+            let removal = change.kind == .delete || change.kind == .forget
+            if removal, declared.contains(change.address), !plan.isDestroy {
                 problems.append("\(change.address) is declared again")
             }
             guard [.create, .update, .replaceCreateFirst, .replaceDestroyFirst].contains(change.kind),
                   let declaration = workspace.resource(change.address), let planned = change.after,
                   let schema = providers.schema(for: change.address) else {
-                if change.kind != .delete, change.kind != .noOp, workspace.resource(change.address) == nil {
+                if !removal, change.kind != .noOp, workspace.resource(change.address) == nil {
                     problems.append("\(change.address) is no longer declared")
                 }
                 continue

@@ -21,7 +21,7 @@ struct Refresher {
         // A lost create cannot have made an object state already knows: not another
         // resource's, and not the one a replacement replaces (a re-uploaded show has the
         // same title as the show it replaces).
-        let claimed = Set(state.resources.compactMap(\.id) + state.resources.flatMap { $0.deposed ?? [] })
+        let claimed = state.claimedIDs
         var groups: [String: [ResourceState]] = [:]
         var pendingCreates: [ResourceState] = []
         for resource in state.resources {

@@ -24,11 +24,11 @@ enum PlanWording {
             var text = entry.note.map { "\(address) will be \($0)" } ?? "\(address) will be destroyed"
             switch entry.actionReason {
             case "delete_because_no_resource_config": text += " (it is no longer in the manifests)"
-            case "forget_never_created": text = "\(address) will be forgotten (its create never happened)"
             default: break
             }
             return text
         case .forget:
+            if entry.actionReason == "forget_never_created" { return "\(address) will be forgotten (its create never happened)" }
             var text = "\(address) will be \(entry.note ?? "forgotten"): castform will no longer manage it"
             if entry.actionReason == "delete_because_no_resource_config" { text += " (it is no longer in the manifests)" }
             return text

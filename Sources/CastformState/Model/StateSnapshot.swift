@@ -25,6 +25,12 @@ public struct StateSnapshot: Codable, Sendable {
         resources.first { $0.address == address }
     }
 
+    /// Every remote id state holds: its objects' and the replaced objects still to remove.
+    /// A lost create cannot have made one of these, and an import must not take one over.
+    public var claimedIDs: Set<String> {
+        Set(resources.compactMap(\.id) + resources.flatMap { $0.deposed ?? [] })
+    }
+
     /// Applies one change, as the journal replays it; bumps the serial.
     public mutating func apply(_ change: StateChange) {
         switch change {

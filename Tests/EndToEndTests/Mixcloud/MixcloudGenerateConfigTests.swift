@@ -132,4 +132,12 @@ import Testing
         #expect(fresh.stderr.contains("mixcloud_cloudcast.fresh has no audio, which is needed to create it"), "\(fresh.stderr)")
         #expect(fresh.stderr.contains("new.yaml:2:3"), "\(fresh.stderr)")
     }
+
+    @Test func anAccountWithoutShowsWritesNothingAndSaysSo() async throws {
+        let workspace = try await MixcloudWorkspace(example: false)
+        defer { Task { await workspace.stop() } }
+        let generate = try await workspace.castform("import", "mixcloud", "--generate-config", "shows")
+        #expect(generate.status == 0, "\(generate.stdout)\(generate.stderr)")
+        #expect(generate.stdout.contains("Wrote 0 manifest(s)"), "\(generate.stdout)")
+    }
 }
