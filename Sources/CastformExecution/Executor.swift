@@ -244,6 +244,8 @@ public struct Executor: Sendable {
         for attribute in schema.body.attributes where attribute.sensitive {
             if let value = attributes[attribute.name], !value.containsSensitive, value != .null { attributes[attribute.name] = .sensitive(value) }
         }
+        // A secret written into an ordinary attribute comes back from the service as itself.
+        attributes = Value.marking(attributes, like: desired)
         return ResourceState(address: address, provider: schema.provider, id: object.id, attributes: hasher.redact(attributes),
                              privateData: hasher.redact(object.privateData), dependencies: change.dependencies, deposed: deposed,
                              lifecycle: change.lifecycle)

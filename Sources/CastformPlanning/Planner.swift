@@ -172,7 +172,10 @@ public struct Planner: Sendable {
         let ignored = Set(declaration.lifecycle.ignoreChanges.map(\.name))
         let managed = desired.keys.filter { !ignored.contains($0) }
         let changed = AttributeDiff(schema: schema, hasher: hasher).changed(desired: desired, prior: prior, managed: Array(managed))
-        let before = hasher.redact(prior)
+        // What the service returned for an attribute the manifest fills with a secret is that
+        // secret: never shown.
+        let shown = Value.marking(prior, like: desired)
+        let before = hasher.redact(shown)
         guard !changed.isEmpty else {
             return ResourceChange(address: address, provider: schema.provider, kind: .noOp, before: before, after: before,
                                   remoteID: remoteID, dependencies: dependencies)
@@ -184,7 +187,7 @@ public struct Planner: Sendable {
             return attribute.presence != .requiredToCreate || (prior[name] ?? .null) != .null
         }
         if forcing.isEmpty {
-            let updated = hasher.redact(prior.merging(desired.filter { managed.contains($0.key) }) { $1 })
+            let updated = hasher.redact(shown.merging(desired.filter { managed.contains($0.key) }) { $1 })
             return ResourceChange(address: address, provider: schema.provider, kind: .update, before: before, after: updated,
                                   changedAttributes: changed, note: Self.recordedInputsNote(changed, schema: schema, prior: prior),
                                   remoteID: remoteID, dependencies: dependencies)
@@ -266,7 +269,7 @@ public struct Planner: Sendable {
                 return ResourceChange(address: resource.address, provider: resource.provider, kind: .delete,
                                       before: resource.attributes, actionReason: "deleted_outside_castform", remoteID: resource.id)
             }
-            let now = hasher.redact(object.attributes)
+            let now = hasher.redact(Value.marking(object.attributes, like: resource.attributes))
             let schema = providers.schema(for: resource.address)
             let managed = declaration.body.fields.map(\.name).filter { name in
                 guard let attribute = schema?.body.attribute(named: name) else { return true }

@@ -11,12 +11,19 @@ struct AttributeDiff {
     func changed(desired: [String: Value], prior: [String: Value], managed: [String]) -> [String] {
         schema.body.attributes.map(\.name).filter { managed.contains($0) }.filter { name in
             let attribute = schema.body.attribute(named: name)!
-            let wanted = comparable(desired[name] ?? .null, attribute)
+            let (wanted, had) = (desired[name] ?? .null, prior[name] ?? .null)
             if wanted.containsUnknown { return true }
-            return !wanted.isEquivalent(to: comparable(prior[name] ?? .null, attribute))
+            // A secret state holds only as a hash is compared by hash; values both in hand
+            // (a read value and the manifest's, secret or not) are compared in clear, through
+            // the normalisations, so a secret that the service trims is no change.
+            if wanted.containsSecretHash || had.containsSecretHash {
+                return !comparable(wanted, attribute).isEquivalent(to: comparable(had, attribute))
+            }
+            return !attribute.normalised(wanted.unmarked).isEquivalent(to: attribute.normalised(had.unmarked))
         }
     }
 
+    /// A value as state would keep it: secrets (by schema or by mark) as keyed hashes.
     private func comparable(_ value: Value, _ attribute: Attribute) -> Value {
         let value = attribute.sensitive && !value.containsSensitive && value != .null ? Value.sensitive(value) : value
         return attribute.normalised(hasher.redact(value))
