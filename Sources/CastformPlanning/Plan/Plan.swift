@@ -33,6 +33,8 @@ public struct Plan: Sendable, Codable {
     /// an object in state) and not reads already done while planning.
     public var effectiveChanges: [ResourceChange] {
         changes.filter { change in
+            // Objects replaced in an interrupted run are still to be taken down.
+            if !change.deposed.isEmpty { return true }
             switch change.kind {
             case .noOp: return change.actionReason == "adopt_after_lost_response"
             case .read: return change.actionReason == "read_because_config_unknown"
@@ -42,7 +44,7 @@ public struct Plan: Sendable, Codable {
     }
 
     public var hasChanges: Bool {
-        changes.contains { $0.kind != .noOp && $0.kind != .read }
+        changes.contains { ($0.kind != .noOp && $0.kind != .read) || !$0.deposed.isEmpty }
     }
 
     public func change(for address: ResourceAddress) -> ResourceChange? {

@@ -50,9 +50,12 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var note: String?
         /// The type's lifecycle options before and after, when the change records new ones.
         public var lifecycle: LifecycleChange?
+        /// As in Terraform's plan JSON: set on the entry for an object that was replaced in an
+        /// interrupted run and is still to be taken down (its remote id).
+        public var deposed: String?
 
         enum CodingKeys: String, CodingKey {
-            case address, mode, type, name, change, note, lifecycle
+            case address, mode, type, name, change, note, lifecycle, deposed
             case providerName = "provider_name"
             case actionReason = "action_reason"
             case changedAttributes = "changed_attributes"
@@ -95,7 +98,9 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         self.castformVersion = castformVersion
         state = StateReference(lineage: plan.lineage, serial: plan.serial)
         isDestroy = plan.isDestroy
-        resourceChanges = plan.changes.map(Self.entry)
+        resourceChanges = plan.changes.flatMap { change in
+            [Self.entry(change)] + Self.deposedEntries(change, removal: registry.schema(.managed, change.address.type)?.removal(change.lifecycle) ?? .destroy)
+        }
         resourceDrift = plan.drift.map(Self.entry)
         var outputs: [String: Output] = [:]
         for change in plan.changes where change.address.mode == .managed && ![.noOp, .delete, .forget].contains(change.kind) {
@@ -121,6 +126,18 @@ public struct PlanDocument: Codable, Sendable, Equatable {
             actionReason: change.actionReason, changedAttributes: change.changedAttributes,
             replacePaths: change.replacedBecause.map { [$0] }, note: change.note,
             lifecycle: change.priorLifecycle.map { LifecycleChange(before: $0, after: change.lifecycle ?? [:]) })
+    }
+
+    /// One entry per replaced object still to be taken down, as Terraform lists deposed objects.
+    static func deposedEntries(_ change: ResourceChange, removal: Removal) -> [Entry] {
+        change.deposed.map { id in
+            Entry(address: change.address.description, mode: change.address.mode.rawValue, type: change.address.type,
+                  name: change.address.name, providerName: change.provider,
+                  change: Change(actions: removal.forgets ? [.forget] : [.delete], before: .object(["id": .string(id)]), after: nil,
+                                 afterUnknown: .bool(false), beforeSensitive: .bool(false), afterSensitive: .bool(false)),
+                  actionReason: "delete_because_replaced", changedAttributes: [], replacePaths: [],
+                  note: removal.isDestroy ? nil : removal.description, deposed: id)
+        }
     }
 
     public var hasChanges: Bool {

@@ -16,6 +16,9 @@ enum PlanWording {
     }
 
     static func headline(_ entry: PlanDocument.Entry) -> String {
+        if let id = entry.deposed {
+            return "\(entry.address)'s replaced object \(id) will be \(entry.note ?? "destroyed") (left by an interrupted replacement)"
+        }
         let address = entry.address
         switch ChangeKind(actions: entry.change.actions) {
         case .create: return "\(address) will be created"
