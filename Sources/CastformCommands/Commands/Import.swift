@@ -79,6 +79,13 @@ struct Import: AsyncParsableCommand {
             for (name, value) in Planner.fields(evaluator.evaluate(declaration.body)) where object.attributes[name] == nil && !value.containsUnknown {
                 object.attributes[name] = value
             }
+            // One read with the completed attributes lets the provider record what it derives
+            // from them (Mixcloud: the fingerprints of the declared audio and picture), so a
+            // file changed after the import is seen as changed.
+            let known = KnownObject(address: target, id: object.id, attributes: object.attributes, privateData: object.privateData,
+                                    managedAttributes: Set(declaration.body.fields.map(\.name)))
+            let reread = await provider.read(type: target.type, objects: [known])
+            if let found = reread.objects[object.id] { object.privateData.merge(found.privateData) { $1 } }
             let dependencies = declaration.body.references.compactMap { reference -> ResourceAddress? in
                 if case .resource(let address, _) = reference.reference { return address }
                 return nil

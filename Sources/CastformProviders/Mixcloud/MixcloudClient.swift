@@ -33,12 +33,20 @@ struct MixcloudClient: Sendable {
     /// the first page, the owner's `cloudcast_count` says how many pages follow, and they are
     /// fetched concurrently (within the client's limit of 8). Shows uploaded meanwhile shift
     /// the offsets: the last page's `next` is followed to the end, and duplicates are dropped.
-    /// A show missed that way is not lost: the provider gets any show it knows but did not
-    /// see listed by its key.
+    /// A show unpublished meanwhile shifts them back, and one show can be skipped: when the
+    /// count read does not match what was listed, the list is read once more.
     func list() async throws -> ([JSONValue], Int) {
+        let (items, requests, total) = try await listOnce()
+        guard let total, items.count != total else { return (items, requests) }
+        let (again, more, _) = try await listOnce()
+        return (again, requests + more)
+    }
+
+    /// One reading of the list, with the show count it was read against (nil for one page).
+    private func listOnce() async throws -> ([JSONValue], Int, Int?) {
         let first = try await page(offset: 0)
         var requests = 1
-        guard first.hasNext, !first.items.isEmpty else { return (first.items, requests) }
+        guard first.hasNext, !first.items.isEmpty else { return (first.items, requests, nil) }
         let total = try await showCount()
         requests += 1
         let offsets = Array(stride(from: first.items.count, to: total, by: first.items.count))
@@ -58,7 +66,7 @@ struct MixcloudClient: Sendable {
             offset += last.items.count
         }
         var seen = Set<String>()
-        return (items.filter { seen.insert(Self.normalisedKey($0["key"]?.string ?? "")).inserted }, requests)
+        return (items.filter { seen.insert(Self.normalisedKey($0["key"]?.string ?? "")).inserted }, requests, total)
     }
 
     struct Page: Sendable {

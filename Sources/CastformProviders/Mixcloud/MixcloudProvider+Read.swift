@@ -16,9 +16,10 @@ extension MixcloudProvider {
     /// show's description and tracklist (the values in state's attributes).
     ///
     /// Set only from a GET's answer, never from an edit castform sent: Mixcloud moves
-    /// `updated_time` on every edit and the edit's answer does not say to what, so after
-    /// castform's own edit the recorded time is older than the listed one and the show is
-    /// read again — the safe side. An edit made anywhere else moves the time too.
+    /// `updated_time` on every edit and the edit's answer does not say to what, so `update`
+    /// reads the show once after its edit (if that read fails, the recorded time is older
+    /// than the listed one and the next plan reads the show: the safe side). An edit made
+    /// anywhere else moves the time too.
     static let detailsUpdatedTime = "details_updated_time"
 
     /// Where one show's description and tracklist come from in this read.

@@ -23,4 +23,23 @@ import Testing
         #expect(workspace.singleGets == [:])
         #expect(workspace.shows.count == 3)
     }
+
+    /// The files an imported show declares are fingerprinted at the import: a new picture
+    /// saved under the same name afterwards is an edit, not silently taken as the old one.
+    @Test func filesAreFingerprintedWhenImported() async throws {
+        let workspace = try await MixcloudWorkspace()
+        defer { Task { await workspace.stop() } }
+        #expect(try await workspace.castform("apply", "--auto-approve").status == 0)
+        try FileManager.default.removeItem(atPath: workspace.directory.path + "/.castform/state.json")
+        #expect(try await workspace.castform("import", "mixcloud_cloudcast.deep-sessions-41", "/deepsessions/deep-sessions-41/").status == 0)
+        let state = try String(contentsOfFile: workspace.directory.path + "/.castform/state.json", encoding: .utf8)
+        #expect(state.contains("picture_sha256") && state.contains("audio_sha256"), "\(state)")
+
+        let path = workspace.directory.path + "/art/deep-sessions-41.jpg"
+        var image = try Data(contentsOf: URL(fileURLWithPath: path))
+        image.append(Data(repeating: 0xFF, count: 16))
+        try image.write(to: URL(fileURLWithPath: path))
+        let plan = try await workspace.castform("plan", "--target", "mixcloud_cloudcast.deep-sessions-41")
+        #expect(plan.stdout.contains("~ picture = \"art/deep-sessions-41.jpg (new content, sha256 "), "\(plan.stdout)\(plan.stderr)")
+    }
 }
