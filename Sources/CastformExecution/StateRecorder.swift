@@ -7,10 +7,15 @@ actor StateRecorder {
     private(set) var snapshot: StateSnapshot
     private let backend: any StateBackend
     private(set) var errors: [String] = []
+    /// The state's lineage, which no change alters: read without copying the snapshot out of
+    /// the actor (a copy alive while `record` changes the snapshot makes that change copy
+    /// every resource).
+    nonisolated let lineage: String
 
     init(snapshot: StateSnapshot, backend: any StateBackend) {
         self.snapshot = snapshot
         self.backend = backend
+        lineage = snapshot.lineage
     }
 
     func record(_ change: StateChange) async {
