@@ -8,6 +8,7 @@ import CastformCore
 import CastformExecution
 import CastformManifest
 import CastformPlanning
+import CastformRendering
 import CastformState
 import Foundation
 
@@ -37,6 +38,10 @@ func runApply(_ options: Options) async throws {
             let (churned, churnPlanSeconds) = await timed { await planner.plan(workspace, state: stateBeforeChurn) }
             guard let churnPlan = churned.plan else { throw BenchError("plan: \(churned.diagnostics)") }
             times.add("plan, churn", churnPlanSeconds)
+            let (_, renderSeconds) = await timed {
+                HumanPlanRenderer(style: TerminalStyle(colour: false)).render(PlanDocument(churnPlan, registry: fixture.providers.registry))
+            }
+            times.add("plan document + human text, churn", renderSeconds)
             if let dump { try write(PlanDocument(churnPlan, registry: fixture.providers.registry), to: "\(dump)/plan-churn.json") }
             try await applyTimed("apply: churn", churnPlan, fixture, workspace, backend, options, &times, dump: dump)
 
