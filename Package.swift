@@ -95,7 +95,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "castform-bench",
-            dependencies: ["CastformCore", "CastformManifest", "CastformProviders"],
+            dependencies: [
+                "CastformCore", "CastformManifest", "CastformProviders", "CastformState", "CastformPlanning",
+                "CastformExecution", "CastformRendering", "CastformTestSupport",
+            ],
             path: "Benchmarks/castform-bench"
         ),
         .executableTarget(

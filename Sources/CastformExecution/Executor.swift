@@ -29,25 +29,31 @@ public struct Executor: Sendable {
         let recorder = StateRecorder(snapshot: state, backend: backend)
         let steps = StepBuilder.steps(for: plan)
         let live = LiveValues()
+        let declarations = workspace.declarationsByAddress
         var summary = ExecutionSummary(state: state)
         var waiting = Dictionary(uniqueKeysWithValues: steps.map { ($0.id, Set($0.waitsFor)) })
         var dependents: [Int: [Int]] = [:]
         for step in steps { for dependency in step.waitsFor { dependents[dependency, default: []].append(step.id) } }
+        // A queue: steps start in the order they became ready; `nextReady` is its head.
         var ready = steps.filter { $0.waitsFor.isEmpty }.map(\.id)
+        var nextReady = 0
         var blocked: [Int: ResourceAddress] = [:]
+        var finished = Set<Int>()
         var running = 0
 
         await withTaskGroup(of: (Int, StepResult).self) { group in
             func launch() {
-                while running < parallelism, !ready.isEmpty, !cancellation.isSet {
-                    let step = steps[ready.removeFirst()]
+                while running < parallelism, nextReady < ready.count, !cancellation.isSet {
+                    let step = steps[ready[nextReady]]
+                    nextReady += 1
                     running += 1
-                    group.addTask { (step.id, await run(step, recorder: recorder, live: live)) }
+                    group.addTask { (step.id, await run(step, recorder: recorder, live: live, declarations: declarations)) }
                 }
             }
             launch()
             while let (id, result) = await group.next() {
                 running -= 1
+                finished.insert(id)
                 let step = steps[id]
                 switch result {
                 case .done:
@@ -76,8 +82,7 @@ public struct Executor: Sendable {
             if let cause = blocked[step.id] {
                 summary.skipped.append((step.address, step.action, cause))
                 observer.handle(.skipped(step.address, step.action, because: cause))
-            } else if !summary.completed.contains(where: { $0.address == step.address && $0.action == step.action }),
-                      !summary.failed.contains(where: { $0.address == step.address && $0.action == step.action }) {
+            } else if !finished.contains(step.id) {
                 summary.notStarted.append((step.address, step.action))
                 summary.interrupted = summary.interrupted || cancellation.isSet
             }
@@ -93,10 +98,11 @@ public struct Executor: Sendable {
         case failed([Diagnostic])
     }
 
-    private func run(_ step: Step, recorder: StateRecorder, live: LiveValues) async -> StepResult {
+    private func run(_ step: Step, recorder: StateRecorder, live: LiveValues,
+                     declarations: [ResourceAddress: ResourceDeclaration]) async -> StepResult {
         let started = ContinuousClock.now
         observer.handle(.started(step.address, step.action))
-        let result = await perform(step, recorder: recorder, live: live)
+        let result = await perform(step, recorder: recorder, live: live, declarations: declarations)
         switch result {
         case .done:
             let id = await recorder.resource(step.address)?.id
@@ -107,13 +113,14 @@ public struct Executor: Sendable {
         return result
     }
 
-    private func perform(_ step: Step, recorder: StateRecorder, live: LiveValues) async -> StepResult {
+    private func perform(_ step: Step, recorder: StateRecorder, live: LiveValues,
+                         declarations: [ResourceAddress: ResourceDeclaration]) async -> StepResult {
         let address = step.address
-        let hasher = SecretHasher(lineage: await recorder.snapshot.lineage)
+        let lineage = recorder.lineage
+        let hasher = SecretHasher(lineage: lineage)
         guard let provider = providers.provider(for: address), let schema = providers.schema(for: address) else {
             return .failed([.error("no provider handles \(address.type)", at: nil)])
         }
-        let lineage = await recorder.snapshot.lineage
         let current = await recorder.resource(address)
         let progress: ProgressHandler = { [observer] value in observer.handle(.progress(address, value)) }
 
@@ -135,14 +142,14 @@ public struct Executor: Sendable {
             return .done
 
         case .read:
-            let arguments = await desired(address, recorder: recorder, live: live)
+            let arguments = await desired(address, recorder: recorder, live: live, declarations: declarations)
             let result = await provider.readData(type: address.type, arguments: arguments.mapValues(\.unmarked))
             if result.diagnostics.hasErrors { return .failed(result.diagnostics) }
             await live.set(address, arguments.merging(result.attributes) { $1 })
             return .done
 
         case .create:
-            let values = await desired(address, recorder: recorder, live: live)
+            let values = await desired(address, recorder: recorder, live: live, declarations: declarations)
             var deposed = current?.deposed ?? []
             if step.change.kind == .replaceCreateFirst, let old = current?.id, !deposed.contains(old) { deposed.append(old) }
             let pending = ResourceState(
@@ -171,7 +178,7 @@ public struct Executor: Sendable {
 
         case .update:
             guard let current, let id = current.id else { return .failed([.error("\(address) is not in state", at: nil)]) }
-            let values = await desired(address, recorder: recorder, live: live)
+            let values = await desired(address, recorder: recorder, live: live, declarations: declarations)
             let prior = RemoteObject(id: id, attributes: step.change.before ?? current.attributes, privateData: current.privateData)
             // `lifecycle.*` entries are castform's own options: recorded in state, never sent.
             let changed = step.change.changedAttributes.filter { !$0.hasPrefix("lifecycle.") }
@@ -252,8 +259,9 @@ public struct Executor: Sendable {
     }
 
     /// The resource's values, evaluated now: references see what this run has created.
-    private func desired(_ address: ResourceAddress, recorder: StateRecorder, live: LiveValues) async -> [String: Value] {
-        guard let declaration = workspace.resource(address), let schema = providers.schema(for: address) else { return [:] }
+    private func desired(_ address: ResourceAddress, recorder: StateRecorder, live: LiveValues,
+                         declarations: [ResourceAddress: ResourceDeclaration]) async -> [String: Value] {
+        guard let declaration = declarations[address], let schema = providers.schema(for: address) else { return [:] }
         var known: [ResourceAddress: [String: Value]] = [:]
         for (reference, _) in declaration.body.references {
             guard case .resource(let target, _) = reference else { continue }
@@ -266,11 +274,7 @@ public struct Executor: Sendable {
         let evaluator = Evaluator(environment: environment, variables: workspace.config.variables) { [known] target, path in
             Planner.lookup(known[target], path)
         }
-        var values = Planner.fields(evaluator.evaluate(declaration.body))
-        for attribute in schema.body.attributes where values[attribute.name] == nil {
-            if let value = attribute.defaultValue { values[attribute.name] = value }
-        }
-        return values
+        return Planner.withDefaults(Planner.fields(evaluator.evaluate(declaration.body)), schema: schema)
     }
 }
 

@@ -54,6 +54,12 @@ enum StepBuilder {
                 _ = add(change, .deleteDeposed(id: id), after: finalStep[change.address].map { [$0] } ?? [])
             }
         }
+        // For each address, the deleted resources that depend on it, in plan order: found in
+        // one pass, not by scanning every change for every delete step (O(N²) in a destroy).
+        var deletedDependents: [ResourceAddress: [ResourceAddress]] = [:]
+        for change in plan.changes where change.kind == .delete || change.kind == .forget {
+            for dependency in Set(change.dependencies) { deletedDependents[dependency, default: []].append(change.address) }
+        }
         for index in steps.indices {
             let step = steps[index]
             switch step.action {
@@ -61,9 +67,7 @@ enum StepBuilder {
                 steps[index].waitsFor += step.change.dependencies.compactMap { finalStep[$0] }
             case .delete, .forget:
                 // Delete dependents first: every deleted resource that depends on this one.
-                steps[index].waitsFor += plan.changes
-                    .filter { ($0.kind == .delete || $0.kind == .forget) && $0.dependencies.contains(step.address) }
-                    .compactMap { deleteStep[$0.address] }
+                steps[index].waitsFor += (deletedDependents[step.address] ?? []).compactMap { deleteStep[$0] }
             case .deleteDeposed:
                 break
             }

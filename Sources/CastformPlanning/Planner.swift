@@ -38,10 +38,7 @@ public struct Planner: Sendable {
     public func plan(_ workspace: Workspace, state: StateSnapshot, options: PlanOptions = PlanOptions()) async -> PlanResult {
         let hasher = SecretHasher(lineage: state.lineage)
         let order = WorkOrder(workspace)
-        var declarations: [ResourceAddress: ResourceDeclaration] = [:]
-        for declaration in workspace.resources where declarations[declaration.address] == nil {
-            declarations[declaration.address] = declaration
-        }
+        let declarations = workspace.declarationsByAddress
         var diagnostics: [Diagnostic] = []
 
         // 1. What exists now.
@@ -72,13 +69,7 @@ public struct Planner: Sendable {
         if !options.destroy {
             for address in order.topological() {
                 guard let declaration = declarations[address], let schema = providers.schema(for: address) else { continue }
-                let evaluator = Evaluator(environment: environment, variables: workspace.config.variables) { [known] reference, path in
-                    Planner.lookup(known[reference], path)
-                }
-                var desired = Self.fields(evaluator.evaluate(declaration.body))
-                for attribute in schema.body.attributes where desired[attribute.name] == nil {
-                    if let value = attribute.defaultValue { desired[attribute.name] = value }
-                }
+                let desired = self.desired(declaration, schema: schema, variables: workspace.config.variables, known: known)
                 let dependencies = order.edges.dependencies(of: address)
                 if address.mode == .data {
                     let (change, values, problems) = await read(address, schema: schema, arguments: desired, dependencies: dependencies, hasher: hasher)
@@ -158,6 +149,29 @@ public struct Planner: Sendable {
         let plan = Plan(lineage: state.lineage, serial: state.serial, changes: changes, drift: drift,
                         isDestroy: options.destroy, refreshRequests: requests)
         return PlanResult(plan: diagnostics.hasErrors ? nil : plan, diagnostics: diagnostics)
+    }
+
+    /// A declaration's values, evaluated against the values known so far, with the schema's
+    /// defaults.
+    ///
+    /// A function of its own so that the evaluator, whose closure captures `known`, is gone
+    /// when it returns: the planner adds to `known` after every resource, and a capture still
+    /// alive at that point makes the addition copy the whole dictionary (O(N²) over a plan).
+    private func desired(_ declaration: ResourceDeclaration, schema: ResourceTypeSchema, variables: [String: ConfigValue],
+                         known: [ResourceAddress: [String: Value]]) -> [String: Value] {
+        let evaluator = Evaluator(environment: environment, variables: variables) { reference, path in
+            Planner.lookup(known[reference], path)
+        }
+        return Self.withDefaults(Self.fields(evaluator.evaluate(declaration.body)), schema: schema)
+    }
+
+    /// The values with each attribute the manifest leaves out that has a default set to it.
+    public static func withDefaults(_ values: [String: Value], schema: ResourceTypeSchema) -> [String: Value] {
+        var values = values
+        for attribute in schema.body.attributes where values[attribute.name] == nil {
+            if let value = attribute.defaultValue { values[attribute.name] = value }
+        }
+        return values
     }
 
     /// One resource's change: create, update, replace or nothing.

@@ -24,6 +24,12 @@ import Testing
         #expect(SecretHasher(lineage: "a").hash(value) == SecretHasher(lineage: "a").hash(value))
     }
 
+    /// Hashes are kept in state files: the same value must hash the same in every version.
+    @Test func theHashIsHMACSHA256OfTheCanonicalJSONInLowercaseHex() {
+        #expect(SecretHasher(lineage: "lineage-1").hash(.string("same secret"))
+            == Value.hashPrefix + "657494588b3c0f6420f70c388f2905f458f81ac21c3769b8acd3a7846c345607")
+    }
+
     @Test func aClearSecretIsNeverEncoded() throws {
         let data = try JSONEncoder().encode(Value.sensitive(.string("hunter2")))
         #expect(String(decoding: data, as: UTF8.self) == #"{"sensitive":null}"#)

@@ -27,7 +27,14 @@ public struct Workspace: Sendable {
         self.declarationsAreKnown = declarationsAreKnown
     }
 
+    /// The first declaration of `address`. It scans: code that looks up every resource uses
+    /// `declarationsByAddress` instead.
     public func resource(_ address: ResourceAddress) -> ResourceDeclaration? {
         resources.first { $0.address == address }
+    }
+
+    /// Every declaration by its address, the first one winning as `resource(_:)` finds it.
+    public var declarationsByAddress: [ResourceAddress: ResourceDeclaration] {
+        Dictionary(resources.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

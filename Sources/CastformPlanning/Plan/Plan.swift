@@ -47,6 +47,8 @@ public struct Plan: Sendable, Codable {
         changes.contains { ($0.kind != .noOp && $0.kind != .read) || !$0.deposed.isEmpty }
     }
 
+    /// The first change of `address`. It scans the changes: code that looks up many builds
+    /// a dictionary once.
     public func change(for address: ResourceAddress) -> ResourceChange? {
         changes.first { $0.address == address }
     }

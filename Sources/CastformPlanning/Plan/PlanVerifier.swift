@@ -18,16 +18,20 @@ public struct PlanVerifier: Sendable {
         let hasher = SecretHasher(lineage: state.lineage)
         let recreated = Set(plan.changes.filter { $0.kind == .create || $0.kind.isReplace }.map(\.address))
         var problems: [String] = []
-        let declared = Set(workspace.resources.map(\.address))
+        let declarations = workspace.declarationsByAddress
+        // The plan's reads of data sources by address, the first winning as `change(for:)`
+        // finds it (which scans every change).
+        let reads = Dictionary(plan.changes.filter { $0.address.mode == .data }.map { ($0.address, $0) },
+                               uniquingKeysWith: { first, _ in first })
         for change in plan.changes where change.address.mode == .managed {
             let removal = change.kind == .delete || change.kind == .forget
-            if removal, declared.contains(change.address), !plan.isDestroy {
+            if removal, declarations[change.address] != nil, !plan.isDestroy {
                 problems.append("\(change.address) is declared again")
             }
             guard [.create, .update, .replaceCreateFirst, .replaceDestroyFirst].contains(change.kind),
-                  let declaration = workspace.resource(change.address), let planned = change.after,
+                  let declaration = declarations[change.address], let planned = change.after,
                   let schema = providers.schema(for: change.address) else {
-                if !removal, change.kind != .noOp, workspace.resource(change.address) == nil {
+                if !removal, change.kind != .noOp, declarations[change.address] == nil {
                     problems.append("\(change.address) is no longer declared")
                 }
                 continue
@@ -35,7 +39,7 @@ public struct PlanVerifier: Sendable {
             let evaluator = Evaluator(environment: environment, variables: workspace.config.variables) { address, path in
                 if recreated.contains(address) { return .unknown }
                 // Data sources are not in state: the plan recorded what it read.
-                let known = address.mode == .data ? plan.change(for: address)?.after : state.resource(address)?.attributes
+                let known = address.mode == .data ? reads[address]?.after : state.resource(address)?.attributes
                 return Planner.lookup(known, path)
             }
             let now = hasher.redact(Planner.fields(evaluator.evaluate(declaration.body)))

@@ -3,26 +3,44 @@ import Foundation
 
 /// The state document: every managed object castform knows, with `serial` (bumped on every
 /// change) and `lineage` (fixed when the state is born), so a plan can tell if it is stale.
+///
+/// Resources are held by address, so that `resource(_:)` and `apply(_:)` cost O(1): the
+/// planner and the executor call them a few times per resource, and an apply of N objects
+/// applies about 2N changes. `resources`, the order users see (state.json, `state list`,
+/// plans), is sorted by address once changes have been applied; it is sorted when it is read,
+/// at most once per batch of changes, instead of after every change.
 public struct StateSnapshot: Codable, Sendable {
     public static let currentVersion = 1
 
     public var version: Int
     public var serial: Int
     public var lineage: String
-    public var resources: [ResourceState]
     public var outputs: [String: Value]
+    private var byAddress: [ResourceAddress: ResourceState]
+    private var listing: Listing
 
     public init(version: Int = StateSnapshot.currentVersion, serial: Int = 0, lineage: String = UUID().uuidString.lowercased(),
                 resources: [ResourceState] = [], outputs: [String: Value] = [:]) {
         self.version = version
         self.serial = serial
         self.lineage = lineage
-        self.resources = resources
         self.outputs = outputs
+        byAddress = Self.index(resources)
+        listing = Listing(resources)
+    }
+
+    /// Every resource: in the order given (by `init`, or as a state file lists them) until a
+    /// change is applied, sorted by address from then on.
+    public var resources: [ResourceState] {
+        get { listing.resources { Self.sorted(byAddress) } }
+        set {
+            byAddress = Self.index(newValue)
+            listing = Listing(newValue)
+        }
     }
 
     public func resource(_ address: ResourceAddress) -> ResourceState? {
-        resources.first { $0.address == address }
+        byAddress[address]
     }
 
     /// Every remote id state holds: its objects' and the replaced objects still to remove.
@@ -35,18 +53,70 @@ public struct StateSnapshot: Codable, Sendable {
     public mutating func apply(_ change: StateChange) {
         switch change {
         case .put(let resource):
-            if let index = resources.firstIndex(where: { $0.address == resource.address }) {
-                resources[index] = resource
-            } else {
-                resources.append(resource)
-            }
+            byAddress[resource.address] = resource
         case .remove(let address):
-            resources.removeAll { $0.address == address }
+            byAddress[address] = nil
         case .outputs(let outputs):
             self.outputs = outputs
         }
-        resources.sort { $0.address < $1.address }
+        listing = Listing(nil)
         serial += 1
+    }
+
+    /// The first resource of an address wins, as a scan from the front would find it.
+    private static func index(_ resources: [ResourceState]) -> [ResourceAddress: ResourceState] {
+        Dictionary(resources.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Sorted as `ResourceAddress` compares (by its text), each text made once.
+    private static func sorted(_ byAddress: [ResourceAddress: ResourceState]) -> [ResourceState] {
+        byAddress.map { (key: $0.key.description, resource: $0.value) }.sorted { $0.key < $1.key }.map(\.resource)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case version, serial, lineage, resources, outputs
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(version: try container.decode(Int.self, forKey: .version),
+                  serial: try container.decode(Int.self, forKey: .serial),
+                  lineage: try container.decode(String.self, forKey: .lineage),
+                  resources: try container.decode([ResourceState].self, forKey: .resources),
+                  outputs: try container.decode([String: Value].self, forKey: .outputs))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .version)
+        try container.encode(serial, forKey: .serial)
+        try container.encode(lineage, forKey: .lineage)
+        try container.encode(resources, forKey: .resources)
+        try container.encode(outputs, forKey: .outputs)
+    }
+
+    /// `resources` in order, made when first read after a change and kept until the next one.
+    ///
+    /// A class, so that a read (which cannot mutate the snapshot) can keep what it sorted;
+    /// copies of a snapshot share it only while they hold the same resources, because every
+    /// change gives the changed copy a new, empty one. The lock makes concurrent reads of
+    /// shared copies safe.
+    private final class Listing: @unchecked Sendable {
+        private let lock = NSLock()
+        private var ordered: [ResourceState]?
+
+        init(_ ordered: [ResourceState]?) {
+            self.ordered = ordered
+        }
+
+        func resources(_ make: () -> [ResourceState]) -> [ResourceState] {
+            lock.withLock {
+                if let ordered { return ordered }
+                let made = make()
+                ordered = made
+                return made
+            }
+        }
     }
 }
 

@@ -16,12 +16,27 @@ public struct SecretHasher: Sendable {
 
     /// `hmac-sha256:<hex>` of the value's canonical JSON.
     public func hash(_ value: Value) -> String {
+        let data = (try? Self.canonical.encode(value.unmarked)) ?? Data()
+        let mac = HMAC<SHA256>.authenticationCode(for: data, using: SymmetricKey(data: keyBytes))
+        // Hex by hand: `String(format: "%02x")` per byte was most of the cost of a plan
+        // (every read object's secrets are hashed, 32 formatted bytes each).
+        var hex: [UInt8] = []
+        hex.reserveCapacity(2 * SHA256.byteCount)
+        for byte in mac {
+            hex.append(Self.hexDigits[Int(byte >> 4)])
+            hex.append(Self.hexDigits[Int(byte & 0x0f)])
+        }
+        return Value.hashPrefix + String(decoding: hex, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Canonical JSON: keys sorted. Shared, as its settings never change.
+    private static let canonical: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let data = (try? encoder.encode(value.unmarked)) ?? Data()
-        let mac = HMAC<SHA256>.authenticationCode(for: data, using: SymmetricKey(data: keyBytes))
-        return Value.hashPrefix + mac.map { String(format: "%02x", $0) }.joined()
-    }
+        return encoder
+    }()
 
     /// The value with each sensitive part replaced by `.sensitive(.string(hash))`; parts
     /// already hashed are left alone, unknowns stay unknown.

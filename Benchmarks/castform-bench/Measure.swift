@@ -1,0 +1,51 @@
+// Wall-clock timing and the figures the benchmark prints: median and min over runs, and the
+// process's peak resident set size.
+import Foundation
+
+/// Seconds taken by `body`, with its result.
+func timed<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
+    let start = ContinuousClock.now
+    let result = try await body()
+    return (result, seconds(ContinuousClock.now - start))
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+}
+
+/// Times per phase name over several runs, printed in the order phases were first seen.
+struct PhaseTimes {
+    private var order: [String] = []
+    private var times: [String: [Double]] = [:]
+
+    mutating func add(_ phase: String, _ seconds: Double) {
+        if times[phase] == nil { order.append(phase) }
+        times[phase, default: []].append(seconds)
+    }
+
+    func report(_ title: String) {
+        print(title)
+        let width = order.map(\.count).max() ?? 0
+        for phase in order {
+            let values = times[phase]!
+            let name = phase.padding(toLength: width, withPad: " ", startingAt: 0)
+            print(String(format: "  %@  median %8.3f s   min %8.3f s   (%d runs)", name, median(values), values.min()!, values.count))
+        }
+    }
+}
+
+/// The process's peak resident set size (`VmHWM`), in MiB; nil off Linux.
+func peakMemoryMiB() -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+    return line.flatMap { Double($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") }.map { $0 / 1024 }
+}
+
+func printPeakMemory() {
+    if let peak = peakMemoryMiB() { print(String(format: "peak RSS %.0f MiB (whole process)", peak)) }
+}
