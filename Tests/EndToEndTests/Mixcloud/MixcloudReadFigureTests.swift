@@ -6,15 +6,16 @@
 //   MIXCLOUD_READ_FIGURE=1 swift test --filter MixcloudReadFigureTests
 //
 // Measured 2026-11-26, debug build, 2 CPUs (the emulator in the test process, castform run as
-// the built binary; `plan --refresh=false` of the same workspace takes 2.5-3.1 s):
+// the built binary), as the read got faster:
 //
-//   plan                                 | one GET per show       | details kept in state  | + list pages in parallel
-//   after apply                          | 20 + 2,000 req, 20.0 s | 20 + 0 requests, 5.4 s | 21 + 0 requests, 4.1 s
-//   after 10 shows edited outside        | 20 + 2,000 req, 20.1 s | 20 + 10 requests, 5.4 s| 21 + 10 requests, 4.2 s
-//   after castform re-applied those 10   | 20 + 2,000 req, 20.0 s | 20 + 10 requests, 5.2 s| 21 + 0 requests, 4.1 s
+//   plan                                 | one GET per show       | details kept in state   | + pages in parallel,   | + linear engine
+//                                        |                        |                         |   get after each edit  |
+//   after apply                          | 20 + 2,000 req, 20.0 s | 20 + 0 requests, 5.4 s  | 21 + 0 requests, 4.1 s | 21 + 0, 2.4 s
+//   after 10 shows edited outside        | 20 + 2,000 req, 20.1 s | 20 + 10 requests, 5.4 s | 21 + 10 requests, 4.2 s| 21 + 10, 2.7 s
+//   after castform re-applied those 10   | 20 + 2,000 req, 20.0 s | 20 + 10 requests, 5.2 s | 21 + 0 requests, 4.1 s | 21 + 0, 2.5 s
+//   `plan --refresh=false` (no requests) | 2.5 s                  | 2.5 s                   | 3.1 s                  | 1.3 s
 //
-// (21 = 20 list pages + the owner's show count, which lets the pages be read side by side;
-// the last column also reads each show once after castform's own edit.)
+// (21 = 20 list pages + the owner's show count, which lets the pages be read side by side.)
 import CastformEmulator
 import CastformTestSupport
 import Foundation
