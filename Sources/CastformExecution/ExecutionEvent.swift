@@ -26,6 +26,8 @@ public enum StepAction: Sendable, Hashable, CustomStringConvertible {
     /// Remove an object replaced earlier in the run (create-before-destroy), or left over
     /// from an interrupted replacement.
     case deleteDeposed(id: String)
+    /// Let go of such an object without a call, as the type's `on_remove` says (`forget`).
+    case forgetDeposed(id: String)
     /// Record an object found after a lost response; no remote call.
     case adopt
     /// Drop from state a create that never happened; no remote call.
@@ -38,6 +40,7 @@ public enum StepAction: Sendable, Hashable, CustomStringConvertible {
         case .read: return "read"
         case .delete: return "delete"
         case .deleteDeposed: return "delete (replaced object)"
+        case .forgetDeposed: return "forget (replaced object)"
         case .adopt: return "adopt"
         case .forget: return "forget"
         }

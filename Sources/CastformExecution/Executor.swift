@@ -27,7 +27,9 @@ public struct Executor: Sendable {
 
     public func apply(_ plan: Plan, state: StateSnapshot, backend: any StateBackend) async -> ExecutionSummary {
         let recorder = StateRecorder(snapshot: state, backend: backend)
-        let steps = StepBuilder.steps(for: plan)
+        let steps = StepBuilder.steps(for: plan) { [providers] change in
+            providers.schema(for: change.address)?.removal(change.lifecycle).forgets ?? false
+        }
         let live = LiveValues()
         let declarations = workspace.declarationsByAddress
         var summary = ExecutionSummary(state: state)
@@ -212,7 +214,7 @@ public struct Executor: Sendable {
             await recorder.record(.remove(address))
             return .done
 
-        case .deleteDeposed(let id):
+        case .deleteDeposed(let id), .forgetDeposed(let id):
             if case .failed(let diagnostics) = await delete(id, current: current, change: step.change, provider: provider, schema: schema, lineage: lineage) {
                 return .failed(diagnostics)
             }

@@ -17,13 +17,18 @@ struct Step: Sendable {
 /// deletes of the resources that depend on them (the reverse order); a replacement is two
 /// steps in the order its kind says.
 enum StepBuilder {
-    static func steps(for plan: Plan) -> [Step] {
+    /// `forgets` says whether a change's removal only lets go (`on_remove: forget`), so the
+    /// objects it replaced are forgotten, not taken down, and reported so.
+    static func steps(for plan: Plan, forgets: (ResourceChange) -> Bool = { _ in false }) -> [Step] {
         var steps: [Step] = []
         var finalStep: [ResourceAddress: Int] = [:]
         var deleteStep: [ResourceAddress: Int] = [:]
         func add(_ change: ResourceChange, _ action: StepAction, after: [Int] = []) -> Int {
             steps.append(Step(id: steps.count, change: change, action: action, waitsFor: after))
             return steps.count - 1
+        }
+        func removeDeposed(_ change: ResourceChange, _ id: String) -> StepAction {
+            forgets(change) ? .forgetDeposed(id: id) : .deleteDeposed(id: id)
         }
         for change in plan.changes {
             // An object found after a lost create answer is recorded first; whatever else the
@@ -38,7 +43,7 @@ enum StepBuilder {
             case .read: finalStep[change.address] = add(change, .read)
             case .delete, .forget:
                 // Objects it replaced go first: the record that names them goes last.
-                let deposed = change.deposed.map { add(change, .deleteDeposed(id: $0)) }
+                let deposed = change.deposed.map { add(change, removeDeposed(change, $0)) }
                 deleteStep[change.address] = add(change, change.kind == .forget ? .forget : .delete(id: change.remoteID), after: deposed)
                 continue
             case .replaceDestroyFirst:
@@ -47,11 +52,11 @@ enum StepBuilder {
             case .replaceCreateFirst:
                 let create = add(change, .create, after: adoption)
                 finalStep[change.address] = create
-                if let old = change.remoteID { _ = add(change, .deleteDeposed(id: old), after: [create]) }
+                if let old = change.remoteID { _ = add(change, removeDeposed(change, old), after: [create]) }
             }
             // Objects replaced in an earlier, interrupted run go once the new one is in place.
             for id in change.deposed {
-                _ = add(change, .deleteDeposed(id: id), after: finalStep[change.address].map { [$0] } ?? [])
+                _ = add(change, removeDeposed(change, id), after: finalStep[change.address].map { [$0] } ?? [])
             }
         }
         // For each address, the deleted resources that depend on it, in plan order: found in
@@ -68,7 +73,7 @@ enum StepBuilder {
             case .delete, .forget:
                 // Delete dependents first: every deleted resource that depends on this one.
                 steps[index].waitsFor += (deletedDependents[step.address] ?? []).compactMap { deleteStep[$0] }
-            case .deleteDeposed:
+            case .deleteDeposed, .forgetDeposed:
                 break
             }
         }

@@ -73,7 +73,10 @@ import Testing
         let change = try #require(plan.change(for: Self.group))
         #expect(change.kind == .replaceCreateFirst)
         #expect(change.note == "the old object will be left as it is (castform forgets it)")
-        #expect(try await harness.execute(plan).succeeded)
+        let summary = try await harness.execute(plan)
+        #expect(summary.succeeded)
+        // Reported as what it is: forgotten, not destroyed.
+        #expect(summary.completed.map(\.action.description) == ["create", "forget (replaced object)"])
         #expect(harness.store.read().objects.values.filter { $0.attributes["name"] == .string("group") }.count == 2)
         #expect(!harness.log.contains { $0.hasPrefix("delete") })
         #expect(try await harness.state().resource(Self.group)?.deposed == nil)

@@ -11,7 +11,7 @@ enum ApplySummary {
             case .create: added += 1
             case .update: changed += 1
             case .delete, .deleteDeposed: destroyed += 1
-            case .forget: forgotten += 1
+            case .forget, .forgetDeposed: forgotten += 1
             default: break
             }
         }

@@ -74,7 +74,7 @@ final class TerminalObserver: ExecutionObserver, @unchecked Sendable {
         case .read: (started, finished, failed) = ("Reading", "Read complete", "Read failed")
         case .delete, .deleteDeposed: (started, finished, failed) = ("Destroying", "Destruction complete", "Destruction failed")
         case .adopt: (started, finished, failed) = ("Adopting", "Adopted", "Adoption failed")
-        case .forget: (started, finished, failed) = ("Forgetting", "Forgotten", "Forgetting failed")
+        case .forget, .forgetDeposed: (started, finished, failed) = ("Forgetting", "Forgotten", "Forgetting failed")
         }
         switch phase {
         case .started: return started
