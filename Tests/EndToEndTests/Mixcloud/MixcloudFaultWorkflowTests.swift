@@ -51,10 +51,7 @@ import Testing
         let workspace = try await MixcloudWorkspace()
         defer { Task { await workspace.stop() } }
         #expect(try await workspace.castform("apply", "--auto-approve").status == 0)
-        let audio = FileHandle(forWritingAtPath: workspace.directory.path + "/audio/deep-sessions-42.mp3")!
-        audio.seekToEndOfFile()
-        audio.write(Data(repeating: 0, count: 417))
-        try audio.close()
+        try workspace.append(417, to: "audio/deep-sessions-42.mp3")
 
         workspace.server.faults.update(FaultPlan(rate: 1, faults: [.dropBeforeHandling], only: ["POST /upload/"]))
         let lost = try await workspace.castform("apply", "--auto-approve")

@@ -96,10 +96,7 @@ import Testing
         #expect(try await workspace.castform("plan", "--detailed-exitcode").status == 0)
 
         // From now on the file is tracked: new content is a new upload.
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: audio))
-        handle.seekToEndOfFile()
-        handle.write(Data(repeating: 1, count: 10))
-        try handle.close()
+        try workspace.append(10, to: "shows/seeded-show-2.mp3")
         let replace = try await workspace.castform("plan")
         #expect(replace.stdout.contains("mixcloud_cloudcast.seeded-show-2 must be replaced: audio cannot be changed in place"), "\(replace.stdout)")
     }

@@ -35,10 +35,7 @@ import Testing
         let state = try String(contentsOfFile: workspace.directory.path + "/.castform/state.json", encoding: .utf8)
         #expect(state.contains("picture_sha256") && state.contains("audio_sha256"), "\(state)")
 
-        let path = workspace.directory.path + "/art/deep-sessions-41.jpg"
-        var image = try Data(contentsOf: URL(fileURLWithPath: path))
-        image.append(Data(repeating: 0xFF, count: 16))
-        try image.write(to: URL(fileURLWithPath: path))
+        try workspace.append(16, to: "art/deep-sessions-41.jpg")
         let plan = try await workspace.castform("plan", "--target", "mixcloud_cloudcast.deep-sessions-41")
         #expect(plan.stdout.contains("~ picture = \"art/deep-sessions-41.jpg (new content, sha256 "), "\(plan.stdout)\(plan.stderr)")
     }

@@ -97,10 +97,7 @@ import Testing
         defer { Task { await workspace.stop() } }
         #expect(try await workspace.castform("apply", "--auto-approve").status == 0)
 
-        let audio = FileHandle(forWritingAtPath: workspace.directory.path + "/audio/deep-sessions-42.mp3")!
-        audio.seekToEndOfFile()
-        audio.write(Data(repeating: 0, count: 417))
-        try audio.close()
+        try workspace.append(417, to: "audio/deep-sessions-42.mp3")
         try FileManager.default.removeItem(atPath: workspace.directory.path + "/shows/guest-mix-07.yaml")
 
         let plan = try await workspace.castform("plan")

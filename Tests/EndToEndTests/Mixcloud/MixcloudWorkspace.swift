@@ -69,6 +69,15 @@ final class MixcloudWorkspace: @unchecked Sendable {
         try change(text).write(toFile: path, atomically: true, encoding: .utf8)
     }
 
+    /// Appends `count` bytes to a file of the workspace: new content under the same name (a
+    /// re-mastered audio file, a new cover saved over the old one).
+    func append(_ count: Int, to relative: String) throws {
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: directory.path + "/" + relative))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(repeating: 0xFF, count: count))
+        try handle.close()
+    }
+
     /// The shows of the account, by key.
     var shows: [String: MixcloudCloudcast] {
         Dictionary(uniqueKeysWithValues: emulator.cloudcasts.map { ($0.key, $0) })
