@@ -62,6 +62,35 @@ import Testing
         try await backend.unlock(id: mine.id)
     }
 
+    /// The lock file is linked into place whole, so a castform killed while taking the lock
+    /// leaves either no lock or a readable one, never an empty file nobody can take over.
+    @Test func theLockFileAppearsWholeAndLeavesNoDraftBehind() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let backend = LocalBackend(path: directory.path + "/state.json")
+        let mine = LockInfo(operation: "apply")
+        try await backend.lock(mine)
+        let written = try #require(FileManager.default.contents(atPath: directory.path + "/state.json.lock"))
+        #expect(String(decoding: written, as: UTF8.self).contains(mine.id))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["state.json.lock"])
+        await #expect(throws: StateError.self) { try await backend.lock(LockInfo(operation: "plan")) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["state.json.lock"])
+        try await backend.unlock(id: mine.id)
+    }
+
+    @Test func anUnreadableLockFileIsReportedNotGuessedAt() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("state.json.lock", "")
+        let backend = LocalBackend(path: directory.path + "/state.json")
+        do {
+            try await backend.lock(LockInfo(operation: "apply"))
+            Issue.record("an unreadable lock was taken")
+        } catch let error as StateError {
+            #expect(error.message.contains("the lock file cannot be read; if no castform is running on this workspace, delete it"), "\(error.message)")
+        }
+    }
+
     @Test func theLockedMessageSaysWhoAndHowToUnlock() {
         let info = LockInfo(id: "abc", user: "ana", host: "studio", pid: 42, operation: "apply",
                             created: Date(timeIntervalSince1970: 1_795_000_000))
