@@ -40,9 +40,7 @@ struct GenerateConfig {
             for found in discovery.objects {
                 guard let schema = session.providers.registry.schema(.managed, found.type) else { continue }
                 if claimed.contains(found.object.id) {
-                    let holder = state.resources.first { $0.id == found.object.id || ($0.deposed ?? []).contains(found.object.id) }
-                    let role = holder?.id == found.object.id ? "already managed as" : "being replaced by"
-                    skipped.append("\(found.object.id) (\(role) \(holder.map { "\($0.address)" } ?? "another resource"))")
+                    skipped.append("\(found.object.id) (already \(state.holder(of: found.object.id) ?? "managed"))")
                     continue
                 }
                 let name = unique(found.name, taken: &taken)

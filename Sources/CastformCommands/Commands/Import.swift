@@ -70,8 +70,7 @@ struct Import: AsyncParsableCommand {
             PlanOutput.report(read.diagnostics)
             guard var object = read.objects.values.first else { throw ExitCode.failure }
             if state.claimedIDs.contains(object.id) {
-                let holder = state.resources.first { $0.id == object.id || ($0.deposed ?? []).contains(object.id) }
-                throw CommandError("\(object.id) is already managed as \(holder.map { "\($0.address)" } ?? "another resource")")
+                throw CommandError("\(object.id) is already \(state.holder(of: object.id) ?? "managed")")
             }
             // What the service cannot report (Mixcloud's audio file, picture, visibility) is
             // taken as the manifest declares it: importing says "this is that object".

@@ -80,7 +80,7 @@ public struct MixcloudProvider: Provider {
     static let clockSkew: TimeInterval = 600
 
     static func date(_ text: String) -> Date? {
-        ISO8601DateFormatter().date(from: text)
+        try? Date(text, strategy: .iso8601)
     }
 
     static let uploadAttempts = 5

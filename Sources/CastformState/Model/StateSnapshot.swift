@@ -49,6 +49,13 @@ public struct StateSnapshot: Codable, Sendable {
         Set(resources.compactMap(\.id) + resources.flatMap { $0.deposed ?? [] })
     }
 
+    /// Who holds a remote id, in words for a message: "managed as ADDR" or "being replaced by
+    /// ADDR" (an object a replacement has yet to take down).
+    public func holder(of id: String) -> String? {
+        guard let resource = resources.first(where: { $0.id == id || ($0.deposed ?? []).contains(id) }) else { return nil }
+        return (resource.id == id ? "managed as " : "being replaced by ") + resource.address.description
+    }
+
     /// Applies one change, as the journal replays it; bumps the serial.
     public mutating func apply(_ change: StateChange) {
         switch change {

@@ -59,9 +59,10 @@ import Testing
         #expect(workspace.singleGets == [:])
     }
 
-    /// An account larger than one page is listed with its pages read side by side: the first
-    /// page, the owner's show count, then the rest at once.
-    @Test func aLargeAccountIsListedPageByPageInParallel() async throws {
+    /// An account larger than one page is listed in three requests for 250 shows (the first
+    /// page, the owner's show count that lets the other pages be read side by side, the last
+    /// page), and a plan after importing it gets no show one by one.
+    @Test func aLargeAccountIsListedFromItsShowCountAndPlansWithoutSingleGets() async throws {
         let workspace = try await MixcloudWorkspace(example: false)
         defer { Task { await workspace.stop() } }
         workspace.emulator.seed(count: 250, owner: "deepsessions")
