@@ -16,7 +16,7 @@ public struct RetryPolicy: Sendable {
     public var jitter: Jitter
 
     public init(
-        conditions: [RetryCondition] = [.connectionError, .status(429), .range(502...504)],
+        conditions: [RetryCondition] = [.connectionError, .status(429), .status(500), .range(502...504)],
         maxAttempts: Int = 4,
         baseDelay: Duration = .milliseconds(500),
         multiplier: Double = 2,
@@ -33,11 +33,13 @@ public struct RetryPolicy: Sendable {
         self.jitter = jitter
     }
 
-    /// Connection errors, 429 and 502–504: what every HTTP service may answer when busy.
+    /// Connection errors, 429, 500 and 502–504: what every HTTP service may answer when busy
+    /// or briefly broken. Only idempotent requests are ever retried (`HTTPRequest.isRetryable`):
+    /// a 500 to a create may come after the object was made, and finding it is recovery's job.
     public static let standard = RetryPolicy()
 
     /// `standard` plus Mixcloud's rate limit, a 403 with `"type": "RateLimitException"`.
-    public static let mixcloud = RetryPolicy(conditions: [.connectionError, .status(429), .range(502...504), .mixcloudRateLimit])
+    public static let mixcloud = RetryPolicy(conditions: standard.conditions + [.mixcloudRateLimit])
 
     /// The backoff before retry number `retry` (1 for the first retry), capped, then jittered.
     public func backoff(beforeRetry retry: Int) -> Duration {

@@ -18,6 +18,37 @@ import Testing
         }
     }
 
+    /// A 500 to a read is a hiccup worth another try, for every service: one failed read must
+    /// not abort a whole plan.
+    @Test(arguments: [RetryPolicy.standard, RetryPolicy.mixcloud].map { policy -> RetryPolicy in
+        var exact = policy
+        exact.baseDelay = .seconds(1)
+        exact.jitter = .none
+        return exact
+    })
+    func anInternalServerErrorToAReadIsRetried(_ policy: RetryPolicy) async throws {
+        let clock = ManualClock(advancesOnSleep: true)
+        try await TestServer.with(script: [.status(500), .status(500), .json(200, "{}")]) { server in
+            let client = makeClient(server.baseURL, middlewares: [RetryMiddleware(policy: policy)], clock: clock)
+            let response = try await client.send(HTTPRequest(.get, "/deepsessions/cloudcasts/"))
+            #expect(response.status == 200)
+            #expect(server.requests.count == 3)
+            #expect(clock.sleeps == [.seconds(1), .seconds(2)])
+        }
+    }
+
+    /// ... but never to a create: the 500 may have come after the object was made.
+    @Test func anInternalServerErrorToAPostIsNotRetried() async throws {
+        let clock = ManualClock(advancesOnSleep: true)
+        try await TestServer.with(script: [.status(500), .json(201, "{}")]) { server in
+            let client = makeClient(server.baseURL, middlewares: [RetryMiddleware(policy: Self.policy)], clock: clock)
+            let error = try await httpError { _ = try await client.send(HTTPRequest(.post, "/stream", body: .json(Array("{}".utf8)))) }
+            #expect(error.status == 500)
+            #expect(error.outcomeUnknown)
+            #expect(server.requests.count == 1)
+        }
+    }
+
     @Test func givesUpAfterMaxAttemptsAndSaysSo() async throws {
         let clock = ManualClock(advancesOnSleep: true)
         try await TestServer.with(script: [.status(502)]) { server in
