@@ -154,14 +154,16 @@ public struct Executor: Sendable {
             let values = await desired(address, recorder: recorder, live: live, declarations: declarations)
             var deposed = current?.deposed ?? []
             if step.change.kind == .replaceCreateFirst, let old = current?.id, !deposed.contains(old) { deposed.append(old) }
+            var request = OperationRequest(address: address, desired: values, lineage: lineage, lifecycle: step.change.lifecycle ?? [:])
+            request.notes = provider.notes(forCreating: request)
             let pending = ResourceState(
                 address: address, provider: schema.provider, id: nil, attributes: [:], dependencies: step.change.dependencies,
-                pending: PendingOperation(kind: .create, desired: hasher.redact(values)), deposed: deposed.isEmpty ? nil : deposed,
-                lifecycle: step.change.lifecycle ?? current?.lifecycle)
-            // Durable before the request goes out: if castform dies waiting for the answer,
-            // the next run asks the service instead of creating a second object.
+                pending: PendingOperation(kind: .create, desired: hasher.redact(values), notes: request.notes.isEmpty ? nil : hasher.redact(request.notes)),
+                deposed: deposed.isEmpty ? nil : deposed, lifecycle: step.change.lifecycle ?? current?.lifecycle)
+            // Durable before the request goes out, with what will find its result: if castform
+            // dies waiting for the answer, the next run asks the service instead of creating a
+            // second object.
             await recorder.record(.put(pending))
-            let request = OperationRequest(address: address, desired: values, lineage: lineage, lifecycle: step.change.lifecycle ?? [:])
             switch await provider.create(request, progress: progress) {
             case .succeeded(let object?):
                 await live.set(address, values.merging(object.attributes) { $1 })

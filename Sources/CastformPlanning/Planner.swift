@@ -45,14 +45,14 @@ public struct Planner: Sendable {
         var existing: [ResourceAddress: RemoteObject] = [:]
         var abandoned = Set<ResourceAddress>()
         var requests = 0
-        if options.refresh {
-            let managed = declarations.mapValues { Set($0.body.fields.map(\.name)) }
-            let refresh = await Refresher(providers: providers, lineage: state.lineage, managed: managed).refresh(state)
-            existing = refresh.objects
-            abandoned = refresh.abandoned
-            diagnostics += refresh.diagnostics
-            requests = refresh.requests
-        } else {
+        let managed = declarations.mapValues { Set($0.body.fields.map(\.name)) }
+        let refresh = await Refresher(providers: providers, lineage: state.lineage, managed: managed)
+            .refresh(state, readingKnown: options.refresh)
+        existing = refresh.objects
+        abandoned = refresh.abandoned
+        diagnostics += refresh.diagnostics
+        requests = refresh.requests
+        if !options.refresh {
             for resource in state.resources {
                 if let id = resource.id { existing[resource.address] = RemoteObject(id: id, attributes: resource.attributes, privateData: resource.privateData) }
             }

@@ -16,7 +16,7 @@ struct PendingServiceProvider: Provider {
     func create(_ request: OperationRequest, progress: @escaping ProgressHandler) async -> OperationOutcome { .failed(unavailable) }
     func update(_ request: OperationRequest, progress: @escaping ProgressHandler) async -> OperationOutcome { .failed(unavailable) }
     func delete(_ request: OperationRequest) async -> OperationOutcome { .failed(unavailable) }
-    func recover(_ request: OperationRequest) async -> RecoveryResult { .failed(unavailable) }
+    func recover(type: String, requests: [OperationRequest]) async -> RecoveryReport { RecoveryReport(.failed(unavailable), for: requests) }
     func importObject(type: String, id: String) async -> ReadResult { ReadResult(diagnostics: unavailable) }
     func readData(type: String, arguments: [String: Value]) async -> DataResult { DataResult(diagnostics: unavailable) }
 }

@@ -65,7 +65,10 @@ struct Import: AsyncParsableCommand {
         }
         try await session.withLock("import") {
             var state = try await session.loadState()
-            guard state.resource(target) == nil else { throw CommandError("\(address) is already in state") }
+            // A create whose outcome castform could not tell (it said so) is settled by the
+            // user pointing at the object it made.
+            let pending = state.resource(target)
+            guard pending?.id == nil else { throw CommandError("\(address) is already in state") }
             let read = await provider.importObject(type: target.type, id: id)
             PlanOutput.report(read.diagnostics)
             guard var object = read.objects.values.first else { throw ExitCode.failure }
@@ -89,7 +92,10 @@ struct Import: AsyncParsableCommand {
                 if case .resource(let address, _) = reference.reference { return address }
                 return nil
             }
-            state.apply(.put(Self.imported(object, at: target, provider: provider.name, lineage: state.lineage, dependencies: dependencies)))
+            var imported = Self.imported(object, at: target, provider: provider.name, lineage: state.lineage, dependencies: dependencies)
+            imported.deposed = pending?.deposed
+            imported.lifecycle = pending?.lifecycle
+            state.apply(.put(imported))
             try await session.backend.persist(state)
             Console.out("Imported \(target) (id \(object.id)). Run castform plan to see how it differs from the manifest.\n")
         }

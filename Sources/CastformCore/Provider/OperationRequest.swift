@@ -22,6 +22,9 @@ public struct OperationRequest: Sendable {
     public var excluding: Set<String> = []
     /// For `recover`: when the lost create was sent; what it made cannot be older.
     public var sentAt: Date?
+    /// For `create` and `recover`: what the provider noted before the create was sent
+    /// (`Provider.notes(forCreating:)`), as the pending record keeps it.
+    public var notes: [String: Value] = [:]
 
     public init(address: ResourceAddress, id: String? = nil, desired: [String: Value] = [:],
                 prior: RemoteObject? = nil, changed: [String] = [], lineage: String, lifecycle: [String: Value] = [:]) {

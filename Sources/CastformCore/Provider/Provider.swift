@@ -15,9 +15,21 @@ public protocol Provider: Sendable {
     func update(_ request: OperationRequest, progress: @escaping ProgressHandler) async -> OperationOutcome
     func delete(_ request: OperationRequest) async -> OperationOutcome
 
-    /// Finds an object whose create may have happened without castform hearing the answer
-    /// (a timeout, a kill). nil when there is none: then the create is planned again.
-    func recover(_ request: OperationRequest) async -> RecoveryResult
+    /// What `recover` will need to find the object a create makes, should its answer be lost
+    /// (the name the service will derive, a fingerprint of the file sent): noted before the
+    /// create goes out, recorded durably with the pending create, and handed back to both
+    /// `create` (as `request.notes`) and `recover`. A default in `Recovery.swift` notes nothing.
+    func notes(forCreating request: OperationRequest) -> [String: Value]
+
+    /// Finds the objects that creates of one type may have made without castform hearing the
+    /// answer (a timeout, a kill): one call per type and run, so that one listing serves every
+    /// pending create. Each request carries what was noted before it was sent, when it was
+    /// sent, and the ids state already holds (which it cannot have made).
+    ///
+    /// `.notFound` must mean "certainly never made": it plans the create again, and on a
+    /// service that cannot delete, a wrong `.notFound` is a permanent duplicate. When the
+    /// service offers no way to tell, the answer is `.failed`, saying what the user can do.
+    func recover(type: String, requests: [OperationRequest]) async -> RecoveryReport
 
     /// Reads one object by the id a user gives to `castform import`.
     func importObject(type: String, id: String) async -> ReadResult
@@ -44,11 +56,6 @@ public struct ReadResult: Sendable {
     }
 }
 
-public enum RecoveryResult: Sendable {
-    case found(RemoteObject)
-    case notFound
-    case failed([Diagnostic])
-}
 
 public struct DataResult: Sendable {
     public var attributes: [String: Value]

@@ -2,7 +2,7 @@ import CastformCore
 import CastformState
 
 /// Reads what exists for every object in state: one batched read per type, types in parallel,
-/// and a recovery for each create whose answer was never seen.
+/// and one recovery call per type for the creates whose answer was never seen.
 struct Refresher {
     struct Result {
         /// Objects that exist, by address. An address in state but missing here is gone.
@@ -17,26 +17,29 @@ struct Refresher {
     let lineage: String
     let managed: [ResourceAddress: Set<String>]
 
-    func refresh(_ state: StateSnapshot) async -> Result {
+    /// With `readingKnown` false (`--refresh=false`) only the pending creates are looked
+    /// for: planning one of them as new without looking would make it twice.
+    func refresh(_ state: StateSnapshot, readingKnown: Bool = true) async -> Result {
         // A lost create cannot have made an object state already knows: not another
         // resource's, and not the one a replacement replaces (a re-uploaded show has the
         // same title as the show it replaces).
         let claimed = state.claimedIDs
         var groups: [String: [ResourceState]] = [:]
-        var pendingCreates: [ResourceState] = []
+        var pendingCreates: [String: [ResourceState]] = [:]
         for resource in state.resources {
+            let key = "\(resource.address.mode.rawValue):\(resource.address.type)"
             if resource.id == nil {
-                pendingCreates.append(resource)
-            } else {
-                groups["\(resource.address.mode.rawValue):\(resource.address.type)", default: []].append(resource)
+                pendingCreates[key, default: []].append(resource)
+            } else if readingKnown {
+                groups[key, default: []].append(resource)
             }
         }
         return await withTaskGroup(of: Result.self) { group in
             for resources in groups.values {
                 group.addTask { await read(resources) }
             }
-            for resource in pendingCreates {
-                group.addTask { await recover(resource, claimed: claimed) }
+            for resources in pendingCreates.values {
+                group.addTask { await recover(resources, claimed: claimed) }
             }
             var combined = Result()
             for await partial in group {
@@ -67,18 +70,30 @@ struct Refresher {
         return result
     }
 
-    private func recover(_ resource: ResourceState, claimed: Set<String>) async -> Result {
-        guard let provider = providers.provider(for: resource.address) else { return Result() }
-        var request = OperationRequest(address: resource.address, desired: resource.pending?.desired ?? [:], lineage: lineage)
-        request.excluding = claimed
-        request.sentAt = resource.pending?.started
-        switch await provider.recover(request) {
-        case .found(let object):
-            return Result(objects: [resource.address: object], requests: 1)
-        case .notFound:
-            return Result(abandoned: [resource.address], requests: 1)
-        case .failed(let diagnostics):
-            return Result(diagnostics: diagnostics, requests: 1)
+    /// The pending creates of one type, looked for in one call.
+    private func recover(_ resources: [ResourceState], claimed: Set<String>) async -> Result {
+        guard let first = resources.first, let provider = providers.provider(for: first.address) else { return Result() }
+        let requests = resources.map { resource in
+            var request = OperationRequest(address: resource.address, desired: resource.pending?.desired ?? [:], lineage: lineage)
+            request.excluding = claimed
+            request.sentAt = resource.pending?.started
+            request.notes = resource.pending?.notes ?? [:]
+            return request
         }
+        let report = await provider.recover(type: first.address.type, requests: requests)
+        var result = Result(requests: report.requestCount)
+        for resource in resources {
+            switch report.results[resource.address] {
+            case .found(let object)?:
+                result.objects[resource.address] = object
+            case .notFound?:
+                result.abandoned.insert(resource.address)
+            case .failed(let diagnostics)?:
+                result.diagnostics += diagnostics
+            case nil:
+                result.diagnostics.append(.error("\(resource.address): castform could not find out whether its interrupted create happened; nothing was planned for it", at: nil))
+            }
+        }
+        return result
     }
 }

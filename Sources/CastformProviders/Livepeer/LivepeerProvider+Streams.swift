@@ -44,7 +44,7 @@ extension LivepeerProvider {
         }
     }
 
-    private func created(_ json: Value, _ request: OperationRequest) -> RemoteObject {
+    func created(_ json: Value, _ request: OperationRequest) -> RemoteObject {
         let inline = LivepeerStreamMapping.inlineTargets(desired: request.desired, response: json)
         var object = LivepeerStreamMapping.decode(json, hint: request.desired, inlineTargets: inline)
         object.privateData["lineage"] = .string(request.lineage)
@@ -72,22 +72,6 @@ extension LivepeerProvider {
                 return .failed([.error("\(request.address) (stream \(id)) is live: Livepeer cannot change \(fields) while a stream is active. Wait until the broadcast ends and apply again, or apply other changes now with --target", at: nil)])
             }
             return Self.outcome(error, request.address, "update the stream")
-        }
-    }
-
-    /// Finds a stream created for this address and lineage whose answer was lost.
-    func recoverStream(_ api: LivepeerAPI, _ request: OperationRequest) async -> RecoveryResult {
-        var requests = 0
-        do {
-            let all = try await api.list("/stream", query: [(name: "streamsonly", value: "1")], requests: &requests)
-            let mine = all.filter {
-                let identity = LivepeerStreamMapping.identity($0)
-                return identity.address == request.address.description && identity.lineage == request.lineage
-            }
-            guard let json = mine.first else { return .notFound }
-            return .found(created(json, request))
-        } catch {
-            return .failed([error.diagnostic(request.address, "look for a stream whose create was interrupted")])
         }
     }
 

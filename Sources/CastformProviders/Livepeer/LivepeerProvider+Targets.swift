@@ -82,27 +82,4 @@ extension LivepeerProvider {
             return Self.outcome(error, request.address, "update the multistream target")
         }
     }
-
-    /// A target has no tags and its URL is never returned: one with the manifest's name stands
-    /// for the lost create. The list needs the caller's user id, which any stream or webhook of
-    /// the account carries; an account with neither has no target to find either way.
-    func recoverTarget(_ api: LivepeerAPI, _ request: OperationRequest) async -> RecoveryResult {
-        guard let name = request.desired["name"]?.unmarked.stringValue else { return .notFound }
-        do {
-            var userID: String?
-            for path in ["/stream", "/webhook"] where userID == nil {
-                userID = LivepeerWire.items(try await api.call(.get, path, query: [(name: "limit", value: "1")]).json).first?["userId"]?.stringValue
-            }
-            guard let userID else { return .notFound }
-            var requests = 0
-            let all = try await api.list("/multistream/target", query: [(name: "userId", value: userID)], requests: &requests)
-            guard let json = all.first(where: { $0["name"]?.stringValue == name }) else { return .notFound }
-            // The lost create sent the desired URL (state holds its hash): it is what the target has.
-            var object = Self.decodeTarget(json)
-            object.attributes["url"] = request.desired["url"]
-            return .found(object)
-        } catch {
-            return .failed([error.diagnostic(request.address, "look for a multistream target whose create was interrupted")])
-        }
-    }
 }

@@ -54,21 +54,4 @@ extension LivepeerProvider {
             return Self.outcome(error, request.address, "update the webhook")
         }
     }
-
-    /// A webhook has no tags: one with the same name and URL stands for the lost create.
-    func recoverWebhook(_ api: LivepeerAPI, _ request: OperationRequest) async -> RecoveryResult {
-        var requests = 0
-        do {
-            let all = try await api.list("/webhook", requests: &requests)
-            let match = all.first {
-                $0["name"] == request.desired["name"]?.unmarked && $0["url"] == request.desired["url"]?.unmarked
-            }
-            guard let match else { return .notFound }
-            var object = Self.decodeWebhook(match)
-            object.attributes["shared_secret"] = request.desired["shared_secret"]
-            return .found(object)
-        } catch {
-            return .failed([error.diagnostic(request.address, "look for a webhook whose create was interrupted")])
-        }
-    }
 }

@@ -66,15 +66,6 @@ struct LivepeerProvider: Provider {
         }
     }
 
-    func recover(_ request: OperationRequest) async -> RecoveryResult {
-        guard let api else { return .failed([missingKey]) }
-        switch request.address.type {
-        case LivepeerSchemas.stream.name: return await recoverStream(api, request)
-        case LivepeerSchemas.webhook.name: return await recoverWebhook(api, request)
-        default: return await recoverTarget(api, request)
-        }
-    }
-
     func importObject(type: String, id: String) async -> ReadResult {
         guard let api else { return ReadResult(diagnostics: [missingKey]) }
         let path = switch type {

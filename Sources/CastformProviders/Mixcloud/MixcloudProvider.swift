@@ -43,7 +43,9 @@ public struct MixcloudProvider: Provider {
         guard let audio = request.desired["audio"]?.unmarked.stringValue else {
             return .failed([.error("\(request.address): audio is required", at: nil)])
         }
-        let fingerprints = fingerprints(request.desired)
+        // Taken when the create was noted, before the pending record: the file as it was sent.
+        let noted = request.notes.filter { key, _ in Self.fileRoles.contains { key.hasPrefix($0.role.rawValue + "_") } }
+        let fingerprints = noted.isEmpty ? fingerprints(request.desired) : noted
         var form = MultipartForm(onProgress: { sent, total in progress(TransferProgress(completed: sent, total: total)) })
         for (name, value) in MixcloudFields.upload(request.desired) { form.addField(name, value) }
         form.addFile("mp3", path: absolute(audio), contentType: MixcloudClient.contentType(audio))
@@ -77,20 +79,17 @@ public struct MixcloudProvider: Provider {
         }
     }
 
-    static let clockSkew: TimeInterval = 600
-
-    static func date(_ text: String) -> Date? {
-        try? Date(text, strategy: .iso8601)
-    }
-
     static let uploadAttempts = 5
     static let longestUploadWait: Duration = .seconds(300)
 
-    /// The new show as Mixcloud now holds it (one get), with the files it was made from.
-    func created(_ key: String, request: OperationRequest, fingerprints: [String: Value]) async -> RemoteObject {
+    /// The new show as Mixcloud now holds it (one get, unless `json` is the show's full
+    /// answer already), with the files it was made from.
+    func created(_ key: String, request: OperationRequest, fingerprints: [String: Value], json full: JSONValue? = nil) async -> RemoteObject {
         let files = Dictionary(uniqueKeysWithValues: Self.fileRoles.compactMap { role in request.desired[role.attribute].map { (role.attribute, $0) } })
         let known = KnownObject(address: request.address, id: key, attributes: files, privateData: fingerprints)
-        if let json = try? await client?.cloudcast(key) {
+        var json = full
+        if json == nil { json = try? await client?.cloudcast(key) }
+        if let json {
             var object = remoteObject(json, full: true, known: known)
             // What Mixcloud never returns is as the upload sent it (found again after a lost
             // answer, the show would otherwise plan an update of its picture).
@@ -149,33 +148,7 @@ public struct MixcloudProvider: Provider {
         }
     }
 
-    // MARK: Recovery, import, data
-
-    /// A lost upload answer: the newest of the owner's shows with the same title is the one
-    /// the upload made (uploads are listed newest first), so it is adopted, not uploaded again.
-    /// Shows state already holds (the one a new audio file replaces has the same title) and
-    /// shows older than the upload are never taken for it.
-    public func recover(_ request: OperationRequest) async -> RecoveryResult {
-        guard let client else { return .failed(unavailable) }
-        guard let title = request.desired["title"]?.unmarked.stringValue else { return .notFound }
-        let excluded = Set(request.excluding.map(MixcloudClient.normalisedKey))
-        // Mixcloud's clock and ours may differ a little.
-        let earliest = request.sentAt.map { $0.addingTimeInterval(-Self.clockSkew) }
-        do {
-            let (items, _) = try await client.list()
-            let wanted = MixcloudFields.trimmed(title).lowercased()
-            guard let item = items.first(where: { item in
-                      guard MixcloudFields.trimmed(item["name"]?.string ?? "").lowercased() == wanted,
-                            !excluded.contains(MixcloudClient.normalisedKey(item["key"]?.string ?? "")) else { return false }
-                      guard let earliest, let created = item["created_time"]?.string.flatMap(Self.date) else { return true }
-                      return created >= earliest
-                  }),
-                  let key = item["key"]?.string else { return .notFound }
-            return .found(await created(MixcloudClient.normalisedKey(key), request: request, fingerprints: fingerprints(request.desired)))
-        } catch {
-            return .failed([diagnostic(error, doing: "look for \(request.address) among \(client.user)'s shows")])
-        }
-    }
+    // MARK: Import, data (recovery: MixcloudProvider+Recovery.swift)
 
     /// `castform import mixcloud_cloudcast.NAME /user/slug/`.
     public func importObject(type: String, id: String) async -> ReadResult {

@@ -170,11 +170,15 @@ public struct PendingOperation: Codable, Sendable, Equatable {
     public var started: Date
     /// What was sent, sensitive values hashed: what `recover` looks for.
     public var desired: [String: Value]
+    /// What the provider noted before sending it, to find its result (the address the
+    /// service will give it, the fingerprint of the file sent); nil in older state files.
+    public var notes: [String: Value]?
 
-    public init(kind: Kind, started: Date = Date(), desired: [String: Value] = [:]) {
+    public init(kind: Kind, started: Date = Date(), desired: [String: Value] = [:], notes: [String: Value]? = nil) {
         self.kind = kind
         self.started = started
         self.desired = desired
+        self.notes = notes
     }
 }
 

@@ -84,13 +84,22 @@ public struct FakeProvider: Provider {
         return .succeeded(nil)
     }
 
-    public func recover(_ request: OperationRequest) async -> RecoveryResult {
+    /// One search per type and run, however many creates were lost: objects carry the
+    /// address and lineage that made them.
+    public func recover(type: String, requests: [OperationRequest]) async -> RecoveryReport {
         await delay()
-        let match = store.withContents { contents -> FakeStore.Object? in
-            contents.log.append("search \(request.address)")
-            return contents.objects.values.first { $0.owner == request.address.description && $0.lineage == request.lineage }
+        let objects = store.withContents { contents -> [FakeStore.Object] in
+            contents.log.append("search \(type) for \(requests.map(\.address.description).sorted().joined(separator: ","))")
+            return contents.objects.values.filter { $0.type == type }
         }
-        return match.map { .found(remote($0)) } ?? .notFound
+        var report = RecoveryReport(requestCount: 1)
+        for request in requests {
+            let match = objects.first {
+                $0.owner == request.address.description && $0.lineage == request.lineage && !request.excluding.contains($0.id)
+            }
+            report.results[request.address] = match.map { .found(remote($0)) } ?? .notFound
+        }
+        return report
     }
 
     public func importObject(type: String, id: String) async -> ReadResult {
