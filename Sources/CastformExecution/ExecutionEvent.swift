@@ -10,7 +10,7 @@ public enum ExecutionEvent: Sendable {
     case finished(ResourceAddress, StepAction, elapsed: Duration, id: String?)
     case failed(ResourceAddress, StepAction, [Diagnostic])
     case skipped(ResourceAddress, StepAction, because: ResourceAddress)
-    /// A signal arrived: nothing new starts; operations in flight are finishing.
+    /// A signal arrived: nothing new starts; operations in flight are being stopped.
     case stopping
 }
 

@@ -6,7 +6,9 @@ import Foundation
 
 /// Applies a plan: every step once its dependencies are done, at most `parallelism` at a
 /// time, state recorded after each. A failed step skips what depends on it and lets
-/// independent work finish; a signal stops new work and lets work in flight finish.
+/// independent work finish. A signal stops new work; work in flight gets `stopGrace` to
+/// finish and is then cancelled (a 4 GiB upload must not hold a Ctrl-C for an hour), each
+/// provider saying what it knows of the cancelled operation.
 public struct Executor: Sendable {
     public var providers: ProviderSet
     public var workspace: Workspace
@@ -14,6 +16,10 @@ public struct Executor: Sendable {
     public var parallelism: Int
     public var observer: any ExecutionObserver
     public var cancellation: CancellationFlag
+    /// How long operations in flight may go on after a signal before they are cancelled.
+    public var stopGrace: Duration = .milliseconds(500)
+    /// Every wait of the executor goes through it (tests pass their own).
+    public var clock: any Clock<Duration> = ContinuousClock()
 
     public init(providers: ProviderSet, workspace: Workspace, environment: [String: String], parallelism: Int = 4,
                 observer: any ExecutionObserver, cancellation: CancellationFlag = CancellationFlag()) {
@@ -25,6 +31,12 @@ public struct Executor: Sendable {
         self.cancellation = cancellation
     }
 
+    /// What finished in the task group: a step, or the signal watcher.
+    private enum Completion: Sendable {
+        case step(Int, StepResult)
+        case stopRequested
+    }
+
     public func apply(_ plan: Plan, state: StateSnapshot, backend: any StateBackend) async -> ExecutionSummary {
         let recorder = StateRecorder(snapshot: state, backend: backend)
         let steps = StepBuilder.steps(for: plan) { [providers] change in
@@ -32,46 +44,28 @@ public struct Executor: Sendable {
         }
         let live = LiveValues()
         let declarations = workspace.declarationsByAddress
+        var schedule = StepSchedule(steps)
         var summary = ExecutionSummary(state: state)
-        var waiting = Dictionary(uniqueKeysWithValues: steps.map { ($0.id, Set($0.waitsFor)) })
-        var dependents: [Int: [Int]] = [:]
-        for step in steps { for dependency in step.waitsFor { dependents[dependency, default: []].append(step.id) } }
-        // A queue: steps start in the order they became ready; `nextReady` is its head.
-        var ready = steps.filter { $0.waitsFor.isEmpty }.map(\.id)
-        var nextReady = 0
-        var blocked: [Int: ResourceAddress] = [:]
-        var finished = Set<Int>()
-        var running = 0
 
-        await withTaskGroup(of: (Int, StepResult).self) { group in
+        await withTaskGroup(of: Completion.self) { group in
+            group.addTask { await stopWatcher() }
+            var running = 0
             func launch() {
-                while running < parallelism, nextReady < ready.count, !cancellation.isSet {
-                    let step = steps[ready[nextReady]]
-                    nextReady += 1
+                while running < parallelism, !cancellation.isSet, let step = schedule.next() {
                     running += 1
-                    group.addTask { (step.id, await run(step, recorder: recorder, live: live, declarations: declarations)) }
+                    group.addTask { .step(step.id, await run(step, recorder: recorder, live: live, declarations: declarations)) }
                 }
+                // Nothing in flight and nothing startable: only the watcher is left; end it.
+                if running == 0 { group.cancelAll() }
             }
             launch()
-            while let (id, result) = await group.next() {
-                running -= 1
-                finished.insert(id)
-                let step = steps[id]
-                switch result {
-                case .done:
-                    summary.completed.append((step.address, step.action))
-                    for dependent in dependents[id] ?? [] {
-                        waiting[dependent]?.remove(id)
-                        if waiting[dependent]?.isEmpty == true, blocked[dependent] == nil { ready.append(dependent) }
-                    }
-                case .failed(let diagnostics):
-                    summary.failed.append((step.address, step.action, diagnostics))
-                    var work = dependents[id] ?? []
-                    while let next = work.popLast() {
-                        guard blocked[next] == nil else { continue }
-                        blocked[next] = step.address
-                        work += dependents[next] ?? []
-                    }
+            while let completion = await group.next() {
+                if case .step(let id, let result) = completion {
+                    running -= 1
+                    summary.record(steps[id], result)
+                    schedule.finish(id, succeeded: result.succeeded)
+                } else {
+                    group.cancelAll()
                 }
                 if cancellation.isSet, !summary.interrupted {
                     summary.interrupted = true
@@ -81,10 +75,10 @@ public struct Executor: Sendable {
             }
         }
         for step in steps {
-            if let cause = blocked[step.id] {
+            if let cause = schedule.blocked[step.id] {
                 summary.skipped.append((step.address, step.action, cause))
                 observer.handle(.skipped(step.address, step.action, because: cause))
-            } else if !finished.contains(step.id) {
+            } else if !schedule.finished.contains(step.id) {
                 summary.notStarted.append((step.address, step.action))
                 summary.interrupted = summary.interrupted || cancellation.isSet
             }
@@ -95,9 +89,22 @@ public struct Executor: Sendable {
         return summary
     }
 
+    /// Waits for a signal, then for the grace that operations in flight get; then the
+    /// executor cancels them. Cancelled itself when the apply ends first.
+    private func stopWatcher() async -> Completion {
+        await cancellation.wait()
+        if !Task.isCancelled { try? await clock.sleep(for: stopGrace) }
+        return .stopRequested
+    }
+
     enum StepResult: Sendable {
         case done
         case failed([Diagnostic])
+
+        var succeeded: Bool {
+            if case .done = self { return true }
+            return false
+        }
     }
 
     private func run(_ step: Step, recorder: StateRecorder, live: LiveValues,

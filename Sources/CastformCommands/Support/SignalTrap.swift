@@ -2,9 +2,10 @@ import CastformExecution
 import Dispatch
 import Foundation
 
-/// SIGINT and SIGTERM during an apply: the first stops new work (operations in flight finish
-/// and state is saved); a second exits at once — the journal already holds every completed
-/// operation.
+/// SIGINT and SIGTERM during an apply: the first stops new work, gives operations in flight
+/// half a second to finish, then cancels them (an upload stops, and what castform knows of it
+/// is recorded) and saves state; a second exits at once — the journal already holds every
+/// completed operation.
 final class SignalTrap: @unchecked Sendable {
     let flag = CancellationFlag()
     private var sources: [DispatchSourceSignal] = []
@@ -20,7 +21,7 @@ final class SignalTrap: @unchecked Sendable {
                 }
                 flag.set()
                 if !quiet {
-                    Console.err("\nInterrupt received: finishing operations in flight, then saving state. Interrupt again to exit at once.\n")
+                    Console.err("\nInterrupt received: stopping operations in flight, then saving state. Interrupt again to exit at once.\n")
                 }
             }
             source.resume()

@@ -37,6 +37,9 @@ struct LivepeerAPI: Sendable {
             return (response.status, json, response.headers)
         } catch let error as HTTPError {
             throw Failure(status: error.status, message: error.message, outcomeUnknown: error.outcomeUnknown)
+        } catch is CancellationError {
+            // Stopped by a signal: the request may have reached the service before it was.
+            throw Failure(status: nil, message: "Livepeer \(method.rawValue) \(path): stopped by an interrupt", outcomeUnknown: true)
         } catch {
             throw Failure(status: nil, message: "Livepeer: \(error)", outcomeUnknown: false)
         }

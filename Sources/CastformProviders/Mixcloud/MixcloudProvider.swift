@@ -46,7 +46,11 @@ public struct MixcloudProvider: Provider {
         // Taken when the create was noted, before the pending record: the file as it was sent.
         let noted = request.notes.filter { key, _ in Self.fileRoles.contains { key.hasPrefix($0.role.rawValue + "_") } }
         let fingerprints = noted.isEmpty ? fingerprints(request.desired) : noted
-        var form = MultipartForm(onProgress: { sent, total in progress(TransferProgress(completed: sent, total: total)) })
+        let tally = UploadTally()
+        var form = MultipartForm(onProgress: { sent, total in
+            tally.note(sent: sent, of: total)
+            progress(TransferProgress(completed: sent, total: total))
+        })
         for (name, value) in MixcloudFields.upload(request.desired) { form.addField(name, value) }
         form.addFile("mp3", path: absolute(audio), contentType: MixcloudClient.contentType(audio))
         if let picture = request.desired["picture"]?.unmarked.stringValue {
@@ -57,9 +61,21 @@ public struct MixcloudProvider: Provider {
             return .succeeded(await created(key, request: request, fingerprints: fingerprints))
         } catch let error as HTTPError where error.outcomeUnknown {
             return .unknown([diagnostic(error, doing: "upload \(request.address)")])
+        } catch is CancellationError {
+            return cancelled(request, tally)
         } catch {
             return .failed([diagnostic(error, doing: "upload \(request.address)")])
         }
+    }
+
+    /// An upload stopped by a signal. Mixcloud cannot have made a show from a form whose last
+    /// bytes it never got; once they were all handed over, the answer is what was lost.
+    func cancelled(_ request: OperationRequest, _ tally: UploadTally) -> OperationOutcome {
+        let (sent, total) = tally.progress
+        if total > 0, sent < total {
+            return .failed([.error("\(request.address): the upload was stopped after \(sent) of \(total) bytes; Mixcloud made nothing of it", at: nil)])
+        }
+        return .unknown([.error("\(request.address): the upload was stopped after its last byte was sent; the next run will look for the show before uploading it again", at: nil)])
     }
 
     /// A streamed upload is never re-sent by the retry middleware (its body cannot be replayed
@@ -73,7 +89,7 @@ public struct MixcloudProvider: Provider {
             } catch let error as HTTPError {
                 guard case .rateLimited(let retryAfter) = error.kind, attempt < Self.uploadAttempts else { throw error }
                 let wait = min(retryAfter ?? .seconds(2 * attempt), Self.longestUploadWait)
-                try await Task.sleep(for: wait)
+                try await client.http.configuration.clock.sleep(for: wait)
                 attempt += 1
             }
         }

@@ -63,6 +63,14 @@ final class MixcloudWorkspace: @unchecked Sendable {
         }
     }
 
+    /// Starts the binary without waiting for it (to signal or kill it midway); its output
+    /// goes to `castform.log` in the workspace.
+    func start(_ arguments: String...) throws -> Process {
+        try ProcessRunner.start(ProcessRunner.castformBinary(), arguments, environment: [
+            "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": directory.path, "MIXCLOUD_ACCESS_TOKEN": "mixcloud-test-token",
+        ], directory: directory.path, output: directory.path + "/castform.log")
+    }
+
     func edit(_ relative: String, _ change: (String) -> String) throws {
         let path = directory.path + "/" + relative
         let text = try String(contentsOfFile: path, encoding: .utf8)
