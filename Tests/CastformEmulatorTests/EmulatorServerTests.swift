@@ -33,13 +33,14 @@ struct EchoService: EmulatedService {
     }
 
     @Test func injectsFaultsInTurn() async throws {
-        let server = EmulatorServer(service: EchoService(), faults: FaultPlan(rate: 1, faults: [.status(503, retryAfter: 2), .mixcloudRateLimit(retryAfter: 7)]))
+        let server = EmulatorServer(service: EchoService(), faults: FaultPlan(rate: 1, faults: [.status(503, retryAfter: 2), .rateLimit(retryAfter: 7)]))
         let port = try await server.start()
         let first = try await get(port, "/ping")
         #expect(first.0 == 503)
+        #expect(first.2["Retry-After"] as? String == "2")
+        // A service without a rate limit of its own answers 429.
         let second = try await get(port, "/ping")
-        #expect(second.0 == 403)
-        #expect(second.1.contains("RateLimitException"))
+        #expect(second.0 == 429)
         #expect(second.2["Retry-After"] as? String == "7")
         server.faults.update(FaultPlan())
         #expect(try await get(port, "/ping").0 == 200)

@@ -7,7 +7,7 @@ import Testing
 @Suite struct MixcloudFaultTests {
     @Test func rateLimitIs403WithRetryAfterAndDoesNothing() async throws {
         let emulator = MixcloudEmulator()
-        let faults = FaultPlan(rate: 1, faults: [.mixcloudRateLimit(retryAfter: 452)], only: ["POST /upload"])
+        let faults = FaultPlan(rate: 1, faults: [.rateLimit(retryAfter: 452)], only: ["POST /upload"])
         try await withMixcloud(emulator, faults: faults) { client, server in
             let reply = try await client.upload("Limited")
             #expect(reply.status == 403)

@@ -31,7 +31,7 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: "Fraction of requests (0 to 1) answered with a fault instead.")
     var faultRate: Double = 0
 
-    @Option(help: ArgumentHelp("Faults to inject, comma-separated: 429, 403 (Mixcloud rate limit), 500, 503, drop.", valueName: "list"))
+    @Option(help: ArgumentHelp("Faults to inject, comma-separated: \(FaultSettings.names). Each service answers in its own error shape.", valueName: "list"))
     var faults: String = "503"
 
     @Option(help: "Read upload bodies no faster than this many bytes per second.")
@@ -45,30 +45,23 @@ struct EmulatorCommand: AsyncParsableCommand {
             if !unknown.isEmpty { throw ValidationError("unknown service \(unknown.sorted().joined(separator: ", ")); available: \(services.map(\.name).joined(separator: ", "))") }
             services = services.filter { service.contains($0.name) }
         }
-        let plan = FaultPlan(latency: .milliseconds(latency), rate: faultRate, faults: try parsedFaults(), uploadBytesPerSecond: uploadRate)
+        let plan: FaultPlan
+        do {
+            plan = try FaultSettings(latencyMs: latency, rate: faultRate, faults: faults, uploadRate: uploadRate).plan()
+        } catch let problem as FaultSettings.Problem {
+            throw ValidationError(problem.message)
+        }
         var servers: [EmulatorServer] = []
         for (index, emulated) in services.enumerated() {
             let server = EmulatorServer(service: emulated, port: port == 0 ? 0 : port + index, faults: plan)
             let bound = try await server.start()
             servers.append(server)
-            Console.out("\(emulated.name): http://127.0.0.1:\(bound)\n")
+            // The URL a client needs: the API's own path included (Livepeer's /api).
+            Console.out("\(emulated.name): http://127.0.0.1:\(bound)\(emulated.basePath)\n")
         }
-        Console.out("Serving until interrupted (Ctrl-C).\n")
+        Console.out("Serving until interrupted (Ctrl-C). Admin routes: GET /_castform/objects, GET|DELETE /_castform/requests, PUT /_castform/faults.\n")
         let trap = SignalTrap(quiet: true)
-        while !trap.flag.isSet { try await Task.sleep(for: .milliseconds(200)) }
+        await trap.flag.wait()
         for server in servers { await server.stop() }
-    }
-
-    private func parsedFaults() throws -> [FaultPlan.Fault] {
-        try faults.split(separator: ",").map { item in
-            switch item.trimmingCharacters(in: .whitespaces) {
-            case "429": return .status(429, retryAfter: 1)
-            case "403": return .mixcloudRateLimit(retryAfter: 1)
-            case "500": return .status(500, retryAfter: nil)
-            case "503": return .status(503, retryAfter: 1)
-            case "drop": return .dropAfterHandling
-            default: throw ValidationError("unknown fault \(item): use 429, 403, 500, 503 or drop")
-            }
-        }
     }
 }

@@ -113,7 +113,7 @@ struct Sandbox {
             let server = EmulatorServer(service: service, port: index < ports.count ? ports[index] : 0)
             let port = try await server.start()
             servers.append(server)
-            endpoints[service.name] = "http://127.0.0.1:\(port)"
+            endpoints[service.name] = "http://127.0.0.1:\(port)\(service.basePath)"
         }
         return Sandbox(servers: servers, endpoints: endpoints)
     }

@@ -3,12 +3,15 @@ import Hummingbird
 import NIOCore
 
 /// Applies the fault plan around every route: latency first, then maybe a fault instead of
-/// (or, for dropped connections, after) the real handling.
+/// (or, for dropped connections, after) the real handling. Faults are answered in the
+/// service's own error shape. The admin routes (`/_castform/`) are never delayed or faulted.
 struct FaultMiddleware: RouterMiddleware {
     typealias Context = EmulatorContext
     let injector: FaultInjector
+    let service: any EmulatedService
 
     func handle(_ request: Request, context: EmulatorContext, next: (Request, EmulatorContext) async throws -> Response) async throws -> Response {
+        if request.uri.path.hasPrefix(EmulatorAdmin.prefix) { return try await next(request, context) }
         let plan = injector.current
         var context = context
         context.faultPlan = plan
@@ -17,17 +20,9 @@ struct FaultMiddleware: RouterMiddleware {
         case nil:
             return try await next(request, context)
         case .status(let code, let retryAfter)?:
-            var headers = HTTPFields()
-            headers[.contentType] = "application/json"
-            if let retryAfter { headers[.retryAfter] = String(retryAfter) }
-            let body = #"{"errors":["injected fault: HTTP \#(code)"]}"#
-            return Response(status: .init(code: code), headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
-        case .mixcloudRateLimit(let retryAfter)?:
-            var headers = HTTPFields()
-            headers[.contentType] = "text/javascript; charset=utf-8"
-            headers[.retryAfter] = String(retryAfter)
-            let body = #"{"error": {"message": "You have hit your rate limit. Retry after \#(retryAfter) seconds.", "type": "RateLimitException", "retry_after": \#(retryAfter)}}"#
-            return Response(status: .forbidden, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+            return service.faultResponse(status: code, retryAfter: retryAfter)
+        case .rateLimit(let retryAfter)?:
+            return service.rateLimitResponse(retryAfter: retryAfter)
         case .dropAfterHandling?:
             // The service did the work; the client never hears of it.
             _ = try await next(request, context)

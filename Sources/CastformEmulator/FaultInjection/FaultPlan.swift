@@ -8,8 +8,8 @@ public struct FaultPlan: Sendable, Codable {
     public enum Fault: Sendable, Codable, Hashable {
         /// An HTTP status with the service's usual body for it, and `Retry-After` seconds.
         case status(Int, retryAfter: Int?)
-        /// Mixcloud's rate limit: 403 with `{"error": {"type": "RateLimitException", ...}}`.
-        case mixcloudRateLimit(retryAfter: Int)
+        /// The service's own rate-limit answer (Mixcloud: 403 with `RateLimitException`).
+        case rateLimit(retryAfter: Int)
         /// Handle the request (the create happens), then close the connection unanswered.
         case dropAfterHandling
         /// Close the connection without handling the request: nothing happens, and the

@@ -28,7 +28,8 @@ public final class EmulatorServer: @unchecked Sendable {
     public func start() async throws -> Int {
         let router = Router(context: EmulatorContext.self)
         router.add(middleware: RequestLogMiddleware(log: log))
-        router.add(middleware: FaultMiddleware(injector: faults))
+        router.add(middleware: FaultMiddleware(injector: faults, service: service))
+        EmulatorAdmin.addRoutes(to: router, service: service, faults: faults, log: log)
         service.addRoutes(to: router)
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "castform.emulator.\(service.name)")

@@ -39,6 +39,7 @@ struct RequestLogMiddleware: RouterMiddleware {
     let log: RequestLog
 
     func handle(_ request: Request, context: EmulatorContext, next: (Request, EmulatorContext) async throws -> Response) async throws -> Response {
+        if request.uri.path.hasPrefix(EmulatorAdmin.prefix) { return try await next(request, context) }
         do {
             let response = try await next(request, context)
             log.append(.init(method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "", status: Int(response.status.code)))

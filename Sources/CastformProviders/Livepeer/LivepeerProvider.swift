@@ -16,9 +16,7 @@ struct LivepeerProvider: Provider {
         let sandboxKey = context.endpoints["livepeer"] != nil ? "livepeer-test-key" : nil
         let key = sandboxKey ?? context.environment["LIVEPEER_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (try? CredentialStore(path: context.credentialsPath).token(for: "livepeer")).flatMap { $0 }
-        // The sandbox gives the emulator's root; the API lives under /api there as at livepeer.studio.
-        var baseURL = context.endpoint(for: "livepeer", default: LivepeerAPI.serviceURL)
-        if context.endpoints["livepeer"] != nil, !baseURL.hasSuffix("/api") { baseURL += "/api" }
+        let baseURL = context.endpoint(for: "livepeer", default: LivepeerAPI.serviceURL)
         api = key.map { LivepeerAPI(baseURL: baseURL, apiKey: $0, verbose: context.verbose) }
         missingKey = .error("Livepeer needs an API key: set LIVEPEER_API_KEY, or run `castform login livepeer` and paste one (Livepeer Studio → Developers → API keys)", at: nil)
     }

@@ -6,7 +6,7 @@ import Testing
 /// A bad day at Mixcloud: rate limits and lost upload answers must not make a second show.
 @Suite(.serialized) struct MixcloudFaultWorkflowTests {
     @Test func rateLimitedRequestsStillConverge() async throws {
-        let faults = FaultPlan(rate: 0.4, faults: [.mixcloudRateLimit(retryAfter: 1)], seed: 7)
+        let faults = FaultPlan(rate: 0.4, faults: [.rateLimit(retryAfter: 1)], seed: 7)
         let workspace = try await MixcloudWorkspace(faults: faults)
         defer { Task { await workspace.stop() } }
         let apply = try await workspace.castform("apply", "--auto-approve")
