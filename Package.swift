@@ -93,6 +93,13 @@ let package = Package(
             dependencies: ["CastformCommands", "CastformTestSupport"],
             path: "Tests/castform-testbed"
         ),
+        // castform under SIGKILLs and injected faults against `castform emulator`, counting
+        // duplicates and lost state entries: the short form runs in scripts/test.sh.
+        .executableTarget(
+            name: "castform-chaos",
+            dependencies: ["CastformTestSupport", "CastformEmulator"],
+            path: "Tests/castform-chaos"
+        ),
         .executableTarget(
             name: "castform-bench",
             dependencies: [

@@ -22,3 +22,6 @@ swift build --build-tests
 # The end-to-end tests run the built binary; tell them where it is.
 export CASTFORM_BINARY="$PWD/.build/debug/castform"
 swift test --skip-build
+# The chaos suite's short form: SIGKILLs and 10% injected faults against `castform emulator`;
+# fails on any duplicate or lost state entry. The full form is in the README.
+.build/debug/castform-chaos --objects 100 --kills 10

@@ -37,6 +37,9 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: "Read upload bodies no faster than this many bytes per second.")
     var uploadRate: Int?
 
+    @Option(help: "Seed of the fault draw, to repeat a run's faults exactly.")
+    var seed: UInt64 = 42
+
     func run() async throws {
         let directory = data.map { URL(fileURLWithPath: $0) }
         var services = Runtime.current.makeEmulators(directory)
@@ -47,7 +50,7 @@ struct EmulatorCommand: AsyncParsableCommand {
         }
         let plan: FaultPlan
         do {
-            plan = try FaultSettings(latencyMs: latency, rate: faultRate, faults: faults, uploadRate: uploadRate).plan()
+            plan = try FaultSettings(latencyMs: latency, rate: faultRate, faults: faults, uploadRate: uploadRate, seed: seed).plan()
         } catch let problem as FaultSettings.Problem {
             throw ValidationError(problem.message)
         }

@@ -9,7 +9,7 @@ extension HTTPRequest {
         case json([UInt8])
         /// `application/x-www-form-urlencoded` fields, in order.
         case form([(name: String, value: String)])
-        /// A multipart form streamed from disk; never replayable.
+        /// A multipart form; its files are streamed from disk, and never sent twice.
         case multipart(MultipartForm)
 
         /// Encodes `value` as a JSON body.
@@ -17,11 +17,12 @@ extension HTTPRequest {
             .json(Array(try encoder.encode(value)))
         }
 
-        /// Whether the body can be produced a second time for a retry. A multipart upload is
-        /// streamed from disk once: re-sending gigabytes after an ambiguous failure is the
-        /// caller's decision, never an automatic one.
+        /// Whether the body can be produced a second time for a retry. A multipart form with
+        /// files is streamed from disk once: re-sending gigabytes after an ambiguous failure is
+        /// the caller's decision, never an automatic one. A form of text fields alone (an edit
+        /// of a show's title) is a few bytes in memory, as replayable as JSON.
         public var isReplayable: Bool {
-            if case .multipart = self { return false }
+            if case .multipart(let form) = self { return !form.hasFiles }
             return true
         }
 

@@ -38,6 +38,11 @@ public struct MultipartForm: Sendable {
 
     public var contentType: String { "multipart/form-data; boundary=\(boundary)" }
 
+    /// Whether any part is a file (streamed from disk when sent).
+    public var hasFiles: Bool {
+        parts.contains { if case .file = $0 { true } else { false } }
+    }
+
     /// The exact number of bytes the body will have, from the files' current sizes.
     public func contentLength() throws -> Int64 {
         try layout().length

@@ -184,6 +184,20 @@ import Testing
         }
     }
 
+    /// An edit's form of text fields alone is a few bytes in memory: retried like JSON.
+    @Test func aMultipartFormOfFieldsAloneIsRetried() async throws {
+        let clock = ManualClock(advancesOnSleep: true)
+        try await TestServer.with(script: [.status(429, headers: [("Retry-After", "1")]), .json(200, "{}")]) { server in
+            let client = makeClient(server.baseURL, middlewares: [RetryMiddleware(policy: Self.policy)], clock: clock)
+            var form = MultipartForm()
+            form.addField("name", "New title")
+            let response = try await client.send(HTTPRequest(.post, "/upload/dj/show/edit/", body: .multipart(form), idempotent: true))
+            #expect(response.status == 200)
+            #expect(server.requests.count == 2)
+            #expect(server.requests.allSatisfy { $0.text.contains("New title") })
+        }
+    }
+
     @Test func connectionFailuresOfIdempotentRequestsAreRetried() async throws {
         let clock = ManualClock(advancesOnSleep: true)
         try await DroppingServer.withRefusingPort { port in
