@@ -18,14 +18,10 @@ enum ChaosPhase: String {
         for round in 0..<kills {
             if phase == .apply { try workspace.reveal(fraction: Double(round + 1) / Double(kills + 1)) }
             let process = try workspace.start(command)
-            let delay = Int.random(in: 50...1500, using: &random)
-            let killed = try await !exits(process, within: .milliseconds(delay))
-            if killed {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-                row.killedMidRun += 1
-            }
-            if verbose { print("  \(phase) round \(round + 1): \(killed ? "killed after \(delay) ms" : "exited \(process.terminationStatus) before \(delay) ms"): \(workspace.lastLines(2))") }
+            let moment = KillMoment.draw(using: &random)
+            let killed = try await moment.kill(process, workspace: workspace)
+            if killed { row.killedMidRun += 1 }
+            if verbose { print("  \(phase) round \(round + 1): \(killed ? "killed \(moment)" : "exited \(process.terminationStatus) before it was killed \(moment)"): \(workspace.lastLines(2))") }
         }
         if phase == .apply { try workspace.reveal(fraction: 1) }
         for attempt in 1...maxRuns {
@@ -52,13 +48,38 @@ enum ChaosPhase: String {
         }
     }
 
-    /// Whether the process ended within `limit`.
-    static func exits(_ process: Process, within limit: Duration) async throws -> Bool {
-        let deadline = ContinuousClock.now + limit
-        while process.isRunning {
-            if ContinuousClock.now >= deadline { return false }
-            try await Task.sleep(for: .milliseconds(10))
+}
+
+/// When a run is killed: most of the time a random moment after its first operation started
+/// (an upload in flight, a create whose answer is on its way), otherwise a random moment after
+/// it started (during loading, planning or recovery).
+struct KillMoment: CustomStringConvertible {
+    var afterFirstOperation: Bool
+    var milliseconds: Int
+
+    static func draw(using random: inout SeededRandom) -> KillMoment {
+        let afterFirstOperation = Int.random(in: 0..<5, using: &random) > 0
+        return KillMoment(afterFirstOperation: afterFirstOperation,
+                          milliseconds: Int.random(in: afterFirstOperation ? 0...800 : 50...1500, using: &random))
+    }
+
+    var description: String {
+        "\(milliseconds) ms after \(afterFirstOperation ? "its first operation began" : "it started")"
+    }
+
+    /// SIGKILLs the process at this moment; false when it ended first.
+    func kill(_ process: Process, workspace: ChaosWorkspace) async throws -> Bool {
+        if afterFirstOperation {
+            let limit = ContinuousClock.now + .seconds(120)
+            while process.isRunning, ContinuousClock.now < limit, !workspace.runHasBegunOperations {
+                try await Task.sleep(for: .milliseconds(10))
+            }
         }
+        let deadline = ContinuousClock.now + .milliseconds(milliseconds)
+        while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        guard process.isRunning else { return false }
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
         return true
     }
 }

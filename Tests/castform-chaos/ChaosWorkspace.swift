@@ -110,6 +110,13 @@ final class ChaosWorkspace: @unchecked Sendable {
                                 output: directory.path + "/killed-run.log")
     }
 
+    /// Whether the run being killed has started an operation (its log says "Creating...",
+    /// "Destroying...", "Modifying..." or shows an upload).
+    var runHasBegunOperations: Bool {
+        let text = (try? String(contentsOfFile: directory.path + "/killed-run.log", encoding: .utf8)) ?? ""
+        return ["Creating...", "Destroying...", "Modifying...", "uploading", "Adopting"].contains { text.contains($0) }
+    }
+
     /// The last lines a killed run printed.
     func lastLines(_ count: Int) -> String {
         let text = (try? String(contentsOfFile: directory.path + "/killed-run.log", encoding: .utf8)) ?? ""

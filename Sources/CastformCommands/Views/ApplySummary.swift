@@ -19,7 +19,8 @@ enum ApplySummary {
         if summary.succeeded {
             return "\n" + style.green(style.bold((destroy ? "Destroy" : "Apply") + " complete!")) + " \(counts)\n"
         }
-        var text = "\n" + style.red(style.bold(summary.interrupted ? "Apply interrupted." : "Apply failed.")) + " \(counts)\n"
+        let command = destroy ? "Destroy" : "Apply"
+        var text = "\n" + style.red(style.bold(summary.interrupted ? "\(command) interrupted." : "\(command) failed.")) + " \(counts)\n"
         if !summary.completed.isEmpty {
             text += "  Done:\n" + summary.completed.map { "    \($0.address) (\($0.action))\n" }.joined()
         }
@@ -39,6 +40,6 @@ enum ApplySummary {
         for error in summary.stateErrors {
             text += style.red("  State could not be saved: \(error)") + "\n"
         }
-        return text + "State holds every completed operation; fix the problem and run castform apply again.\n"
+        return text + "State holds every completed operation; fix the problem and run castform \(command.lowercased()) again.\n"
     }
 }
