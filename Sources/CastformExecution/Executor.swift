@@ -282,10 +282,8 @@ public struct Executor: Sendable {
                 known[target] = resource.attributes
             }
         }
-        let evaluator = Evaluator(environment: environment, variables: workspace.config.variables) { [known] target, path in
-            Planner.lookup(known[target], path)
-        }
-        return Planner.withDefaults(Planner.fields(evaluator.evaluate(declaration.body)), schema: schema)
+        return DesiredValues(environment: environment, variables: workspace.config.variables)
+            .of(declaration, schema: schema) { [known] in known[$0] }
     }
 }
 

@@ -37,6 +37,7 @@ public struct Planner: Sendable {
 
     public func plan(_ workspace: Workspace, state: StateSnapshot, options: PlanOptions = PlanOptions()) async -> PlanResult {
         let hasher = SecretHasher(lineage: state.lineage)
+        let evaluation = DesiredValues(environment: environment, variables: workspace.config.variables)
         let order = WorkOrder(workspace)
         let declarations = workspace.declarationsByAddress
         var diagnostics: [Diagnostic] = []
@@ -69,7 +70,7 @@ public struct Planner: Sendable {
         if !options.destroy {
             for address in order.topological() {
                 guard let declaration = declarations[address], let schema = providers.schema(for: address) else { continue }
-                let desired = self.desired(declaration, schema: schema, variables: workspace.config.variables, known: known)
+                let desired = evaluation.of(declaration, schema: schema) { [known] in known[$0] }
                 let dependencies = order.edges.dependencies(of: address)
                 if address.mode == .data {
                     let (change, values, problems) = await read(address, schema: schema, arguments: desired, dependencies: dependencies, hasher: hasher)
@@ -151,29 +152,6 @@ public struct Planner: Sendable {
         return PlanResult(plan: diagnostics.hasErrors ? nil : plan, diagnostics: diagnostics)
     }
 
-    /// A declaration's values, evaluated against the values known so far, with the schema's
-    /// defaults.
-    ///
-    /// A function of its own so that the evaluator, whose closure captures `known`, is gone
-    /// when it returns: the planner adds to `known` after every resource, and a capture still
-    /// alive at that point makes the addition copy the whole dictionary (O(N²) over a plan).
-    private func desired(_ declaration: ResourceDeclaration, schema: ResourceTypeSchema, variables: [String: ConfigValue],
-                         known: [ResourceAddress: [String: Value]]) -> [String: Value] {
-        let evaluator = Evaluator(environment: environment, variables: variables) { reference, path in
-            Planner.lookup(known[reference], path)
-        }
-        return Self.withDefaults(Self.fields(evaluator.evaluate(declaration.body)), schema: schema)
-    }
-
-    /// The values with each attribute the manifest leaves out that has a default set to it.
-    public static func withDefaults(_ values: [String: Value], schema: ResourceTypeSchema) -> [String: Value] {
-        var values = values
-        for attribute in schema.body.attributes where values[attribute.name] == nil {
-            if let value = attribute.defaultValue { values[attribute.name] = value }
-        }
-        return values
-    }
-
     /// One resource's change: create, update, replace or nothing.
     private func diff(_ declaration: ResourceDeclaration, schema: ResourceTypeSchema, desired: [String: Value],
                       prior: [String: Value]?, remoteID: String?, dependencies: [ResourceAddress], hasher: SecretHasher) -> ResourceChange {
@@ -247,28 +225,6 @@ public struct Planner: Sendable {
             values[attribute.name] = .unknown
         }
         return values
-    }
-
-    public static func fields(_ value: Value) -> [String: Value] {
-        if case .object(let fields) = value { return fields }
-        return [:]
-    }
-
-    /// The value at `path` in a resource's known attributes; unknown when not known (yet).
-    public static func lookup(_ attributes: [String: Value]?, _ path: [PathStep]) -> Value {
-        guard let attributes, case .attribute(let name)? = path.first, var value = attributes[name] else { return .unknown }
-        for step in path.dropFirst() {
-            var sensitive = false
-            if case .sensitive(let inner) = value { value = inner; sensitive = true }
-            switch (step, value) {
-            case (.attribute(let key), .object(let fields)): value = fields[key] ?? .null
-            case (.index(let index), .list(let items)): value = index < items.count ? items[index] : .null
-            case (_, .unknown): return .unknown
-            default: return .null
-            }
-            if sensitive { value = .sensitive(value) }
-        }
-        return value
     }
 
     /// Changes made outside castform to attributes the manifests manage, compared as the diff

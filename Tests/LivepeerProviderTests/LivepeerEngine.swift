@@ -87,12 +87,37 @@ final class LivepeerEngine: @unchecked Sendable {
         return await executor.apply(plan, state: try await state(), backend: backend)
     }
 
+    /// Applies the manifests as they are now: in process, or as CI does it, with the binary:
+    /// `castform plan -out review.plan` then `castform apply review.plan`. Whether it worked.
+    @discardableResult
+    func apply(_ mode: ApplyMode) async throws -> Bool {
+        switch mode {
+        case .direct:
+            return try await apply().succeeded
+        case .savedPlan:
+            try directory.write("castform.yaml", try String(contentsOfFile: directory.path + "/castform.yaml", encoding: .utf8)
+                .replacingOccurrences(of: "livepeer: {}", with: "livepeer: {endpoint: \"\(baseURL)\"}"))
+            let environment = self.environment.merging(["PATH": "/usr/bin:/bin", "HOME": directory.path, "NO_COLOR": "1",
+                                                        "LIVEPEER_API_KEY": "livepeer-test-key"]) { $1 }
+            let plan = try await castformProcess(["plan", "-out", "review.plan"], environment: environment, directory: directory.path)
+            guard plan.status == 0 else { throw EngineError(message: "plan -out failed: \(plan.stdout)\(plan.stderr)") }
+            let apply = try await castformProcess(["apply", "review.plan"], environment: environment, directory: directory.path)
+            if apply.status != 0 { print("apply review.plan failed: \(apply.stdout)\(apply.stderr)") }
+            return apply.status == 0
+        }
+    }
+
     /// The plan's actions that do something, as "kind address [attributes]".
     func actions(_ plan: Plan) -> [String] {
         plan.changes.filter { $0.kind != .noOp && $0.kind != .read }.map { change in
             "\(change.kind) \(change.address)" + (change.changedAttributes.isEmpty || change.kind == .create ? "" : " \(change.changedAttributes)")
         }
     }
+}
+
+/// How a test applies a change: directly, or through a saved plan file as CI does.
+enum ApplyMode: String, CaseIterable, Sendable {
+    case direct, savedPlan
 }
 
 struct EngineError: Error, CustomStringConvertible {

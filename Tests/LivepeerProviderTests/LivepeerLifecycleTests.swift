@@ -39,8 +39,8 @@ import Testing
         ("record: true", "record: true\n    user_tags: {team: stage}", "user_tags"),
         ("record: true", "record: true\n    suspended: true", "suspended"),
         ("record: true", "record: true\n    creator_id: dj-main", "creator_id"),
-    ])
-    func eachPatchableFieldIsOneInPlaceUpdate(_ change: (String, String, String)) async throws {
+    ], ApplyMode.allCases)
+    func eachPatchableFieldIsOneInPlaceUpdate(_ change: (String, String, String), _ mode: ApplyMode) async throws {
         let engine = try await LivepeerEngine.liveEvent()
         defer { Task { await engine.stop() } }
         try await engine.apply()
@@ -48,12 +48,13 @@ import Testing
         let plan = try await engine.plan()
         #expect(engine.actions(plan) == ["update livepeer_stream.main-stage [\"\(change.2)\"]"])
         let streams = engine.emulator.streams.count
-        #expect(try await engine.apply().succeeded)
+        #expect(try await engine.apply(mode))
         #expect(engine.emulator.streams.count == streams)
         #expect(engine.actions(try await engine.plan()) == [])
     }
 
-    @Test func aPullChangeReplacesTheStream() async throws {
+    @Test(arguments: ApplyMode.allCases)
+    func aPullChangeReplacesTheStream(_ mode: ApplyMode) async throws {
         let engine = try await LivepeerEngine.liveEvent()
         defer { Task { await engine.stop() } }
         try engine.edit("streams.yaml") { $0.replacingOccurrences(of: "playback_policy: {type: public}", with: "playback_policy: {type: public}\n    pull: {source: \"https://cdn.example.org/a.m3u8\"}") }
@@ -64,13 +65,14 @@ import Testing
         let change = try #require(plan.changes.first { $0.address.description == "livepeer_stream.second-stage" })
         #expect(change.kind.isReplace)
         #expect(change.replacedBecause == ["pull"])
-        #expect(try await engine.apply().succeeded)
+        #expect(try await engine.apply(mode))
         #expect(engine.emulator.streams.count == 2)
         #expect(Set(engine.emulator.streams.map(\.id)) != Set(before))
         #expect(engine.actions(try await engine.plan()) == [])
     }
 
-    @Test func removalDeletes() async throws {
+    @Test(arguments: ApplyMode.allCases)
+    func removalDeletes(_ mode: ApplyMode) async throws {
         let engine = try await LivepeerEngine.liveEvent()
         defer { Task { await engine.stop() } }
         try await engine.apply()
@@ -78,12 +80,13 @@ import Testing
             String(text[..<text.range(of: "  second-stage:")!.lowerBound])
         }
         #expect(engine.actions(try await engine.plan()) == ["delete livepeer_stream.second-stage"])
-        #expect(try await engine.apply().succeeded)
+        #expect(try await engine.apply(mode))
         #expect(engine.emulator.streams.map(\.name).count == 1)
         #expect(engine.actions(try await engine.plan()) == [])
     }
 
-    @Test func aNewMultistreamURLIsAnUpdateThatReSendsIt() async throws {
+    @Test(arguments: ApplyMode.allCases)
+    func aNewMultistreamURLIsAnUpdateThatReSendsIt(_ mode: ApplyMode) async throws {
         let engine = try await LivepeerEngine.liveEvent()
         defer { Task { await engine.stop() } }
         try await engine.apply()
@@ -92,7 +95,7 @@ import Testing
         #expect(engine.actions(plan) == ["update livepeer_multistream_target.youtube [\"url\"]"])
         let document = String(describing: plan)
         #expect(!document.contains("yt-secret-key"))
-        #expect(try await engine.apply().succeeded)
+        #expect(try await engine.apply(mode))
         #expect(engine.emulator.targets.first?.url == "rtmp://a.rtmp.youtube.com/live2/yt-secret-key-2")
         #expect(engine.actions(try await engine.plan()) == [])
     }

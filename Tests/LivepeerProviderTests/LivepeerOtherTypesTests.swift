@@ -13,14 +13,14 @@ import Testing
         ("url: https://auth.example.org/livepeer", "url: https://auth2.example.org/livepeer", "livepeer_webhook.playback-auth [\"url\"]"),
         ("name: YouTube main channel", "name: YouTube", "livepeer_multistream_target.youtube [\"name\"]"),
         ("url: ${env.YOUTUBE_RTMP_URL}", "url: ${env.YOUTUBE_RTMP_URL}\n    disabled: true", "livepeer_multistream_target.youtube [\"disabled\"]"),
-    ])
-    func eachFieldIsOneInPlaceUpdate(_ change: (String, String, String)) async throws {
+    ], ApplyMode.allCases)
+    func eachFieldIsOneInPlaceUpdate(_ change: (String, String, String), _ mode: ApplyMode) async throws {
         let engine = try await LivepeerEngine.liveEvent()
         defer { Task { await engine.stop() } }
         try await engine.apply()
         try engine.edit("streams.yaml") { $0.replacingOccurrences(of: change.0, with: change.1) }
         #expect(engine.actions(try await engine.plan()) == ["update \(change.2)"])
-        #expect(try await engine.apply().succeeded)
+        #expect(try await engine.apply(mode))
         #expect(engine.actions(try await engine.plan()) == [])
     }
 

@@ -83,7 +83,9 @@ struct ApplyRun {
             var state = try await session.loadState()
             let plan: CastformPlanning.Plan
             if let planPath {
-                plan = try PlanFile.read(from: planPath).plan
+                let file = try PlanFile.read(from: planPath)
+                try checkSameTarget(file, path: planPath)
+                plan = file.plan
                 // A plan made before any state existed gave the state-to-be its lineage.
                 if state.serial == 0, state.resources.isEmpty { state.lineage = plan.lineage }
                 try checkStillValid(plan, state: state)
@@ -109,6 +111,17 @@ struct ApplyRun {
             Console.out(ApplySummary.render(summary, destroy: destroy, style: Console.style()))
             return summary.succeeded
         }
+    }
+
+    /// A plan made against castform's emulators (`--sandbox`) applies only there, and one made
+    /// against the real services only there: the two have different states and objects.
+    private func checkSameTarget(_ file: PlanFile, path: String) throws {
+        let sandboxed = session.sandbox != nil
+        guard file.madeInSandbox != sandboxed else { return }
+        if file.madeInSandbox {
+            throw CommandError("\(path) was made with --sandbox, against castform's emulators: apply it with castform apply --sandbox \(path), or make a plan for the real services without --sandbox")
+        }
+        throw CommandError("\(path) was made for the real services, without --sandbox: apply it with castform apply \(path) (no --sandbox), or make a plan with --sandbox to try it against castform's emulators")
     }
 
     /// A saved plan applies only to the state it was made against, with the same manifests and

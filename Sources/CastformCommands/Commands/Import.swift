@@ -78,7 +78,7 @@ struct Import: AsyncParsableCommand {
             // What the service cannot report (Mixcloud's audio file, picture, visibility) is
             // taken as the manifest declares it: importing says "this is that object".
             let evaluator = Evaluator(environment: session.runtime.environment, variables: session.workspace.config.variables)
-            for (name, value) in Planner.fields(evaluator.evaluate(declaration.body)) where object.attributes[name] == nil && !value.containsUnknown {
+            for (name, value) in DesiredValues.fields(evaluator.evaluate(declaration.body)) where object.attributes[name] == nil && !value.containsUnknown {
                 object.attributes[name] = value
             }
             // One read with the completed attributes lets the provider record what it derives

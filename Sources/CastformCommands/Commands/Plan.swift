@@ -52,8 +52,11 @@ struct PlanCommand: AsyncParsableCommand {
                 Console.out(HumanPlanRenderer(style: Console.style()).render(document))
             }
             if let out {
-                try PlanFile(workspace: session.workspace.absoluteRoot, plan: plan).write(to: out)
-                if !json && !markdown { Console.out("\nSaved the plan to \(out). Apply exactly it with: castform apply \(out)\n") }
+                let sandboxed = session.sandbox != nil
+                try PlanFile(workspace: session.workspace.absoluteRoot, plan: plan, sandbox: sandboxed).write(to: out)
+                if !json && !markdown {
+                    Console.out("\nSaved the plan to \(out). Apply exactly it with: castform apply \(sandboxed ? "--sandbox " : "")\(out)\n")
+                }
             }
             if detailedExitcode && plan.hasChanges { throw ExitCode(2) }
             }

@@ -47,7 +47,7 @@ struct Session {
             sandbox = try await Sandbox.start(runtime.makeEmulators(URL(fileURLWithPath: workspace.absoluteRoot + "/.castform/sandbox")))
         }
         let evaluator = Evaluator(environment: runtime.environment, variables: config.variables)
-        let settings = config.providers.mapValues { Planner.fields(evaluator.evaluate($0)) }
+        let settings = config.providers.mapValues { DesiredValues.fields(evaluator.evaluate($0)) }
         var context = ProviderContext(settings: settings, environment: runtime.environment, endpoints: sandbox?.endpoints ?? [:],
                                       sandbox: useSandbox, credentialsPath: runtime.credentialsPath, verbose: verbose)
         context.workspaceRoot = workspace.absoluteRoot

@@ -5,21 +5,29 @@ import Foundation
 /// again from the environment and checks against the hashes the plan recorded.
 public struct PlanFile: Codable, Sendable {
     public static let format = "castform-plan"
-    /// 2: lifecycle options and the `forget` action. Version 1 files still read.
-    public static let currentVersion = 2
+    /// 2: lifecycle options and the `forget` action. 3: `sandbox`, so that a castform that
+    /// cannot tell refuses the file rather than apply a sandbox plan to the real services.
+    /// Older files still read.
+    public static let currentVersion = 3
 
     public var format: String
     public var version: Int
-    /// The workspace the plan was made in (absolute), so a plan is not applied elsewhere.
+    /// The workspace the plan was made in (absolute), for people reading the file.
     public var workspace: String
+    /// Whether the plan was made with `--sandbox` (against castform's emulators): it is
+    /// applied the same way or not at all. nil in files of version 2 and older (not sandboxed).
+    public var sandbox: Bool?
     public var plan: Plan
 
-    public init(workspace: String, plan: Plan) {
+    public init(workspace: String, plan: Plan, sandbox: Bool = false) {
         format = Self.format
         version = Self.currentVersion
         self.workspace = workspace
+        self.sandbox = sandbox
         self.plan = plan
     }
+
+    public var madeInSandbox: Bool { sandbox ?? false }
 
     public func write(to path: String) throws {
         let encoder = JSONEncoder()

@@ -3,7 +3,12 @@ import CastformManifest
 import CastformState
 
 /// Checks that a saved plan still describes the manifests and environment it is applied with:
-/// each create or update would send the same values (secrets compared by their hashes).
+/// each create or update would send what the plan decided (secrets compared by their hashes).
+///
+/// The manifests are evaluated again exactly as the planner evaluated them (`DesiredValues`:
+/// the same defaults) and compared as the planner compares (`AttributeDiff`: the same
+/// normalisations), so only what the user changed since the plan can differ — never a value
+/// the service reported for an attribute the manifest leaves alone.
 public struct PlanVerifier: Sendable {
     public var providers: ProviderSet
     public var environment: [String: String]
@@ -15,14 +20,10 @@ public struct PlanVerifier: Sendable {
 
     /// Problems, one per resource whose values differ; empty when the plan holds.
     public func verify(_ plan: Plan, workspace: Workspace, state: StateSnapshot) -> [String] {
-        let hasher = SecretHasher(lineage: state.lineage)
-        let recreated = Set(plan.changes.filter { $0.kind == .create || $0.kind.isReplace }.map(\.address))
-        var problems: [String] = []
+        let context = Context(plan: plan, state: state, workspace: workspace,
+                              evaluation: DesiredValues(environment: environment, variables: workspace.config.variables))
         let declarations = workspace.declarationsByAddress
-        // The plan's reads of data sources by address, the first winning as `change(for:)`
-        // finds it (which scans every change).
-        let reads = Dictionary(plan.changes.filter { $0.address.mode == .data }.map { ($0.address, $0) },
-                               uniquingKeysWith: { first, _ in first })
+        var problems: [String] = []
         for change in plan.changes where change.address.mode == .managed {
             let removal = change.kind == .delete || change.kind == .forget
             if removal, declarations[change.address] != nil, !plan.isDestroy {
@@ -36,21 +37,53 @@ public struct PlanVerifier: Sendable {
                 }
                 continue
             }
-            let evaluator = Evaluator(environment: environment, variables: workspace.config.variables) { address, path in
-                if recreated.contains(address) { return .unknown }
-                // Data sources are not in state: the plan recorded what it read.
-                let known = address.mode == .data ? reads[address]?.after : state.resource(address)?.attributes
-                return Planner.lookup(known, path)
-            }
-            let now = hasher.redact(Planner.fields(evaluator.evaluate(declaration.body)))
-            let differing = schema.body.attributes.filter(\.isSettable).map(\.name).filter { name in
-                guard let wanted = planned[name], !wanted.containsUnknown else { return false }
-                return !(now[name] ?? schema.body.attribute(named: name)?.defaultValue ?? .null).isEquivalent(to: wanted)
-            }
+            let differing = differences(change, declaration: declaration, planned: planned, schema: schema, context: context)
             if !differing.isEmpty {
                 problems.append("\(change.address): \(differing.joined(separator: ", ")) would differ from the plan")
             }
         }
         return problems
+    }
+
+    /// What the plan's evaluation of a resource knew of the others, and how it evaluated.
+    struct Context: Sendable {
+        let plan: Plan
+        let state: StateSnapshot
+        let workspace: Workspace
+        let evaluation: DesiredValues
+        let hasher: SecretHasher
+        let recreated: Set<ResourceAddress>
+        /// The plan's reads of data sources: they are not in state; the plan recorded them.
+        let reads: [ResourceAddress: [String: Value]]
+
+        init(plan: Plan, state: StateSnapshot, workspace: Workspace, evaluation: DesiredValues) {
+            self.plan = plan
+            self.state = state
+            self.workspace = workspace
+            self.evaluation = evaluation
+            hasher = SecretHasher(lineage: state.lineage)
+            recreated = Set(plan.changes.filter { $0.kind == .create || $0.kind.isReplace }.map(\.address))
+            reads = Dictionary(plan.changes.filter { $0.address.mode == .data }.compactMap { change in change.after.map { (change.address, $0) } },
+                               uniquingKeysWith: { first, _ in first })
+        }
+
+        func known(_ address: ResourceAddress) -> [String: Value]? {
+            if recreated.contains(address) { return nil }
+            return address.mode == .data ? reads[address] : state.resource(address)?.attributes
+        }
+    }
+
+    /// The settable attributes whose value now differs from the plan's. An update is checked
+    /// on what it changes and what the manifest declares; a create on everything it sends.
+    func differences(_ change: ResourceChange, declaration: ResourceDeclaration, planned: [String: Value],
+                     schema: ResourceTypeSchema, context: Context) -> [String] {
+        let now = context.hasher.redact(context.evaluation.of(declaration, schema: schema) { [context] in context.known($0) })
+        let ignored = Set(declaration.lifecycle.ignoreChanges.map(\.name))
+        let sent = change.kind == .update ? Set(change.changedAttributes) : Set(planned.keys)
+        let names = schema.body.attributes.filter(\.isSettable).map(\.name).filter { name in
+            guard !ignored.contains(name), now[name] != nil || sent.contains(name) else { return false }
+            return !(planned[name] ?? .null).containsUnknown && !(now[name] ?? .null).containsUnknown
+        }
+        return AttributeDiff(schema: schema, hasher: context.hasher).changed(desired: now, prior: planned, managed: names)
     }
 }

@@ -5,7 +5,8 @@ import Testing
 /// Mixcloud never returns a show's picture, so castform tracks it by content, as it does the
 /// audio: a new image saved under the same name is sent with one edit, and then nothing.
 @Suite(.serialized) struct MixcloudPictureTests {
-    @Test func aNewImageUnderTheSameNameIsSentOnce() async throws {
+    @Test(arguments: ApplyMode.allCases)
+    func aNewImageUnderTheSameNameIsSentOnce(_ mode: ApplyMode) async throws {
         let workspace = try await MixcloudWorkspace()
         defer { Task { await workspace.stop() } }
         #expect(try await workspace.castform("apply", "--auto-approve").status == 0)
@@ -21,7 +22,7 @@ import Testing
         #expect(!plan.stdout.contains("changed outside castform"), "\(plan.stdout)")
 
         workspace.server.log.reset()
-        let apply = try await workspace.castform("apply", "--auto-approve")
+        let apply = try await workspace.apply(mode)
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
         #expect(workspace.edits("deep-sessions-41") == 1)
         let after = try #require(workspace.shows["/deepsessions/deep-sessions-41/"]?.picture)

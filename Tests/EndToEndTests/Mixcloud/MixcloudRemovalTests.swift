@@ -6,7 +6,8 @@ import Testing
 /// a call to Mixcloud), and taking the show out of the manifests then unlists it, or leaves
 /// it as it is, instead of moving it to drafts.
 @Suite(.serialized) struct MixcloudRemovalTests {
-    @Test func onRemoveUnlistAndForgetAreRecordedThenHonoured() async throws {
+    @Test(arguments: ApplyMode.allCases)
+    func onRemoveUnlistAndForgetAreRecordedThenHonoured(_ mode: ApplyMode) async throws {
         let workspace = try await MixcloudWorkspace()
         defer { Task { await workspace.stop() } }
         #expect(try await workspace.castform("apply", "--auto-approve").status == 0)
@@ -21,7 +22,7 @@ import Testing
         #expect(recording.stdout.contains("~ lifecycle.on_remove = \"unpublish\" -> \"forget\" (recorded in state only)"), "\(recording.stdout)")
         #expect(recording.stdout.contains("Plan: 0 to add, 2 to change, 0 to destroy."), "\(recording.stdout)")
         workspace.server.log.reset()
-        let record = try await workspace.castform("apply", "--auto-approve")
+        let record = try await workspace.apply(mode)
         #expect(record.status == 0, "\(record.stdout)\(record.stderr)")
         #expect(workspace.server.log.entries.allSatisfy { $0.method == "GET" }, "nothing is sent to Mixcloud")
         let shown = try await workspace.castform("state", "show", "mixcloud_cloudcast.deep-sessions-41")
@@ -36,7 +37,7 @@ import Testing
         #expect(plan.stdout.contains("Plan: 0 to add, 0 to change, 1 to destroy, 1 to forget."), "\(plan.stdout)")
 
         workspace.server.log.reset()
-        let apply = try await workspace.castform("apply", "--auto-approve")
+        let apply = try await workspace.apply(mode)
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
         #expect(apply.stdout.contains("1 destroyed, 1 forgotten."), "\(apply.stdout)")
         #expect(workspace.shows["/deepsessions/deep-sessions-41/"]?.visibility == .unlisted)

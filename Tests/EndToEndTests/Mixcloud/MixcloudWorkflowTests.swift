@@ -48,7 +48,8 @@ import Testing
         #expect(workspace.server.log.entries.isEmpty)
     }
 
-    @Test func titleDescriptionTagsAndTracklistEditsAreOneInPlaceUpdateEach() async throws {
+    @Test(arguments: ApplyMode.allCases)
+    func titleDescriptionTagsAndTracklistEditsAreOneInPlaceUpdateEach(_ mode: ApplyMode) async throws {
         let workspace = try await MixcloudWorkspace()
         defer { Task { await workspace.stop() } }
         #expect(try await workspace.castform("apply", "--auto-approve").status == 0)
@@ -70,7 +71,7 @@ import Testing
             #expect(plan.stdout.contains("mixcloud_cloudcast.\(slug) will be updated in place"), "\(attribute): \(plan.stdout)")
             #expect(plan.stdout.contains("0 to add, 1 to change, 0 to destroy"), "\(attribute): \(plan.stdout)")
             workspace.server.log.reset()
-            let apply = try await workspace.castform("apply", "--auto-approve")
+            let apply = try await workspace.apply(mode)
             #expect(apply.status == 0, "\(attribute): \(apply.stdout)\(apply.stderr)")
             #expect(workspace.edits(slug) == 1, "\(attribute)")
             #expect(workspace.server.log.count("POST", "/upload/") == 0, "\(attribute)")
@@ -92,7 +93,8 @@ import Testing
         }
     }
 
-    @Test func changedAudioIsAReplaceAndRemovalUnpublishes() async throws {
+    @Test(arguments: ApplyMode.allCases)
+    func changedAudioIsAReplaceAndRemovalUnpublishes(_ mode: ApplyMode) async throws {
         let workspace = try await MixcloudWorkspace()
         defer { Task { await workspace.stop() } }
         #expect(try await workspace.castform("apply", "--auto-approve").status == 0)
@@ -107,7 +109,7 @@ import Testing
         // A new audio file is the user's own change, not one made on Mixcloud.
         #expect(!plan.stdout.contains("changed outside castform"), "\(plan.stdout)")
 
-        let apply = try await workspace.castform("apply", "--auto-approve")
+        let apply = try await workspace.apply(mode)
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
         let shows = workspace.shows
         #expect(shows.count == 4)

@@ -49,6 +49,11 @@ final class MixcloudWorkspace: @unchecked Sendable {
     /// threads would starve the in-process emulator it talks to (a deadlock on a 2-core CI).
     @discardableResult
     func castform(_ arguments: String..., environment extra: [String: String] = [:]) async throws -> ProcessResult {
+        try await castform(arguments, environment: extra)
+    }
+
+    @discardableResult
+    func castform(_ arguments: [String], environment extra: [String: String] = [:]) async throws -> ProcessResult {
         let environment = [
             "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": directory.path,
             "MIXCLOUD_ACCESS_TOKEN": "mixcloud-test-token",
@@ -69,6 +74,19 @@ final class MixcloudWorkspace: @unchecked Sendable {
         try ProcessRunner.start(ProcessRunner.castformBinary(), arguments, environment: [
             "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": directory.path, "MIXCLOUD_ACCESS_TOKEN": "mixcloud-test-token",
         ], directory: directory.path, output: directory.path + "/castform.log")
+    }
+
+    /// Applies the manifests as they are now: directly (`apply --auto-approve`), or as CI
+    /// does, through a saved plan (`plan -out review.plan`, then `apply review.plan`).
+    func apply(_ mode: ApplyMode, _ extra: String...) async throws -> ProcessResult {
+        switch mode {
+        case .direct:
+            return try await castform(["apply", "--auto-approve"] + extra)
+        case .savedPlan:
+            let plan = try await castform(["plan", "-out", "review.plan"] + extra)
+            guard plan.status == 0 else { return plan }
+            return try await castform(["apply", "review.plan"] + extra.filter { $0 != "." })
+        }
     }
 
     func edit(_ relative: String, _ change: (String) -> String) throws {
@@ -130,6 +148,11 @@ final class MixcloudWorkspace: @unchecked Sendable {
 struct OutsideEditFailed: Error {
     var status: Int
     var body: String
+}
+
+/// How a test applies a change: directly, or through a saved plan file as CI does.
+enum ApplyMode: String, CaseIterable, Sendable {
+    case direct, savedPlan
 }
 
 /// A clock for the emulator that runs with the real one, and that a test can move forward.
