@@ -4,7 +4,9 @@ import Logging
 ///
 /// Only requests that are idempotent and whose body can be produced twice are retried: a POST
 /// that created something before its answer was lost must not create it again, and a streamed
-/// upload is never re-sent behind the caller's back. Waits follow `Retry-After` when the
+/// upload is never re-sent behind the caller's back. The exception is an answer saying the
+/// request was refused unprocessed (429, a service's rate limit): nothing was made, so any
+/// request whose body can be produced twice is sent again. Waits follow `Retry-After` when the
 /// service gives one (up to the policy's limit), exponential backoff with jitter otherwise.
 public struct RetryMiddleware: HTTPMiddleware {
     public let policy: RetryPolicy
@@ -26,7 +28,8 @@ public struct RetryMiddleware: HTTPMiddleware {
             do {
                 var response = try await next(request)
                 response.attempts += earlierAttempts
-                guard retryable, attempt < policy.maxAttempts, policy.shouldRetry(response) else {
+                let again = retryable || (request.body.isReplayable && policy.isRefusal(response))
+                guard again, attempt < policy.maxAttempts, policy.shouldRetry(response) else {
                     return response
                 }
                 if let retryAfter = RetryAfter.delay(in: response, now: context.clock.date) {

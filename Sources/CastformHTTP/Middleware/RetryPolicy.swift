@@ -2,6 +2,10 @@
 public struct RetryPolicy: Sendable {
     /// What is worth retrying; anything else is returned or thrown at once.
     public var conditions: [RetryCondition]
+    /// Answers that say the request was refused before anything was done (429 Too Many
+    /// Requests, a service's own rate limit): worth sending again even for a create, as long
+    /// as its body can be produced again. Each must also be among `conditions`.
+    public var refusals: [RetryCondition]
     /// Sends at most this many times, the first included.
     public var maxAttempts: Int
     /// The wait before the first retry; each later wait is `multiplier` times the previous.
@@ -17,6 +21,7 @@ public struct RetryPolicy: Sendable {
 
     public init(
         conditions: [RetryCondition] = [.connectionError, .status(429), .status(500), .range(502...504)],
+        refusals: [RetryCondition] = [.status(429)],
         maxAttempts: Int = 4,
         baseDelay: Duration = .milliseconds(500),
         multiplier: Double = 2,
@@ -25,6 +30,7 @@ public struct RetryPolicy: Sendable {
         jitter: Jitter = .equal
     ) {
         self.conditions = conditions
+        self.refusals = refusals
         self.maxAttempts = maxAttempts
         self.baseDelay = baseDelay
         self.multiplier = multiplier
@@ -39,7 +45,8 @@ public struct RetryPolicy: Sendable {
     public static let standard = RetryPolicy()
 
     /// `standard` plus Mixcloud's rate limit, a 403 with `"type": "RateLimitException"`.
-    public static let mixcloud = RetryPolicy(conditions: standard.conditions + [.mixcloudRateLimit])
+    public static let mixcloud = RetryPolicy(conditions: standard.conditions + [.mixcloudRateLimit],
+                                             refusals: standard.refusals + [.mixcloudRateLimit])
 
     /// The backoff before retry number `retry` (1 for the first retry), capped, then jittered.
     public func backoff(beforeRetry retry: Int) -> Duration {
@@ -53,6 +60,11 @@ public struct RetryPolicy: Sendable {
 
     func shouldRetry(_ response: HTTPResponse) -> Bool {
         conditions.contains { $0.matches(response) }
+    }
+
+    /// Whether `response` refused the request unprocessed, so that even a create may be sent again.
+    func isRefusal(_ response: HTTPResponse) -> Bool {
+        refusals.contains { $0.matches(response) }
     }
 
     func shouldRetry(_ error: HTTPError) -> Bool {

@@ -30,7 +30,9 @@ struct LivepeerAPI: Sendable {
     func call(_ method: HTTPMethod, _ path: String, query: [(name: String, value: String)] = [],
               body: Value? = nil, accepting: Set<Int> = []) async throws(Failure) -> (status: Int, json: Value, headers: HeaderFields) {
         do {
-            var request = HTTPRequest(method, path, query: query, accepting: accepting)
+            // A PATCH replaces each field it names wholesale: sent twice, it leaves the object
+            // as sent once, so it is retried like a GET.
+            var request = HTTPRequest(method, path, query: query, idempotent: method == .patch ? true : nil, accepting: accepting)
             if let body { request.body = .json(Array(try JSONEncoder().encode(body.unmarked))) }
             let response = try await client.send(request)
             let json = response.body.isEmpty ? Value.null : ((try? JSONDecoder().decode(Value.self, from: Data(response.body))) ?? .null)

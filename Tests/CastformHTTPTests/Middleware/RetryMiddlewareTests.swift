@@ -156,6 +156,18 @@ import Testing
         }
     }
 
+    /// 429 says the request was refused before anything was done: even a create is sent again.
+    @Test func aPostRefusedWith429IsSentAgain() async throws {
+        let clock = ManualClock(advancesOnSleep: true)
+        try await TestServer.with(script: [.status(429, headers: [("Retry-After", "2")]), .json(201, "{}")]) { server in
+            let client = makeClient(server.baseURL, middlewares: [RetryMiddleware(policy: Self.policy)], clock: clock)
+            let response = try await client.send(HTTPRequest(.post, "/stream", body: .json(Array("{}".utf8))))
+            #expect(response.status == 201)
+            #expect(server.requests.count == 2)
+            #expect(clock.sleeps == [.seconds(2)])
+        }
+    }
+
     @Test func aPostMarkedIdempotentIsRetried() async throws {
         let clock = ManualClock(advancesOnSleep: true)
         try await TestServer.with(script: [.status(503), .json(201, "{}")]) { server in
