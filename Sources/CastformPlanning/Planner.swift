@@ -42,6 +42,12 @@ public struct Planner: Sendable {
         let declarations = workspace.declarationsByAddress
         var diagnostics: [Diagnostic] = []
 
+        // 0. Every provider the plan involves can work (credentials, account).
+        let involved = (options.targets.isEmpty ? Array(declarations.keys) : Array(order.closure(of: options.targets)))
+            + state.resources.map(\.address)
+        diagnostics += await providers.preflight(involved)
+        if diagnostics.hasErrors { return PlanResult(plan: nil, diagnostics: diagnostics) }
+
         // 1. What exists now.
         var existing: [ResourceAddress: RemoteObject] = [:]
         var abandoned = Set<ResourceAddress>()

@@ -1,3 +1,4 @@
+import CastformCore
 import CastformEmulator
 import CastformProviders
 import Foundation
@@ -6,9 +7,16 @@ extension Providers {
     /// The emulated services of the castform binary (for --sandbox and castform emulator),
     /// each keeping its data in its own folder of `directory` when one is given. Emulators live
     /// apart from the providers on purpose: they model the APIs, not castform's client.
-    @Sendable static func emulators(_ directory: URL?) -> [any EmulatedService] {
-        [
-            MixcloudEmulator(dataDirectory: directory?.appendingPathComponent("mixcloud")),
+    ///
+    /// The Mixcloud emulator serves the account the workspace names (`providers.mixcloud.user`),
+    /// with the sandbox's token; without a name, the default account.
+    @Sendable static func emulators(_ directory: URL?, settings: [String: [String: Value]]) -> [any EmulatedService] {
+        var account = MixcloudAccount.deepSessions
+        if let user = settings["mixcloud"]?["user"]?.unmarked.stringValue, !user.isEmpty, user != account.username {
+            account = MixcloudAccount(username: user, tokens: account.tokens)
+        }
+        return [
+            MixcloudEmulator(dataDirectory: directory?.appendingPathComponent("mixcloud"), accounts: [account]),
             LivepeerEmulator(dataDirectory: directory?.appendingPathComponent("livepeer")),
         ]
     }

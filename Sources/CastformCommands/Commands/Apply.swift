@@ -89,6 +89,10 @@ struct ApplyRun {
                 // A plan made before any state existed gave the state-to-be its lineage.
                 if state.serial == 0, state.resources.isEmpty { state.lineage = plan.lineage }
                 try checkStillValid(plan, state: state)
+                // A saved plan is not planned again: its providers' credentials are checked here.
+                let problems = await session.providers.preflight(plan.changes.map(\.address))
+                PlanOutput.report(problems)
+                if problems.hasErrors { throw ExitCode.failure }
                 Console.out(HumanPlanRenderer(style: Console.style()).render(session.document(plan)))
             } else {
                 let result = await Planner(providers: session.providers, environment: runtime.environment)

@@ -42,12 +42,12 @@ struct Session {
         guard let workspace = result.workspace, !result.hasErrors else { throw ExitCode.failure }
         let config = workspace.config
         let useSandbox = requested || config.sandbox
-        var sandbox: Sandbox?
-        if useSandbox {
-            sandbox = try await Sandbox.start(runtime.makeEmulators(URL(fileURLWithPath: workspace.absoluteRoot + "/.castform/sandbox")))
-        }
         let evaluator = Evaluator(environment: runtime.environment, variables: config.variables)
         let settings = config.providers.mapValues { DesiredValues.fields(evaluator.evaluate($0)) }
+        var sandbox: Sandbox?
+        if useSandbox {
+            sandbox = try await Sandbox.start(runtime.makeEmulators(URL(fileURLWithPath: workspace.absoluteRoot + "/.castform/sandbox"), settings))
+        }
         var context = ProviderContext(settings: settings, environment: runtime.environment, endpoints: sandbox?.endpoints ?? [:],
                                       sandbox: useSandbox, credentialsPath: runtime.credentialsPath, verbose: verbose)
         context.workspaceRoot = workspace.absoluteRoot

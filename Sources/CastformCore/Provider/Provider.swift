@@ -7,6 +7,11 @@ public protocol Provider: Sendable {
     var name: String { get }
     var schemas: [ResourceTypeSchema] { get }
 
+    /// Checks, before a plan or an apply makes its first request, that the provider can work
+    /// with objects of `types`: credentials present (saying where castform looked for them),
+    /// the account they belong to. A default in `Preflight.swift` checks nothing.
+    func preflight(types: Set<String>) async -> [Diagnostic]
+
     /// Reads many objects of one type at once (a list call with paging, plus single gets only
     /// for what a list lacks). Objects missing from the result no longer exist.
     func read(type: String, objects: [KnownObject]) async -> ReadResult

@@ -18,7 +18,13 @@ struct LivepeerProvider: Provider {
             ?? (try? CredentialStore(path: context.credentialsPath).token(for: "livepeer")).flatMap { $0 }
         let baseURL = context.endpoint(for: "livepeer", default: LivepeerAPI.serviceURL)
         api = key.map { LivepeerAPI(baseURL: baseURL, apiKey: $0, verbose: context.verbose) }
-        missingKey = .error("Livepeer needs an API key: set LIVEPEER_API_KEY, or run `castform login livepeer` and paste one (Livepeer Studio → Developers → API keys)", at: nil)
+        let file = context.credentialsPath.isEmpty ? "" : " and the credentials file \(context.credentialsPath) (no livepeer key)"
+        missingKey = .error("Livepeer needs an API key: castform looked in LIVEPEER_API_KEY (not set)\(file); set LIVEPEER_API_KEY, or run `castform login livepeer` and paste one (Livepeer Studio → Developers → API keys)", at: nil)
+    }
+
+    /// A key must exist before a plan's first request; it is checked by the first call.
+    func preflight(types: Set<String>) async -> [Diagnostic] {
+        api == nil ? [missingKey] : []
     }
 
     func read(type: String, objects: [KnownObject]) async -> ReadResult {

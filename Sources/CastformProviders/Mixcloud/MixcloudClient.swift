@@ -7,13 +7,17 @@ import Foundation
 /// answers a path without one with a 301 (FACTS.md §5).
 struct MixcloudClient: Sendable {
     let http: HTTPClient
-    let user: String
+    let owner: MixcloudOwner
+
+    /// The account's username as known now; every caller of a path with it resolves it first
+    /// (`resolvedUser()`).
+    var user: String { owner.name }
 
     static let service = "https://api.mixcloud.com"
     /// The largest page the API serves (the emulator's maximum; Mixcloud's is undocumented).
     static let pageSize = 100
 
-    init(baseURL: String, user: String, token: String, verbose: Bool) {
+    init(baseURL: String, user: String?, token: String, verbose: Bool) {
         let configuration = ServiceConfiguration(
             name: "Mixcloud", baseURL: baseURL,
             middlewares: [RetryMiddleware(policy: .mixcloud), RateLimitMiddleware(RateLimit(maxConcurrent: 8)),
@@ -24,7 +28,7 @@ struct MixcloudClient: Sendable {
             errorParser: ServiceErrors.mixcloud, secrets: [token],
             logger: RequestLogging.logger("mixcloud", verbose: verbose))
         http = HTTPClient(service: configuration)
-        self.user = user
+        owner = MixcloudOwner(configured: user)
     }
 
     /// Every published show of the owner, newest first; the number of requests made.
@@ -75,6 +79,7 @@ struct MixcloudClient: Sendable {
     }
 
     func page(offset: Int) async throws -> Page {
+        let user = try await resolvedUser()
         let response = try await http.send(HTTPRequest(.get, "/\(user)/cloudcasts/",
                                                        query: [("limit", String(Self.pageSize)), ("offset", String(offset))]))
         let json = try response.json()
@@ -83,6 +88,7 @@ struct MixcloudClient: Sendable {
 
     /// How many published shows the owner has (`cloudcast_count` of `GET /<user>/`).
     func showCount() async throws -> Int {
+        let user = try await resolvedUser()
         let json = try await http.send(HTTPRequest(.get, "/\(user)/")).json()
         return Int(json["cloudcast_count"]?.number ?? 0)
     }

@@ -11,6 +11,12 @@ enum MixcloudCredentials {
     static let sandboxToken = "mixcloud-test-token"
     static let hint = "log in with `castform login mixcloud`, or set MIXCLOUD_ACCESS_TOKEN, or add `machine mixcloud-api password TOKEN` to ~/.netrc"
 
+    /// Where castform looked, in order, and what to do.
+    static func missing(_ context: ProviderContext, netrc: String) -> String {
+        let file = context.credentialsPath.isEmpty ? "" : ", the credentials file \(context.credentialsPath) (no mixcloud token)"
+        return "no Mixcloud access token: castform looked in MIXCLOUD_ACCESS_TOKEN (not set)\(file) and \(netrc) (no machine mixcloud-api); " + hint
+    }
+
     static func token(_ context: ProviderContext) -> Result<String, CredentialError> {
         if context.sandbox, context.endpoints["mixcloud"] != nil { return .success(sandboxToken) }
         if let token = context.environment["MIXCLOUD_ACCESS_TOKEN"], !token.isEmpty { return .success(token) }
@@ -26,7 +32,7 @@ enum MixcloudCredentials {
         let home = context.environment["HOME"] ?? NSHomeDirectory()
         switch Netrc.password(machine: "mixcloud-api", path: home + "/.netrc") {
         case .success(let token?): return .success(token)
-        case .success(nil): return .failure(.missing(provider: "mixcloud", hint: "no Mixcloud access token: " + hint))
+        case .success(nil): return .failure(.missing(provider: "mixcloud", hint: missing(context, netrc: home + "/.netrc")))
         case .failure(let problem): return .failure(.missing(provider: "mixcloud", hint: problem.message))
         }
     }

@@ -8,12 +8,13 @@ import Foundation
 extension MixcloudProvider {
     public func discover(_ request: DiscoveryRequest) async -> DiscoveryResult {
         guard let client else { return DiscoveryResult(diagnostics: unavailable) }
-        if let account = request.account, account.lowercased() != client.user.lowercased() {
-            // Editing needs the owner's token: shows of another account could be written out
-            // but never applied.
-            return DiscoveryResult(diagnostics: [.error("castform manages the Mixcloud account \(client.user) (providers.mixcloud.user in castform.yaml, with its token); --user \(account) would import shows it cannot edit", at: nil)])
-        }
         do {
+            let user = try await client.resolvedUser()
+            if let account = request.account, account.lowercased() != user.lowercased() {
+                // Editing needs the owner's token: shows of another account could be written
+                // out but never applied.
+                return DiscoveryResult(diagnostics: [.error("castform manages the Mixcloud account \(user) (providers.mixcloud.user in castform.yaml, or the access token's owner); --user \(account) would import shows it cannot edit", at: nil)])
+            }
             let (items, listRequests) = try await client.list()
             let shows = try await withThrowingTaskGroup(of: (Int, JSONValue?).self) { group in
                 for (index, item) in items.enumerated() {

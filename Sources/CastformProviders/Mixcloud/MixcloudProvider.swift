@@ -23,13 +23,9 @@ public struct MixcloudProvider: Provider {
         let user = settings["user"]?.unmarked.stringValue ?? context.environment["MIXCLOUD_USER"]
         switch MixcloudCredentials.token(context) {
         case .success(let token):
-            if let user, !user.isEmpty {
-                client = MixcloudClient(baseURL: baseURL, user: user, token: token, verbose: context.verbose)
-                unavailable = []
-            } else {
-                client = nil
-                unavailable = [.error("Mixcloud needs the account's username: add `providers: {mixcloud: {user: USERNAME}}` to castform.yaml", at: nil)]
-            }
+            // Without a configured user, the token's owner is the account (asked once).
+            client = MixcloudClient(baseURL: baseURL, user: user, token: token, verbose: context.verbose)
+            unavailable = []
         case .failure(let error):
             client = nil
             unavailable = [.error("Mixcloud: \(error.message)", at: nil)]

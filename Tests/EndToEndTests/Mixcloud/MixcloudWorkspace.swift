@@ -117,7 +117,7 @@ final class MixcloudWorkspace: @unchecked Sendable {
     /// Single-show GETs (`/deepsessions/<slug>/`) since the log was last reset, by path: what a
     /// read makes beyond the cloudcast list.
     var singleGets: [String: Int] {
-        server.log.entries.filter { $0.method == "GET" && $0.path != "/deepsessions/cloudcasts/" && $0.path != "/deepsessions/" }
+        server.log.entries.filter { $0.method == "GET" && !["/deepsessions/cloudcasts/", "/deepsessions/", "/me/"].contains($0.path) }
             .reduce(into: [:]) { counts, entry in counts[entry.path, default: 0] += 1 }
     }
 

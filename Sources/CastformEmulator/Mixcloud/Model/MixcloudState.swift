@@ -32,8 +32,13 @@ struct MixcloudState: Codable, Sendable {
         return "\(base)-\(suffix)"
     }
 
-    /// Adds `account`, or merges its tokens into the stored account of that username.
+    /// Adds `account`, or merges its tokens into the stored account of that username. A token
+    /// acts as one user only: one that another account held moves to this one (a sandbox whose
+    /// workspace now names another user hands its token over).
     mutating func merge(_ account: MixcloudAccount) {
+        for index in accounts.indices where accounts[index].username != account.username {
+            accounts[index].tokens.removeAll { account.tokens.contains($0) }
+        }
         if let index = accounts.firstIndex(where: { $0.username == account.username }) {
             for token in account.tokens where !accounts[index].tokens.contains(token) {
                 accounts[index].tokens.append(token)

@@ -1,0 +1,49 @@
+import CastformHTTP
+import Foundation
+import Synchronization
+
+/// The account whose shows castform manages: castform.yaml's `providers.mixcloud.user`, or,
+/// without one, the owner of the access token, which `GET /me/` names (asked once per run).
+/// The Python `mixcloud` library's show files name no account: the token says whose they are.
+final class MixcloudOwner: Sendable {
+    let configured: String?
+    private let asked = Mutex<String?>(nil)
+
+    init(configured: String?) {
+        self.configured = configured.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The token's owner once asked, else the configured name, else "" (not known yet).
+    var name: String {
+        asked.withLock { $0 } ?? configured ?? ""
+    }
+
+    var isKnown: Bool { !name.isEmpty }
+
+    func record(_ owner: String) {
+        asked.withLock { $0 = owner }
+    }
+}
+
+extension MixcloudClient {
+    /// The account's username, asking `/me/` when castform.yaml names none.
+    func resolvedUser() async throws -> String {
+        if owner.isKnown { return owner.name }
+        let me = try await tokenOwner()
+        owner.record(me)
+        return me
+    }
+
+    /// Whose token this is (`GET /me/`). Mixcloud may answer 200 with the user, or redirect
+    /// to `/<username>` as the Python library's mock does (FACTS.md §5): both are read.
+    func tokenOwner() async throws -> String {
+        let response = try await http.send(HTTPRequest(.get, "/me/", accepting: [301, 302]))
+        if let location = response.headers["Location"], let name = location.split(separator: "/").last(where: { !$0.contains("?") && !$0.contains(":") }) {
+            return String(name)
+        }
+        guard let username = try response.json()["username"]?.string, !username.isEmpty else {
+            throw MixcloudFailure.unexpected("Mixcloud's /me/ did not name the token's owner")
+        }
+        return username
+    }
+}
