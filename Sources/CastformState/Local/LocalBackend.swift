@@ -64,61 +64,21 @@ public struct LocalBackend: StateBackend {
         DurableFile.syncDirectory(directory)
     }
 
-    /// Takes the lock, or says who holds it.
-    ///
-    /// The lock file appears whole or not at all: it is written and synced under a name of
-    /// this process's own, then hard-linked into place (which, like `O_EXCL`, fails when a
-    /// lock exists). Created in place, a castform killed between creating and writing it left
-    /// an empty lock that no one could read or take over.
+    /// Takes the lock (see `LockFile`), or says who holds it; then, holding it, removes what
+    /// castforms killed midway left beside the state.
     public func lock(_ info: LockInfo) async throws {
         try DurableFile.createDirectory(directory)
-        let draft = lockPath + ".\(getpid()).draft"
-        let fd = open(draft, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { throw StateError.unwritable(path: draft, reason: String(cString: strerror(errno))) }
-        do {
-            try DurableFile.writeAll(fd, try StateCoding.encoder.encode(info), path: draft)
-            fsync(fd)
-            close(fd)
-        } catch {
-            close(fd)
-            unlink(draft)
-            throw error
-        }
-        defer { unlink(draft) }
-        for _ in 0..<2 {
-            if link(draft, lockPath) == 0 {
-                DurableFile.syncDirectory(directory)
-                return
-            }
-            guard errno == EEXIST else { throw StateError.unwritable(path: lockPath, reason: String(cString: strerror(errno))) }
-            guard let holder = currentLock() else {
-                // Released between the two calls: try again. Present but unreadable: not a
-                // lock castform wrote (it never leaves a partial one), so a person decides.
-                guard FileManager.default.fileExists(atPath: lockPath) else { continue }
-                throw StateError.unwritable(path: lockPath, reason: "the lock file cannot be read; if no castform is running on this workspace, delete it")
-            }
-            // A holder on this machine that no longer runs cannot release its lock (SIGKILL,
-            // a crash); such a lock is stale and taken over.
-            if holder.host == info.host, holder.pid != info.pid, kill(holder.pid, 0) != 0, errno == ESRCH {
-                unlink(lockPath)
-                continue
-            }
-            throw StateError.locked(holder)
-        }
-        throw StateError.unwritable(path: lockPath, reason: "the lock file keeps changing")
+        try await LockFile(path: lockPath).acquire(info)
+        StrayFiles.removeLeftovers(of: path)
     }
 
     public func unlock(id: String) async throws {
-        guard let holder = currentLock(), holder.id == id else { throw StateError.lockNotFound(id: id) }
-        unlink(lockPath)
+        try await LockFile(path: lockPath).release(id: id)
     }
 
+    /// Removes a lock file no process holds; refuses while its holder runs (see `LockFile`).
     public func forceUnlock(id: String) async throws {
-        try await unlock(id: id)
-    }
-
-    func currentLock() -> LockInfo? {
-        FileManager.default.contents(atPath: lockPath).flatMap { try? StateCoding.decoder.decode(LockInfo.self, from: $0) }
+        try await LockFile(path: lockPath).forceRelease(id: id)
     }
 }
 
