@@ -7,7 +7,8 @@ import Foundation
 ///
 /// Writing the whole snapshot after every operation would make an apply of N objects cost
 /// O(N²) bytes; appending one journal line keeps it O(N), and `persist` folds the journal into
-/// a new snapshot once, at the end. `load` replays a journal left by an interrupted run.
+/// a new snapshot once, at the end. `load` (LocalBackend+Load.swift) replays a journal left by
+/// an interrupted run, and refuses to take lost state for no state.
 public struct LocalBackend: StateBackend {
     public let path: String
 
@@ -20,35 +21,18 @@ public struct LocalBackend: StateBackend {
     var lockPath: String { path + ".lock" }
     var directory: String { (path as NSString).deletingLastPathComponent }
 
-    struct JournalEntry: Codable {
-        var lineage: String
-        var serial: Int
-        var change: StateChange
-    }
-
-    public func load() async throws -> StateSnapshot? {
-        var snapshot: StateSnapshot?
-        if let data = FileManager.default.contents(atPath: path) {
-            do {
-                snapshot = try StateCoding.decoder.decode(StateSnapshot.self, from: data)
-            } catch {
-                throw StateError.unreadable(path: path, reason: "it is not a castform state file (\(error)); the previous version is in \(backupPath)")
-            }
-        }
-        guard let journal = FileManager.default.contents(atPath: journalPath) else { return snapshot }
-        for line in journal.split(separator: UInt8(ascii: "\n")) {
-            // A line cut short by a crash was never acknowledged: what it describes is pending.
-            guard let entry = try? StateCoding.decoder.decode(JournalEntry.self, from: Data(line)) else { continue }
-            if snapshot == nil { snapshot = StateSnapshot(serial: 0, lineage: entry.lineage) }
-            guard entry.lineage == snapshot!.lineage, entry.serial > snapshot!.serial else { continue }
-            snapshot!.apply(entry.change)
-            snapshot!.serial = entry.serial
-        }
-        return snapshot
-    }
-
+    /// Appends the change to the journal; the first change of a state that has no file yet
+    /// writes the whole snapshot as the state file instead.
+    ///
+    /// So a journal never stands without a state file before it, and a state directory with a
+    /// journal or a backup but no state file always means a lost state file: `load` can refuse
+    /// it without guessing.
     public func record(_ change: StateChange, in snapshot: StateSnapshot) async throws {
         try DurableFile.createDirectory(directory)
+        if FileKind(path) == .missing {
+            try DurableFile.writeAtomically(try StateCoding.encoder.encode(snapshot), to: path)
+            return
+        }
         let entry = JournalEntry(lineage: snapshot.lineage, serial: snapshot.serial, change: change)
         try DurableFile.appendLine(try StateCoding.lineEncoder.encode(entry), to: journalPath)
     }

@@ -11,4 +11,12 @@ public enum StateError: Error, Sendable, Equatable {
     case unreadable(path: String, reason: String)
     case unwritable(path: String, reason: String)
     case wrongLineage(expected: String, found: String)
+    /// The state file is there but is not a castform state; `backup` when one exists.
+    case notAStateFile(path: String, detail: String, backup: String?)
+    /// The state file's path names a directory (or another non-file); `backup` when one exists.
+    case stateNotAFile(path: String, backup: String?)
+    /// No state file, though the state directory shows there was one: never an empty state.
+    case stateMissing(StateRecovery)
+    /// The journal does not carry on from the state file (at `serial`): changes would be lost.
+    case journalBroken(journal: String, problem: JournalProblem, state: String, serial: Int)
 }
