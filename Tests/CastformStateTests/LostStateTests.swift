@@ -78,7 +78,24 @@ import Testing
         let error = await state.loadError()
         #expect(error == .stateMissing(StateRecovery(path: state.path, backup: nil,
                                                      journal: .init(path: state.journal, fit: .broken(.gap(line: 1, expected: 1, found: 5))))))
-        #expect(error?.message == "the state file \(state.path) is missing, but this workspace had state: its journal \(state.journal) is there. castform will not plan or apply from an empty state: that would make every object again. If you have a copy of the state file, put it back at \(state.path). Otherwise the journal cannot rebuild the state (line 1 holds change 5, but change 1 comes next: changes 1 to 4 are missing): move it aside (mv \(state.journal) \(state.journal).broken), and adopt the objects that already exist with castform import ADDR ID before you apply (the journal's lines name objects with their ids).")
+        #expect(error?.message == "the state file \(state.path) is missing, but this workspace had state: its journal \(state.journal) is there. castform will not plan or apply from an empty state: that would make every object again. If you have a copy of the state file, put it back at \(state.path). Otherwise the journal cannot rebuild the state (line 1 holds change 5, but change 1 comes next: changes 1 to 4 are missing): move it aside (mv \(state.journal) \(state.journal).broken), then adopt the objects that already exist with castform import ADDR ID before you apply (the journal's lines name objects with their ids).")
+    }
+
+    /// Every file the message says to move aside has to go for the state to load again:
+    /// an unreadable backup too.
+    @Test func anUnreadableBackupIsToBeMovedAsideWithTheJournal() async throws {
+        let state = try StateFixture()
+        defer { state.remove() }
+        try await state.build(persisted: 4, recorded: 2)
+        try FileManager.default.removeItem(atPath: state.path)
+        try state.write(state.backup, "not json")
+        let error = await state.loadError()
+        #expect(error?.message.contains("its backup \(state.backup) (which cannot be read either) and its journal \(state.journal) are there") == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("move it and the unreadable backup aside (mv \(state.journal) \(state.journal).broken; mv \(state.backup) \(state.backup).broken), then adopt") == true,
+                "\(error?.message ?? "")")
+        try FileManager.default.moveItem(atPath: state.journal, toPath: state.journal + ".broken")
+        try FileManager.default.moveItem(atPath: state.backup, toPath: state.backup + ".broken")
+        #expect(try await state.backend.load() == nil)
     }
 
     @Test func anEmptyJournalAloneIsRefused() async throws {

@@ -37,7 +37,7 @@ extension StateError {
         let path = recovery.path
         var left: [String] = []
         if let backup = recovery.backup {
-            left.append("its backup \(backup.path)" + (backup.serial.map { " (serial \($0))" } ?? ", which cannot be read either"))
+            left.append("its backup \(backup.path)" + (backup.serial.map { " (serial \($0))" } ?? " (which cannot be read either)"))
         }
         if let journal = recovery.journal { left.append("its journal \(journal.path)") }
         var text = "the state file \(path) is missing, but this workspace had state: \(left.joined(separator: " and ")) \(left.count > 1 ? "are" : "is") there. castform will not plan or apply from an empty state: that would make every object again. "
@@ -55,13 +55,19 @@ extension StateError {
                 text += ". Changes made after the backup was written are not in it: check castform plan, and \(adopt)."
             }
         default:
-            text += "If you have a copy of the state file, put it back at \(path). "
-            if case .continues(let through)? = recovery.journal?.fit, let backup = recovery.backup {
-                text += "Otherwise move the unreadable backup aside (mv \(shell(backup.path)) \(shell(backup.path + ".broken"))): the journal holds every change from the first (up to serial \(through)) and castform rebuilds the state from it."
-            } else if case .broken(let problem)? = recovery.journal?.fit, let journal = recovery.journal?.path {
-                text += "Otherwise the journal cannot rebuild the state (\(describe(problem))): move it aside (mv \(shell(journal)) \(shell(journal + ".broken"))), and \(adopt) (the journal's lines name objects with their ids)."
-            } else {
-                text += "Otherwise \(adopt)."
+            // No readable backup: an unreadable one has to go too before the state can load.
+            let backup = recovery.backup.map { "mv \(shell($0.path)) \(shell($0.path + ".broken"))" }
+            text += "If you have a copy of the state file, put it back at \(path). Otherwise "
+            switch recovery.journal?.fit {
+            case .continues(let through)?:
+                text += "move the unreadable backup aside (\(backup ?? "")): the journal holds every change from the first (up to serial \(through)) and castform rebuilds the state from it."
+            case .broken(let problem)?:
+                let journal = recovery.journal!.path
+                let moves = ["mv \(shell(journal)) \(shell(journal + ".broken"))"] + (backup.map { [$0] } ?? [])
+                let what = backup == nil ? "it" : "it and the unreadable backup"
+                text += "the journal cannot rebuild the state (\(describe(problem))): move \(what) aside (\(moves.joined(separator: "; "))), then \(adopt) (the journal's lines name objects with their ids)."
+            case nil:
+                text += "move the unreadable backup aside (\(backup ?? "")), then \(adopt)."
             }
         }
         return text
