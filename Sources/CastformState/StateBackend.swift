@@ -14,6 +14,8 @@ public protocol StateBackend: Sendable {
     /// Takes the lock or throws `StateError.locked` at once with who holds it.
     func lock(_ info: LockInfo) async throws
     func unlock(id: String) async throws
-    /// Removes a lock whatever its holder (for a holder that died without releasing it).
+    /// Removes a lock its holder can no longer release. A backend whose locks end with their
+    /// holder's process or session (the local lock file) refuses one whose holder still runs,
+    /// with `StateError.lockHolderRunning`: forcing it would let two writers in.
     func forceUnlock(id: String) async throws
 }

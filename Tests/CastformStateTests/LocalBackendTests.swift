@@ -33,67 +33,29 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/.castform/state.json.journal"))
     }
 
-    @Test func aTornJournalLineIsIgnored() async throws {
+    @Test func theLockedMessageSaysWhoAndWhatToDo() {
+        let info = LockInfo(id: "abc", user: "ana", host: "studio", pid: 42, operation: "apply",
+                            created: Date(timeIntervalSince1970: 1_795_000_000))
+        #expect(StateError.locked(info).message == "the state is locked: castform apply by ana@studio (pid 42) since 2026-11-18 11:06:40 UTC, lock id abc. Wait for it to finish: the lock is released when that castform exits, however it exits (if it hangs, stop it: kill 42 on studio).")
+    }
+
+    /// The first change of a state that has no file yet writes one, so that a journal never
+    /// stands without a state file before it (a missing state file then always means a lost one).
+    @Test func theFirstChangeOfANewStateWritesTheStateFile() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let backend = LocalBackend(path: directory.path + "/state.json")
         var snapshot = StateSnapshot()
-        let change = StateChange.put(ResourceState(address: ResourceAddress(type: "fake_object", name: "a"), provider: "fake", id: "1"))
-        snapshot.apply(change)
-        try await backend.record(change, in: snapshot)
-        // A crash in the middle of the next line:
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: directory.path + "/state.json.journal"))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data("{\"lineage\":\"\(snapshot.lineage)\",\"serial\":2,\"chan".utf8))
-        try handle.close()
-        let loaded = try #require(try await backend.load())
-        #expect(loaded.resources.count == 1)
-        #expect(loaded.serial == 1)
-    }
-
-    @Test func aLockLeftByADeadProcessOnThisHostIsTakenOver() async throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let backend = LocalBackend(path: directory.path + "/state.json")
-        // pid 2^22+1 is above Linux's pid_max default: no such process.
-        try await backend.lock(LockInfo(pid: 4_194_305, operation: "apply"))
-        let mine = LockInfo(operation: "apply")
-        try await backend.lock(mine)
-        try await backend.unlock(id: mine.id)
-    }
-
-    /// The lock file is linked into place whole, so a castform killed while taking the lock
-    /// leaves either no lock or a readable one, never an empty file nobody can take over.
-    @Test func theLockFileAppearsWholeAndLeavesNoDraftBehind() async throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let backend = LocalBackend(path: directory.path + "/state.json")
-        let mine = LockInfo(operation: "apply")
-        try await backend.lock(mine)
-        let written = try #require(FileManager.default.contents(atPath: directory.path + "/state.json.lock"))
-        #expect(String(decoding: written, as: UTF8.self).contains(mine.id))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["state.json.lock"])
-        await #expect(throws: StateError.self) { try await backend.lock(LockInfo(operation: "plan")) }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["state.json.lock"])
-        try await backend.unlock(id: mine.id)
-    }
-
-    @Test func anUnreadableLockFileIsReportedNotGuessedAt() async throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        try directory.write("state.json.lock", "")
-        let backend = LocalBackend(path: directory.path + "/state.json")
-        do {
-            try await backend.lock(LockInfo(operation: "apply"))
-            Issue.record("an unreadable lock was taken")
-        } catch let error as StateError {
-            #expect(error.message.contains("the lock file cannot be read; if no castform is running on this workspace, delete it"), "\(error.message)")
+        for name in ["a", "b"] {
+            let change = StateChange.put(ResourceState(address: ResourceAddress(type: "fake_object", name: name), provider: "fake", id: name))
+            snapshot.apply(change)
+            try await backend.record(change, in: snapshot)
         }
-    }
-
-    @Test func theLockedMessageSaysWhoAndHowToUnlock() {
-        let info = LockInfo(id: "abc", user: "ana", host: "studio", pid: 42, operation: "apply",
-                            created: Date(timeIntervalSince1970: 1_795_000_000))
-        #expect(StateError.locked(info).message == "the state is locked: castform apply by ana@studio (pid 42) since 2026-11-18 11:06:40 UTC, lock id abc. Wait for it to finish; if no castform is running, remove the lock with: castform force-unlock abc")
+        let written = try StateFixture.decode(directory.path + "/state.json")
+        #expect(written.serial == 1 && written.resources.map(\.address.name) == ["a"])
+        let journal = try String(contentsOfFile: directory.path + "/state.json.journal", encoding: .utf8)
+        #expect(journal.split(separator: "\n").count == 1 && journal.contains("\"serial\":2"))
+        let loaded = try #require(try await backend.load())
+        #expect(loaded.serial == 2 && loaded.resources.count == 2)
     }
 }

@@ -66,19 +66,31 @@ import Testing
     @Test func aSecondStateWriterFailsAtOnceWithWhoHoldsTheLock() throws {
         let bed = try Testbed(Self.manifests)
         defer { bed.directory.remove() }
-        // Held by this (live) test process.
+        // Held by this (live) test process, as a castform holds it: an flock on the file.
+        let pid = ProcessInfo.processInfo.processIdentifier
         let lock = """
             {"created": "2026-11-26T10:00:00Z", "host": "\(ProcessInfo.processInfo.hostName)", "id": "lock-123",
-             "operation": "apply", "pid": \(ProcessInfo.processInfo.processIdentifier), "user": "ana"}
+             "operation": "apply", "pid": \(pid), "user": "ana"}
             """
-        try bed.directory.write(".castform/state.json.lock", lock)
+        let path = try bed.directory.write(".castform/state.json.lock", lock)
+        // Close-on-exec: a process another test starts meanwhile must not inherit the lock.
+        let holder = open(path, O_RDWR | O_CLOEXEC)
+        #expect(flock(holder, LOCK_EX | LOCK_NB) == 0)
         let started = Date()
         let blocked = try bed.castform(["apply", "--auto-approve"], extra: ["FAKE_SECRET": "x"])
         #expect(Date().timeIntervalSince(started) < 10)
         #expect(blocked.status == 1)
         #expect(blocked.stderr.contains("the state is locked: castform apply by ana@"))
-        #expect(blocked.stderr.contains("castform force-unlock lock-123"))
+        #expect(blocked.stderr.contains("(pid \(pid))"))
+        // Its holder runs: force-unlock refuses, and says whom to stop.
+        let refused = try bed.castform(["force-unlock", "lock-123"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("Local state cannot be unlocked by another process"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("kill \(pid)"))
+        // Gone (as a killed castform: its file stays), it no longer holds anything.
+        close(holder)
         #expect(try bed.castform(["force-unlock", "lock-123"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: path))
         #expect(try bed.castform(["apply", "--auto-approve"], extra: ["FAKE_SECRET": "x"]).status == 0)
     }
 

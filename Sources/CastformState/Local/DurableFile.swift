@@ -6,7 +6,7 @@ enum DurableFile {
     static func writeAtomically(_ data: Data, to path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = directory + "/." + (path as NSString).lastPathComponent + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StateError.unwritable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         try writeAll(fd, data, path: path)
@@ -20,11 +20,37 @@ enum DurableFile {
 
     /// Appends one line and fsyncs it before returning.
     static func appendLine(_ data: Data, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StateError.unwritable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
+        try dropUnterminatedLine(fd, path: path)
         try writeAll(fd, data + Data([UInt8(ascii: "\n")]), path: path)
         guard fsync(fd) == 0 else { throw StateError.unwritable(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    /// Cuts a last line that has no newline — a write a crash cut short, never acknowledged —
+    /// so that the next line does not run on from it: joined, the two would make one broken
+    /// line in the middle of the file, which a reader must refuse, not skip.
+    static func dropUnterminatedLine(_ fd: Int32, path: String) throws {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw StateError.unwritable(path: path, reason: String(cString: strerror(errno))) }
+        var end = Int64(info.st_size)
+        var last: UInt8 = 0
+        guard end > 0, pread(fd, &last, 1, off_t(end - 1)) == 1, last != UInt8(ascii: "\n") else { return }
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        var cut: Int64 = 0
+        while end > 0 {
+            let start = max(0, end - Int64(chunk.count))
+            let length = Int(end - start)
+            let read = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, length, off_t(start)) }
+            guard read == length else { throw StateError.unwritable(path: path, reason: "cannot read its end back") }
+            if let newline = chunk[0..<length].lastIndex(of: UInt8(ascii: "\n")) {
+                cut = start + Int64(newline) + 1
+                break
+            }
+            end = start
+        }
+        guard ftruncate(fd, off_t(cut)) == 0 else { throw StateError.unwritable(path: path, reason: String(cString: strerror(errno))) }
     }
 
     static func writeAll(_ fd: Int32, _ data: Data, path: String) throws {

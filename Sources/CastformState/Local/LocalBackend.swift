@@ -7,7 +7,8 @@ import Foundation
 ///
 /// Writing the whole snapshot after every operation would make an apply of N objects cost
 /// O(N²) bytes; appending one journal line keeps it O(N), and `persist` folds the journal into
-/// a new snapshot once, at the end. `load` replays a journal left by an interrupted run.
+/// a new snapshot once, at the end. `load` (LocalBackend+Load.swift) replays a journal left by
+/// an interrupted run, and refuses to take lost state for no state.
 public struct LocalBackend: StateBackend {
     public let path: String
 
@@ -20,35 +21,18 @@ public struct LocalBackend: StateBackend {
     var lockPath: String { path + ".lock" }
     var directory: String { (path as NSString).deletingLastPathComponent }
 
-    struct JournalEntry: Codable {
-        var lineage: String
-        var serial: Int
-        var change: StateChange
-    }
-
-    public func load() async throws -> StateSnapshot? {
-        var snapshot: StateSnapshot?
-        if let data = FileManager.default.contents(atPath: path) {
-            do {
-                snapshot = try StateCoding.decoder.decode(StateSnapshot.self, from: data)
-            } catch {
-                throw StateError.unreadable(path: path, reason: "it is not a castform state file (\(error)); the previous version is in \(backupPath)")
-            }
-        }
-        guard let journal = FileManager.default.contents(atPath: journalPath) else { return snapshot }
-        for line in journal.split(separator: UInt8(ascii: "\n")) {
-            // A line cut short by a crash was never acknowledged: what it describes is pending.
-            guard let entry = try? StateCoding.decoder.decode(JournalEntry.self, from: Data(line)) else { continue }
-            if snapshot == nil { snapshot = StateSnapshot(serial: 0, lineage: entry.lineage) }
-            guard entry.lineage == snapshot!.lineage, entry.serial > snapshot!.serial else { continue }
-            snapshot!.apply(entry.change)
-            snapshot!.serial = entry.serial
-        }
-        return snapshot
-    }
-
+    /// Appends the change to the journal; the first change of a state that has no file yet
+    /// writes the whole snapshot as the state file instead.
+    ///
+    /// So a journal never stands without a state file before it, and a state directory with a
+    /// journal or a backup but no state file always means a lost state file: `load` can refuse
+    /// it without guessing.
     public func record(_ change: StateChange, in snapshot: StateSnapshot) async throws {
         try DurableFile.createDirectory(directory)
+        if FileKind(path) == .missing {
+            try DurableFile.writeAtomically(try StateCoding.encoder.encode(snapshot), to: path)
+            return
+        }
         let entry = JournalEntry(lineage: snapshot.lineage, serial: snapshot.serial, change: change)
         try DurableFile.appendLine(try StateCoding.lineEncoder.encode(entry), to: journalPath)
     }
@@ -64,61 +48,21 @@ public struct LocalBackend: StateBackend {
         DurableFile.syncDirectory(directory)
     }
 
-    /// Takes the lock, or says who holds it.
-    ///
-    /// The lock file appears whole or not at all: it is written and synced under a name of
-    /// this process's own, then hard-linked into place (which, like `O_EXCL`, fails when a
-    /// lock exists). Created in place, a castform killed between creating and writing it left
-    /// an empty lock that no one could read or take over.
+    /// Takes the lock (see `LockFile`), or says who holds it; then, holding it, removes what
+    /// castforms killed midway left beside the state.
     public func lock(_ info: LockInfo) async throws {
         try DurableFile.createDirectory(directory)
-        let draft = lockPath + ".\(getpid()).draft"
-        let fd = open(draft, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { throw StateError.unwritable(path: draft, reason: String(cString: strerror(errno))) }
-        do {
-            try DurableFile.writeAll(fd, try StateCoding.encoder.encode(info), path: draft)
-            fsync(fd)
-            close(fd)
-        } catch {
-            close(fd)
-            unlink(draft)
-            throw error
-        }
-        defer { unlink(draft) }
-        for _ in 0..<2 {
-            if link(draft, lockPath) == 0 {
-                DurableFile.syncDirectory(directory)
-                return
-            }
-            guard errno == EEXIST else { throw StateError.unwritable(path: lockPath, reason: String(cString: strerror(errno))) }
-            guard let holder = currentLock() else {
-                // Released between the two calls: try again. Present but unreadable: not a
-                // lock castform wrote (it never leaves a partial one), so a person decides.
-                guard FileManager.default.fileExists(atPath: lockPath) else { continue }
-                throw StateError.unwritable(path: lockPath, reason: "the lock file cannot be read; if no castform is running on this workspace, delete it")
-            }
-            // A holder on this machine that no longer runs cannot release its lock (SIGKILL,
-            // a crash); such a lock is stale and taken over.
-            if holder.host == info.host, holder.pid != info.pid, kill(holder.pid, 0) != 0, errno == ESRCH {
-                unlink(lockPath)
-                continue
-            }
-            throw StateError.locked(holder)
-        }
-        throw StateError.unwritable(path: lockPath, reason: "the lock file keeps changing")
+        try await LockFile(path: lockPath).acquire(info)
+        StrayFiles.removeLeftovers(of: path)
     }
 
     public func unlock(id: String) async throws {
-        guard let holder = currentLock(), holder.id == id else { throw StateError.lockNotFound(id: id) }
-        unlink(lockPath)
+        try await LockFile(path: lockPath).release(id: id)
     }
 
+    /// Removes a lock file no process holds; refuses while its holder runs (see `LockFile`).
     public func forceUnlock(id: String) async throws {
-        try await unlock(id: id)
-    }
-
-    func currentLock() -> LockInfo? {
-        FileManager.default.contents(atPath: lockPath).flatMap { try? StateCoding.decoder.decode(LockInfo.self, from: $0) }
+        try await LockFile(path: lockPath).forceRelease(id: id)
     }
 }
 

@@ -11,7 +11,7 @@ import Testing
         let workspace = try await MixcloudWorkspace()
         defer { Task { await workspace.stop() } }
         #expect(try await workspace.castform("apply", "--auto-approve").status == 0)
-        try FileManager.default.removeItem(atPath: workspace.directory.path + "/.castform/state.json")
+        try workspace.forgetState()
         for name in ["deep-sessions-41", "deep-sessions-42", "guest-mix-07"] {
             let imported = try await workspace.castform("import", "mixcloud_cloudcast.\(name)", "deepsessions/\(name)")
             #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
@@ -30,7 +30,7 @@ import Testing
         let workspace = try await MixcloudWorkspace()
         defer { Task { await workspace.stop() } }
         #expect(try await workspace.castform("apply", "--auto-approve").status == 0)
-        try FileManager.default.removeItem(atPath: workspace.directory.path + "/.castform/state.json")
+        try workspace.forgetState()
         #expect(try await workspace.castform("import", "mixcloud_cloudcast.deep-sessions-41", "/deepsessions/deep-sessions-41/").status == 0)
         let state = try String(contentsOfFile: workspace.directory.path + "/.castform/state.json", encoding: .utf8)
         #expect(state.contains("picture_sha256") && state.contains("audio_sha256"), "\(state)")

@@ -40,6 +40,15 @@ final class MixcloudWorkspace: @unchecked Sendable {
             """)
     }
 
+    /// Removes the state entirely — state file, backup, journal — as on a new machine: the
+    /// shows exist, and no state knows them. (A state file removed alone is a lost state,
+    /// which castform refuses to take for an empty one.)
+    func forgetState() throws {
+        for suffix in ["", ".backup", ".journal"] where FileManager.default.fileExists(atPath: directory.path + "/.castform/state.json" + suffix) {
+            try FileManager.default.removeItem(atPath: directory.path + "/.castform/state.json" + suffix)
+        }
+    }
+
     func stop() async {
         await server.stop()
         directory.remove()
