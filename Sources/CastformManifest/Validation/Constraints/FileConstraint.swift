@@ -2,7 +2,9 @@ import CastformCore
 import Foundation
 
 extension ConstraintCheck {
-    /// The file a manifest points at exists, is a readable file, and is within the size limit.
+    /// The file a manifest points at exists, is a regular file (symbolic links followed) that
+    /// castform can read, and is within the size limit. A device or a FIFO has no end: it
+    /// would be uploaded forever.
     static func file(_ value: ConfigValue, name: String, maxBytes: Int64, context: ValidationContext) -> [Diagnostic] {
         guard let relative = value.string else { return [] }
         let shown = context.displayPath(relative)
@@ -11,8 +13,9 @@ extension ConstraintCheck {
         guard stat(path, &info) == 0 else {
             return [.error("\"\(name)\" names \(shown), which does not exist", at: value.location)]
         }
-        if info.st_mode & S_IFMT == S_IFDIR {
-            return [.error("\"\(name)\" names \(shown), which is a directory, not a file", at: value.location)]
+        let kind = FileKind(mode: info.st_mode)
+        guard kind == .regular else {
+            return [.error("\"\(name)\" names \(shown)\(kind.whichIsNotAFile)", at: value.location)]
         }
         guard access(path, R_OK) == 0 else {
             return [.error("\"\(name)\" names \(shown), which castform cannot read (check its permissions)", at: value.location)]
