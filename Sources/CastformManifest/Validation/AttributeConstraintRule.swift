@@ -19,7 +19,8 @@ struct AttributeConstraintRule: ValidationRule {
 enum ConstraintCheck {
     static func check(_ constraint: Constraint, value: ConfigValue, attribute: Attribute, context: ValidationContext) -> [Diagnostic] {
         // A value with `${...}` is checked where it is known: one from variables by
-        // `InterpolationRule`; others are known only when planning.
+        // `InterpolationRule`; a file named through the environment or another resource when
+        // planning (`Planner.fileProblems`).
         if case .template = value.kind { return [] }
         let name = attribute.name
         switch constraint {
