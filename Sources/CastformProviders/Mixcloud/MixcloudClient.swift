@@ -84,7 +84,7 @@ struct MixcloudClient: Sendable {
     /// How many published shows the owner has (`cloudcast_count` of `GET /<user>/`).
     func showCount() async throws -> Int {
         let json = try await http.send(HTTPRequest(.get, "/\(user)/")).json()
-        return Int(json["cloudcast_count"]?.number ?? 0)
+        return MixcloudRemote.integer(json["cloudcast_count"]) ?? 0
     }
 
     /// One cloudcast by key (`/user/slug/`); nil when it does not exist (404).
