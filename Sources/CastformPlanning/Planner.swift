@@ -77,6 +77,7 @@ public struct Planner: Sendable {
             for address in order.topological() {
                 guard let declaration = declarations[address], let schema = providers.schema(for: address) else { continue }
                 let desired = evaluation.of(declaration, schema: schema) { [known] in known[$0] }
+                if inScope(address) { diagnostics += Self.fileProblems(declaration, schema: schema, desired: desired, workspace: workspace) }
                 let dependencies = order.edges.dependencies(of: address)
                 if address.mode == .data {
                     let (change, values, problems) = await read(address, schema: schema, arguments: desired, dependencies: dependencies, hasher: hasher)

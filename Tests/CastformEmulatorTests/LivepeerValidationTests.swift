@@ -53,6 +53,41 @@ import Testing
         }
     }
 
+    /// Numbers no integer holds are a 422 (the schema's bound on profile integers is int32's),
+    /// never a trap: the emulator answers each and keeps serving.
+    @Test func hostileNumbersAre422AndTheEmulatorKeepsServing() async throws {
+        try await LivepeerHarness.with { lp in
+            func maximum(_ path: String, _ schemaPath: String) -> String {
+                ##"{"instancePath":"\##(path)","schemaPath":"#/properties/\##(schemaPath)/maximum","keyword":"maximum","params":{"comparison":"<=","limit":2147483647},"message":"must be <= 2147483647"}"##
+            }
+            let profile = #"{"name":"p","width":1280,"height":720,"bitrate":3000000,"fps":30}"#
+            try await expectErrors(lp, "POST", "/stream", #"{"name":"s","profiles":[{"name":"p","width":1280,"height":720,"bitrate":3000000,"fps":9223372036854775807}]}"#,
+                                   status: 422, [maximum("/profiles/0/fps", "profiles/items/properties/fps")])
+            try await expectErrors(lp, "POST", "/stream", #"{"name":"s","profiles":[{"name":"p","width":1280,"height":720,"bitrate":1e300,"fps":30}]}"#,
+                                   status: 422, [maximum("/profiles/0/bitrate", "profiles/items/properties/bitrate")])
+            try await expectErrors(lp, "POST", "/stream", #"{"name":"s","profiles":[{"name":"p","width":1280,"height":720,"bitrate":3000000,"fps":30,"fpsDen":18446744073709551616}]}"#,
+                                   status: 422, [maximum("/profiles/0/fpsDen", "profiles/items/properties/fpsDen")])
+            try await expectErrors(lp, "POST", "/stream", #"{"name":"s","record":true,"recordingSpec":{"profiles":[{"bitrate":3000000,"width":1e20}]}}"#,
+                                   status: 422, [maximum("/recordingSpec/profiles/0/width", "recordingSpec/properties/profiles/items/properties/width")])
+            try await expectErrors(lp, "POST", "/stream", #"{"name":"s","profiles":[{"name":"p","width":1280,"height":720,"bitrate":3000000,"fps":1e999}]}"#, status: 422, [
+                ##"{"instancePath":"/profiles/0/fps","schemaPath":"#/properties/profiles/items/properties/fps/type","keyword":"type","params":{"type":"integer"},"message":"must be integer"}"##,
+            ])
+            let stream = try await lp.createStream(#"{"name":"s","profiles":[\#(profile)]}"#)
+            let id = try #require(stream["id"] as? String)
+            try await expectErrors(lp, "PATCH", "/stream/\(id)", #"{"profiles":[{"name":"p","width":1280,"height":99999999999999999999999999999999999999,"bitrate":3000000,"fps":30}]}"#,
+                                   status: 422, [maximum("/profiles/0/height", "profiles/items/properties/height")])
+            // Free-form numbers are stored as they came and written back as JavaScript writes them.
+            let tagged = try await lp.send("POST", "/stream", json: #"{"name":"t","userTags":{"big":1e20,"huge":1e300,"max":9223372036854775807,"low":-1e19}}"#)
+            #expect(tagged.status == 201, "\(tagged.text)")
+            #expect(tagged.text.contains(#""userTags":{"big":100000000000000000000,"huge":1e+300,"max":9223372036854776000,"low":-10000000000000000000}"#), "\(tagged.text)")
+            let listed = try await lp.send("GET", "/stream?limit=99999999999999999999&cursor=skip9223372036854775807")
+            #expect(listed.status == 200 && listed.array.isEmpty, "\(listed.text)")
+            let all = try await lp.send("GET", "/stream?limit=99999999999999999999")
+            #expect(all.status == 200 && all.array.count == 2, "\(all.text)")
+            #expect(try await lp.send("GET", "/stream/\(id)").status == 200)
+        }
+    }
+
     @Test func oneOfReportsEveryBranchThenItself() async throws {
         try await LivepeerHarness.with { lp in
             try await expectErrors(lp, "POST", "/stream", #"{"name":"s","creatorId":5}"#, status: 422, [

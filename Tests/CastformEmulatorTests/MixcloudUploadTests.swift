@@ -83,6 +83,32 @@ import Testing
         }
     }
 
+    /// A start time no integer holds is a 400 with the field's problem, never a trap; the
+    /// emulator keeps serving, and a start time at the bound is stored.
+    @Test func hostileStartTimesAreRejectedAndTheEmulatorKeepsServing() async throws {
+        let emulator = MixcloudEmulator()
+        try await withMixcloud(emulator) { client, _ in
+            let fields = [("sections-0-chapter", "One"), ("sections-0-start_time", "1e300"),
+                          ("sections-1-chapter", "Two"), ("sections-1-start_time", String(repeating: "9", count: 40)),
+                          ("sections-2-chapter", "Three"), ("sections-2-start_time", "2147483648"),
+                          ("sections-3-chapter", "Four"), ("sections-3-start_time", "-1")]
+            let reply = try await client.upload("Hostile", fields: fields)
+            #expect(reply.status == 400)
+            #expect(reply.details == [
+                "sections-0-start_time": ["Enter a whole number of seconds."],
+                "sections-1-start_time": ["Ensure this value is less than or equal to 2147483647."],
+                "sections-2-start_time": ["Ensure this value is less than or equal to 2147483647."],
+                "sections-3-start_time": ["Enter a whole number of seconds."],
+            ])
+            #expect(emulator.cloudcasts.isEmpty)
+            let fine = try await client.upload("At the bound", fields: [("sections-0-chapter", "Late"), ("sections-0-start_time", "2147483647")])
+            #expect(fine.status == 200)
+            let paged = try await client.get("/deepsessions/cloudcasts/?limit=20&offset=9223372036854775807")
+            #expect(paged.status == 200, "\(paged.json)")
+            #expect((paged.json["data"] as? [Any])?.isEmpty == true)
+        }
+    }
+
     @Test func fiveTagsAndExactlyAThousandCharactersAreFine() async throws {
         try await withMixcloud { client, _ in
             let reply = try await client.upload("Five tags", fields: (0...4).map { ("tags-\($0)-tag", "t\($0)") } + [("description", String(repeating: "x", count: 1000))])

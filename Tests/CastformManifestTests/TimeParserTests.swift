@@ -10,6 +10,8 @@ import Testing
     @Test(arguments: [
         ("2:60", TimeParser.Failure.secondsOutOfRange), ("-1", .negative), ("1:2:3:4", .malformed),
         ("abc", .malformed), ("2:5", .malformed), ("1:60:00", .minutesOutOfRange), ("", .malformed), ("1.5", .malformed),
+        // Too many digits to be a time anyone means; never a trap.
+        ("99999999999999999999:00", .malformed), ("9999999999", .malformed), ("1:", .malformed), (":30", .malformed),
     ])
     func rejectsEverythingElse(_ text: String, _ failure: TimeParser.Failure) {
         #expect(TimeParser.seconds(from: text) == .failure(failure))

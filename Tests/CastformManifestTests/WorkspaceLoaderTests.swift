@@ -87,6 +87,38 @@ import Testing
         ])
     }
 
+    /// The size is taken before reading: a 200 MB (sparse) manifest costs a `stat`, not 200 MB.
+    @Test func aTwoHundredMegabyteManifestIsRefusedWithoutBeingRead() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("audio/a.mp3", "x")
+        try directory.write("show.yaml", "mixcloud_cloudcast:\n  a: {title: A, audio: audio/a.mp3}\n")
+        try directory.writeSparse("huge.yaml", size: 200 * 1024 * 1024)
+        let result = loader.load(root: directory.path)
+        #expect(result.diagnostics == [
+            .error("\(directory.path)/huge.yaml is 200 MiB, over castform's limit of 32 MiB for one manifest: split it into several files",
+                   at: .file(directory.path + "/huge.yaml")),
+        ])
+    }
+
+    /// Only regular files are read: a settings file that is a FIFO or a link to a device would
+    /// otherwise block, or be read forever.
+    @Test(.timeLimit(.minutes(1)))
+    func aSettingsFileThatIsNotARegularFileIsRefusedUnread() throws {
+        for (kind, make) in [("a FIFO (named pipe)", { (path: String) in mkfifo(path, 0o600) }),
+                             ("a character device", { (path: String) in symlink("/dev/zero", path) })] {
+            let directory = try TemporaryDirectory()
+            defer { directory.remove() }
+            try directory.write("audio/a.mp3", "x")
+            try directory.write("show.yaml", "mixcloud_cloudcast:\n  a: {title: A, audio: audio/a.mp3}\n")
+            #expect(make(directory.path + "/castform.yaml") == 0)
+            let result = loader.load(root: directory.path)
+            #expect(result.diagnostics == [
+                .error("cannot read \(directory.path)/castform.yaml, which is \(kind), not a regular file", at: .file(directory.path + "/castform.yaml")),
+            ])
+        }
+    }
+
     @Test func audioOverFourGibibytesAndPicturesOverTenMebibytesAreCaughtBeforeUpload() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

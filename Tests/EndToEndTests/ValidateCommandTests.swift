@@ -41,7 +41,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(result.stderr == """
-            \(directory.path)/streams.yaml:5:29: error: "width" must be at least 128, not 100
+            \(directory.path)/streams.yaml:5:29: error: "width" must be between 128 and 2147483647, not 100
                     - {name: 720p, width: 100, height: 720, bitrate: 3000000, fps: 30}
                                           ^
             \(directory.path)/streams.yaml:6:5: error: unknown attribute "recrod" in livepeer_stream.main; did you mean "record"?

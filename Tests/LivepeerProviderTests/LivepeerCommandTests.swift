@@ -38,6 +38,36 @@ import Testing
         #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
     }
 
+    /// State keeps only a keyed hash of a stream key: when the service cannot be read,
+    /// `--show-sensitive` fails and says why, and the hash is never printed as the key.
+    @Test func showSensitiveFailsWhenTheServiceReadFailsAndNeverPrintsTheHash() async throws {
+        let engine = try await LivepeerEngine.liveEvent()
+        defer { Task { await engine.stop() } }
+        try engine.edit("castform.yaml") { $0.replacingOccurrences(of: "livepeer: {}", with: "livepeer: {endpoint: \"\(engine.baseURL)\"}") }
+        var environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": engine.directory.path,
+                           "LIVEPEER_API_KEY": "livepeer-test-key", "YOUTUBE_RTMP_URL": "rtmp://a.rtmp.youtube.com/live2/yt-secret-key-1"]
+        let apply = try await castformProcess(["apply", "--auto-approve"], environment: environment, directory: engine.directory.path)
+        #expect(apply.status == 0, "\(apply.stderr)")
+        let state = String(decoding: FileManager.default.contents(atPath: engine.directory.path + "/.castform/state.json") ?? Data(), as: UTF8.self)
+        #expect(state.contains("hmac-sha256:"))
+
+        environment["LIVEPEER_API_KEY"] = "a-revoked-key"
+        for arguments in [["output", "livepeer_stream.main-stage.stream_key", "--show-sensitive"],
+                          ["output", "livepeer_stream.main-stage", "--show-sensitive"],
+                          ["output", "livepeer_stream.main-stage.stream_key", "--show-sensitive", "--json"]] {
+            let shown = try await castformProcess(arguments, environment: environment, directory: engine.directory.path)
+            #expect(shown.status == 1, "\(arguments): \(shown.stdout)")
+            #expect(shown.stdout.isEmpty, "\(arguments): \(shown.stdout)")
+            #expect(!shown.stderr.contains("hmac-sha256"), "\(shown.stderr)")
+            #expect(shown.stderr.contains("cannot show livepeer_stream.main-stage.stream_key: state keeps only a keyed hash of it, and it could not be read from the service: "),
+                    "\(arguments): \(shown.stderr)")
+            #expect(shown.stderr.contains("a-revoked-key") == false)
+        }
+        // Values state holds in clear still print without --show-sensitive.
+        let id = try await castformProcess(["output", "livepeer_stream.main-stage.playback_id"], environment: environment, directory: engine.directory.path)
+        #expect(id.status == 0 && !id.stdout.isEmpty, "\(id.stderr)")
+    }
+
     @Test func runTerminatesALiveStream() async throws {
         let engine = try await LivepeerEngine.liveEvent()
         defer { Task { await engine.stop() } }

@@ -28,38 +28,67 @@ struct Output: AsyncParsableCommand {
     func run() async throws {
         do {
             try await Session.run(workspace.directory, sandbox: workspace.sandbox, verbose: workspace.verbose) { session in
-            let state = try await session.loadState()
-            let (addresses, attribute) = try select(state)
-            var values: [String: Value] = [:]
-            for address in addresses {
-                guard let resource = state.resource(address), let schema = session.providers.schema(for: address) else { continue }
-                var attributes = resource.attributes
-                if showSensitive, let id = resource.id, let provider = session.providers.provider(for: address) {
-                    let read = await provider.read(type: address.type, objects: [KnownObject(address: address, id: id, attributes: resource.attributes)])
-                    PlanOutput.report(read.diagnostics)
-                    if let object = read.objects[id] { attributes.merge(object.attributes.filter { $0.value.containsSensitive }) { $1 } }
+                let state = try await session.loadState()
+                let (addresses, attribute) = try select(state)
+                var values: [String: Value] = [:]
+                for address in addresses {
+                    values.merge(try await self.values(of: address, attribute: attribute, state: state, session: session)) { $1 }
                 }
-                for item in schema.body.attributes where item.presence == .computed && (attribute == nil || attribute == item.name) {
-                    guard let value = attributes[item.name] else { continue }
-                    values["\(address).\(item.name)"] = showSensitive ? value.unmarked : value
+                if let attribute, values.isEmpty {
+                    throw CommandError("no output \(name ?? attribute): the object has no value \(attribute) in state (apply first?)")
                 }
-            }
-            if let attribute, values.isEmpty {
-                throw CommandError("no output \(name ?? attribute): the object has no value \(attribute) in state (apply first?)")
-            }
-            if json {
-                let plain = values.mapValues { $0.containsSensitive ? Value.null : $0 }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                Console.out(String(decoding: try encoder.encode(plain), as: UTF8.self) + "\n")
-            } else if attribute != nil, values.count == 1, let value = values.first?.value {
-                Console.out(Self.plain(value) + "\n")
-            } else {
-                for key in values.keys.sorted() { Console.out("\(key) = \(values[key]!.strippedForDisplay())\n") }
-            }
+                try show(values, single: attribute != nil)
             }
         } catch {
             throw failure(error)
+        }
+    }
+
+    /// One object's computed values by `ADDR.ATTR`. With `--show-sensitive`, sensitive ones
+    /// come from the service, shown in clear: state holds only a keyed hash of them, which is
+    /// never printed as if it were the value — a value the read did not give fails the command.
+    private func values(of address: ResourceAddress, attribute: String?, state: StateSnapshot,
+                        session: Session) async throws -> [String: Value] {
+        guard let resource = state.resource(address), let schema = session.providers.schema(for: address) else { return [:] }
+        let selected = schema.body.attributes.filter { $0.presence == .computed && (attribute == nil || attribute == $0.name) }
+        var values: [String: Value] = [:]
+        for item in selected { if let value = resource.attributes[item.name] { values["\(address).\(item.name)"] = value } }
+        guard showSensitive else { return values }
+        let hidden = selected.filter { resource.attributes[$0.name]?.containsSensitive == true }
+        var read: [String: Value] = [:]
+        var problems: [Diagnostic] = []
+        if !hidden.isEmpty, resource.id == nil {
+            problems.append(.error("the object has not been created yet (apply first?)", at: nil))
+        } else if !hidden.isEmpty, let id = resource.id, let provider = session.providers.provider(for: address) {
+            let result = await provider.read(type: address.type, objects: [KnownObject(address: address, id: id, attributes: resource.attributes)])
+            problems = result.diagnostics
+            read = result.objects[id]?.attributes ?? [:]
+            if result.objects[id] == nil, !problems.hasErrors {
+                problems.append(.error("the service has no object with id \(id) any more (castform plan shows what changed)", at: nil))
+            }
+        }
+        for item in hidden {
+            guard let value = read[item.name], value.containsSensitive else {
+                let why = problems.filter { $0.severity == .error }.map(\.message)
+                throw CommandError("cannot show \(address).\(item.name): state keeps only a keyed hash of it, and it could not be read from the service: "
+                                   + (why.isEmpty ? "the service did not return it" : why.joined(separator: "; ")))
+            }
+            values["\(address).\(item.name)"] = value
+        }
+        PlanOutput.report(problems)
+        return values.mapValues(\.unmarked)
+    }
+
+    private func show(_ values: [String: Value], single: Bool) throws {
+        if json {
+            let plain = values.mapValues { $0.containsSensitive ? Value.null : $0 }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            Console.out(String(decoding: try encoder.encode(plain), as: UTF8.self) + "\n")
+        } else if single, values.count == 1, let value = values.first?.value {
+            Console.out(Self.plain(value) + "\n")
+        } else {
+            for key in values.keys.sorted() { Console.out("\(key) = \(values[key]!.strippedForDisplay())\n") }
         }
     }
 

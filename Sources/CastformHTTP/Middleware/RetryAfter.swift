@@ -13,7 +13,9 @@ public enum RetryAfter {
             return delay
         }
         if let seconds = JSONValue(parsing: response.body)?["error"]?["retry_after"]?.number, seconds >= 0 {
-            return .milliseconds(Int64(seconds * 1000))
+            // A number no Int64 of milliseconds holds (1e300, a 40-digit one) is a wait longer
+            // than any policy honours, never a trap.
+            return seconds < 9e15 ? .milliseconds(Int64(seconds * 1000)) : .seconds(Int64.max)
         }
         return nil
     }

@@ -13,10 +13,19 @@ final class FileReader: Sendable {
     let path: String
     private let descriptor: CInt
 
+    /// Only a regular file is read: a device (`/dev/zero`) or a FIFO has no end, and would be
+    /// uploaded forever. Validation says so first; this holds if the file changed since.
+    /// (Non-blocking, so opening a FIFO does not wait for a writer; reads of a regular file are
+    /// unaffected.)
     init(path: String) throws {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             throw MultipartForm.FileError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw MultipartForm.FileError.unreadable(path: path, reason: "not a regular file")
         }
         self.path = path
         self.descriptor = descriptor

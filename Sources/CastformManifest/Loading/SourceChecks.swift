@@ -1,6 +1,7 @@
 import CastformCore
 
-/// Checks on a file's bytes before YAML sees them: size and encoding.
+/// Checks on a file's bytes before YAML sees them: size and encoding. (`SourceReader` applies
+/// the size limit before reading; the check here holds for bytes from anywhere else.)
 enum SourceChecks {
     /// Manifests larger than this are refused: split them. (10,000 cloudcasts take ~6 MiB.)
     static let maxBytes = 32 * 1024 * 1024
@@ -42,10 +43,13 @@ enum SourceChecks {
         return nil
     }
 
+    /// A file over the limit, named with its size and the limit.
+    static func tooLarge(_ size: Int64, displayPath: String) -> Diagnostic {
+        .error("\(displayPath) is \(ConstraintCheck.byteCount(size)), over castform's limit of \(ConstraintCheck.byteCount(Int64(maxBytes))) for one manifest: split it into several files", at: .file(displayPath))
+    }
+
     static func check(_ bytes: [UInt8], displayPath: String) -> Diagnostic? {
-        if bytes.count > maxBytes {
-            return .error("\(displayPath) is \(ConstraintCheck.byteCount(Int64(bytes.count))), over castform's limit of \(ConstraintCheck.byteCount(Int64(maxBytes))) for one manifest: split it into several files", at: .file(displayPath))
-        }
+        if bytes.count > maxBytes { return tooLarge(Int64(bytes.count), displayPath: displayPath) }
         if let bad = firstInvalidUTF8(bytes) {
             let hex = String(bad.byte, radix: 16, uppercase: true)
             return .error("this file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); save it as UTF-8", at: SourceLocation(file: displayPath, line: bad.line, column: bad.column))

@@ -99,11 +99,20 @@ public struct WorkspaceLoader: Sendable {
 
     private func read(_ relative: String, root: String, absoluteRoot: String, diagnostics: inout [Diagnostic]) -> SourceFile? {
         let display = display(relative, root: root)
-        guard let data = FileManager.default.contents(atPath: absoluteRoot + "/" + relative) else {
+        let bytes: [UInt8]
+        switch SourceReader.contents(of: absoluteRoot + "/" + relative, limit: SourceChecks.maxBytes) {
+        case .success(let read):
+            bytes = read
+        case .failure(.unreadable):
             diagnostics.append(.error("cannot read \(display): check that it is a readable file", at: .file(display)))
             return nil
+        case .failure(.notRegular(let kind)):
+            diagnostics.append(.error("cannot read \(display)\(kind.whichIsNotAFile)", at: .file(display)))
+            return nil
+        case .failure(.tooLarge(let size)):
+            diagnostics.append(SourceChecks.tooLarge(size, displayPath: display))
+            return nil
         }
-        let bytes = [UInt8](data)
         if let problem = SourceChecks.check(bytes, displayPath: display) {
             diagnostics.append(problem)
             return nil

@@ -1,6 +1,7 @@
 import CastformCore
 
-/// castform.yaml: where state lives, how providers connect, and the workspace's variables.
+/// castform.yaml: where state lives, how providers connect, the workspace's variables, and
+/// which files manifests may name.
 public struct WorkspaceConfig: Sendable {
     public enum Backend: String, Sendable {
         case local, postgres
@@ -21,7 +22,20 @@ public struct WorkspaceConfig: Sendable {
         public init() {}
     }
 
+    /// The `files` block: which files manifests may name.
+    public struct FileSettings: Sendable {
+        /// Files outside the workspace may be uploaded (each still gets a warning naming it).
+        /// Off by default: a manifest from a pull request must not upload any file of the CI
+        /// runner (`picture: /etc/passwd`).
+        public var allowOutsideWorkspace = false
+        /// The block as written, decoded against its schema, for validation.
+        public var written: ConfigValue?
+
+        public init() {}
+    }
+
     public var state = StateSettings()
+    public var files = FileSettings()
     /// Each provider's settings, by provider name, decoded against its schema.
     public var providers: [String: ConfigValue] = [:]
     /// `var.NAME` values, by name.

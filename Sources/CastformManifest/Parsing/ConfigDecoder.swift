@@ -1,9 +1,9 @@
 import CastformCore
 import YAML
 
-/// Decodes castform.yaml: `state`, `providers`, `variables`, `sandbox`.
+/// Decodes castform.yaml: `state`, `providers`, `variables`, `sandbox`, `files`.
 struct ConfigDecoder {
-    static let topLevelKeys = ["state", "providers", "variables", "sandbox"]
+    static let topLevelKeys = ["state", "providers", "variables", "sandbox", "files"]
 
     let registry: SchemaRegistry
     private(set) var diagnostics: [Diagnostic] = []
@@ -30,7 +30,7 @@ struct ConfigDecoder {
         }
         guard let root = roots.first else { return config }
         guard let pairs = root.mapping else {
-            decoder.error("\(name) must be a mapping of settings (state, providers, variables, sandbox), not \(root.kindDescription)", at: root.mark)
+            decoder.error("\(name) must be a mapping of settings (state, providers, variables, sandbox, files), not \(root.kindDescription)", at: root.mark)
             config.variablesAreKnown = false
             return config
         }
@@ -47,6 +47,10 @@ struct ConfigDecoder {
                 for field in variables?.fields ?? [] { config.variables[field.name] = field.value }
             case "sandbox":
                 config.sandbox = decoder.decode(pair.value, as: .bool, name: "sandbox")?.bool ?? false
+            case "files":
+                let files = decoder.decodeObject(pair.value, schema: FilesSchema.schema, context: "files")
+                config.files.written = files
+                config.files.allowOutsideWorkspace = files["allow_outside_workspace"]?.bool ?? false
             default:
                 var message = "unknown setting \"\(key)\" in \(name)" + Suggestion.didYouMean(key, in: Self.topLevelKeys)
                 if registry.managed[key] != nil || key == "data" {

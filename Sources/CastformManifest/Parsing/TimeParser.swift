@@ -20,11 +20,11 @@ public enum TimeParser {
             return .success(seconds)
         }
         // The last part is always two-digit seconds; a middle part (h:mm:ss) two-digit minutes.
-        guard parts.last!.count == 2, parts.dropFirst().dropLast().allSatisfy({ $0.count == 2 }),
-              parts[0].count <= 6
-        else { return .failure(.malformed) }
-        let numbers = parts.map { Int($0)! }
-        if numbers.last! >= 60 { return .failure(.secondsOutOfRange) }
+        // The first part's at most six digits keep the sum far from overflowing.
+        guard parts.dropFirst().allSatisfy({ $0.count == 2 }), parts[0].count <= 6 else { return .failure(.malformed) }
+        let numbers = parts.compactMap { Int($0) }
+        guard numbers.count == parts.count, let seconds = numbers.last else { return .failure(.malformed) }
+        if seconds >= 60 { return .failure(.secondsOutOfRange) }
         if numbers.count == 3, numbers[1] >= 60 { return .failure(.minutesOutOfRange) }
         return .success(numbers.reduce(0) { $0 * 60 + $1 })
     }

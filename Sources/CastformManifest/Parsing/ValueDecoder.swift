@@ -82,7 +82,7 @@ struct ValueDecoder {
             seen[attribute.name] = key
             if pair.value.scalar != nil, pair.value.resolved == .null, pair.value.tag == nil { continue }
             present.insert(attribute.name)
-            if let value = decode(pair.value, as: attribute.type, slot: Slot(name: key, sensitive: attribute.sensitive)) {
+            if let value = decode(pair.value, as: attribute.type, slot: Slot(name: key, sensitive: attribute.sensitive, range: attribute.numericRange)) {
                 fields.append(ConfigValue.Field(name: attribute.name, location: location(pair.key.mark), value: value))
             }
         }
@@ -165,10 +165,16 @@ struct ValueDecoder {
             return ConfigValue(.int(value), at: at)
         case (.int, .float(let value)) where value == value.rounded() && abs(value) < 9e15:
             return ConfigValue(.int(Int(value)), at: at)
+        case (.int, .float(let value)) where value.isFinite && value == value.rounded():
+            return outOfRange(node, slot)
+        case (.time, .float(let value)) where value.isFinite && value == value.rounded() && abs(value) >= 9e15:
+            return outOfRange(node, slot)
         case (.number, .int(let value)):
             return ConfigValue(.number(Double(value)), at: at)
         case (.number, .float(let value)) where value.isFinite:
             return ConfigValue(.number(value), at: at)
+        case (.number, .float(let value)) where value.isInfinite:
+            return outOfRange(node, slot, otherwise: "a finite number")
         case (.bool, .bool(let value)):
             return ConfigValue(.bool(value), at: at)
         case (.time, .int(let value)):
@@ -246,6 +252,17 @@ struct ValueDecoder {
                 ConfigValue.Field(name: $0.key.scalar?.value ?? "", location: location($0.key.mark), value: decodeAny($0.value))
             }), at: at)
         }
+    }
+
+    /// A number the right type could hold but for its size (`fps: 99999999999999999999`,
+    /// `bitrate: 1e300`, `refresh_interval: .inf`): reported against the attribute's range,
+    /// quoted as written, never converted (the conversion would trap).
+    private mutating func outOfRange(_ node: Node, _ slot: Slot,
+                                     otherwise: String = "between \(Int.min) and \(Int.max)") -> ConfigValue? {
+        let written = slot.sensitive ? "" : ", not \(node.scalar?.value ?? "")"
+        let bound = slot.range.flatMap { ConstraintCheck.rangeBound(min: $0.min, max: $0.max) } ?? otherwise
+        error("\(slot.subject) must be \(bound)\(written)", at: node.mark)
+        return nil
     }
 
     private mutating func mismatch(_ node: Node, _ type: ValueType, _ slot: Slot) -> ConfigValue? {

@@ -18,7 +18,9 @@ struct AttributeConstraintRule: ValidationRule {
 /// One function per constraint kind, each in `Constraints/`.
 enum ConstraintCheck {
     static func check(_ constraint: Constraint, value: ConfigValue, attribute: Attribute, context: ValidationContext) -> [Diagnostic] {
-        // A value with `${...}` is checked once it is known, at plan time.
+        // A value with `${...}` is checked where it is known: one from variables by
+        // `InterpolationRule`; a file named through the environment or another resource when
+        // planning (`Planner.fileProblems`).
         if case .template = value.kind { return [] }
         let name = attribute.name
         switch constraint {

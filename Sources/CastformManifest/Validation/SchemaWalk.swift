@@ -15,7 +15,8 @@ struct SchemaWalk {
         }
     }
 
-    private func walk(_ value: ConfigValue, type: ValueType) {
+    /// Visits the objects inside `value`, a value of `type` (not `value` itself as an attribute).
+    func walk(_ value: ConfigValue, type: ValueType) {
         switch (type, value.kind) {
         case (.object(let schema), .object):
             walk(value, schema)

@@ -15,7 +15,7 @@ public struct ValidationContext: Sendable {
     }
 
     /// Every decoded object with the schema it was decoded against: resource bodies and their
-    /// lifecycle options, and castform.yaml's state and provider settings.
+    /// lifecycle options, and castform.yaml's state, files and provider settings.
     public var objects: [(value: ConfigValue, schema: ObjectSchema)] {
         var objects: [(value: ConfigValue, schema: ObjectSchema)] = []
         for resource in workspace.resources {
@@ -26,6 +26,9 @@ public struct ValidationContext: Sendable {
         }
         if let state = workspace.config.state.written {
             objects.append((state, StateSchema.schema))
+        }
+        if let files = workspace.config.files.written {
+            objects.append((files, FilesSchema.schema))
         }
         for (name, settings) in workspace.config.providers.sorted(by: { $0.key < $1.key }) {
             if let schema = registry.providers[name] { objects.append((settings, schema.config)) }
@@ -40,11 +43,10 @@ public struct ValidationContext: Sendable {
 
     /// A workspace-relative path as the user would type it from where they ran castform.
     public func displayPath(_ relative: String) -> String {
-        if relative.hasPrefix("/") { return relative }
-        return workspace.root == "." ? relative : WorkspacePath.normalise(workspace.root + "/" + relative)
+        workspace.displayPath(relative)
     }
 
     public func absolutePath(_ relative: String) -> String {
-        relative.hasPrefix("/") ? relative : workspace.absoluteRoot + "/" + relative
+        workspace.absolutePath(relative)
     }
 }

@@ -11,6 +11,7 @@ public enum Validator {
     public static let rules: [any ValidationRule] = [
         DuplicateAddressRule(),
         AttributeConstraintRule(),
+        InterpolationRule(),
         ObjectShapeRule(),
         ReferenceRule(),
         DependsOnRule(),

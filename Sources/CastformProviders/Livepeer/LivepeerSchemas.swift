@@ -7,13 +7,19 @@ public enum LivepeerSchemas {
     /// The profiles the server gives a stream that names none.
     public static let defaultProfileNames = ["240p0", "360p0", "480p0", "720p0"]
 
+    /// The spec gives profile integers a minimum only (and no int32/int64 format), and the
+    /// server, being JavaScript, would take any double. castform bounds them by what the
+    /// service's storage and transcoder are sure to hold: a signed 32-bit integer. A larger
+    /// width, bitrate or frame rate is no real video anyway.
+    static let int32Max: Double = 2_147_483_647
+
     static let ffmpegProfile = ObjectSchema([
         Attribute("name", .string, .required, constraints: [.length(min: 1, max: 500)]),
-        Attribute("width", .int, .required, constraints: [.range(min: 128, max: nil)]),
-        Attribute("height", .int, .required, constraints: [.range(min: 128, max: nil)]),
-        Attribute("bitrate", .int, .required, constraints: [.range(min: 400, max: nil)]),
-        Attribute("fps", .int, .required, constraints: [.range(min: 0, max: nil)]),
-        Attribute("fps_den", .int, constraints: [.range(min: 1, max: nil)]),
+        Attribute("width", .int, .required, constraints: [.range(min: 128, max: int32Max)]),
+        Attribute("height", .int, .required, constraints: [.range(min: 128, max: int32Max)]),
+        Attribute("bitrate", .int, .required, constraints: [.range(min: 400, max: int32Max)]),
+        Attribute("fps", .int, .required, constraints: [.range(min: 0, max: int32Max)]),
+        Attribute("fps_den", .int, constraints: [.range(min: 1, max: int32Max)]),
         Attribute("quality", .int, constraints: [.range(min: 0, max: 44)]),
         Attribute("gop", .oneOf([.string, .number])),
         Attribute("profile", .string, constraints: [.oneOf(h264Profiles)]),
@@ -22,12 +28,12 @@ public enum LivepeerSchemas {
 
     static let transcodeProfile = ObjectSchema([
         Attribute("name", .string, constraints: [.length(min: 1, max: 500)]),
-        Attribute("width", .int, constraints: [.range(min: 128, max: nil)]),
-        Attribute("height", .int, constraints: [.range(min: 128, max: nil)]),
-        Attribute("bitrate", .int, .required, constraints: [.range(min: 400, max: nil)]),
+        Attribute("width", .int, constraints: [.range(min: 128, max: int32Max)]),
+        Attribute("height", .int, constraints: [.range(min: 128, max: int32Max)]),
+        Attribute("bitrate", .int, .required, constraints: [.range(min: 400, max: int32Max)]),
         Attribute("quality", .int, constraints: [.range(min: 0, max: 44)]),
-        Attribute("fps", .int, constraints: [.range(min: 0, max: nil)]),
-        Attribute("fps_den", .int, constraints: [.range(min: 1, max: nil)]),
+        Attribute("fps", .int, constraints: [.range(min: 0, max: int32Max)]),
+        Attribute("fps_den", .int, constraints: [.range(min: 1, max: int32Max)]),
         Attribute("gop", .oneOf([.string, .number])),
         Attribute("profile", .string, constraints: [.oneOf(h264Profiles)]),
         Attribute("encoder", .string, constraints: [.oneOf(["H.264", "HEVC", "VP8", "VP9"])]),
@@ -55,7 +61,9 @@ public enum LivepeerSchemas {
             Attribute("type", .string, .required, constraints: [.oneOf(["public", "jwt", "webhook"])]),
             Attribute("webhook_id", .string),
             Attribute("webhook_context", .map(.any)),
-            Attribute("refresh_interval", .number, constraints: [.range(min: 0, max: nil)]),
+            // Seconds; the spec gives no bounds (a plain `number`): a negative interval means
+            // nothing, and the largest castform takes is int32's, as for profiles (68 years).
+            Attribute("refresh_interval", .number, constraints: [.range(min: 0, max: int32Max)]),
             Attribute("allowed_origins", .list(.string)),
         ],
         rules: [.custom(CustomRule("webhook policy needs webhook_id", check: StreamRules.webhookPolicy))]
@@ -93,7 +101,8 @@ public enum LivepeerSchemas {
                 Attribute("pull", .object(ObjectSchema([
                     Attribute("source", .string, .required),
                     Attribute("headers", .map(.string), sensitive: true),
-                    Attribute("is_mobile", .oneOf([.int, .bool])),
+                    // The spec's enum: 0 not mobile, 1 screen share, 2 camera (or a boolean).
+                    Attribute("is_mobile", .oneOf([.int, .bool]), constraints: [.range(min: 0, max: 2)]),
                     Attribute("location", .object(ObjectSchema([
                         Attribute("lat", .number, .required, constraints: [.range(min: -90, max: 90)]),
                         Attribute("lon", .number, .required, constraints: [.range(min: -180, max: 180)]),

@@ -90,7 +90,7 @@ struct MixcloudClient: Sendable {
     func showCount() async throws -> Int {
         let user = try await resolvedUser()
         let json = try await http.send(HTTPRequest(.get, "/\(user)/")).json()
-        return Int(json["cloudcast_count"]?.number ?? 0)
+        return MixcloudRemote.integer(json["cloudcast_count"]) ?? 0
     }
 
     /// One cloudcast by key (`/user/slug/`); nil when it does not exist (404).

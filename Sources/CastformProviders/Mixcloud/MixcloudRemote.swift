@@ -16,7 +16,7 @@ enum MixcloudRemote {
             if let text = json[field]?.string { attributes[name] = .string(text) }
         }
         for (name, field) in [("audio_length", "audio_length"), ("play_count", "play_count")] {
-            if let number = json[field]?.number { attributes[name] = .int(Int(number)) }
+            if let number = integer(json[field]) { attributes[name] = .int(number) }
         }
         if let hidden = json["hidden_stats"]?.bool { attributes["hide_stats"] = .bool(hidden) }
         if full {
@@ -27,9 +27,16 @@ enum MixcloudRemote {
         return attributes
     }
 
+    /// A whole number from the service's JSON; nil for one no `Int` holds (1e300 in a broken
+    /// answer must not trap castform).
+    static func integer(_ json: JSONValue?) -> Int? {
+        guard let number = json?.number, number.isFinite, abs(number) < 9e15 else { return nil }
+        return Int(number)
+    }
+
     static func section(_ json: JSONValue) -> Value? {
         var section: [String: Value] = [:]
-        if let start = json["start_time"]?.number { section["start"] = .int(Int(start)) }
+        if let start = integer(json["start_time"]) { section["start"] = .int(start) }
         if json["section_type"]?.string == "chapter" || json["chapter"]?.string != nil {
             section["chapter"] = .string(json["chapter"]?.string ?? "")
         } else if let track = json["track"] {

@@ -8,7 +8,10 @@ public enum MixcloudSchemas {
 
     public static let track = ObjectSchema(
         [
-            Attribute("start", .time, .required, summary: "Start time: seconds, m:ss, mm:ss or h:mm:ss."),
+            // Mixcloud documents `start_time` as integer seconds, with no bound; castform takes
+            // what the service's storage can surely hold, a signed 32-bit integer (68 years).
+            Attribute("start", .time, .required, constraints: [.range(min: 0, max: 2_147_483_647)],
+                      summary: "Start time: seconds, m:ss, mm:ss or h:mm:ss."),
             Attribute("artist", .string, constraints: [.length(min: 1, max: nil)]),
             Attribute("track", .string, aliases: ["song"], constraints: [.length(min: 1, max: nil)],
                       summary: "The song title."),

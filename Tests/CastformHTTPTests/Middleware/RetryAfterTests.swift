@@ -18,6 +18,16 @@ import Testing
         #expect(RetryAfter.parse("Tue Jul 14 03:35:20 2026", now: Self.now) == .seconds(120))
     }
 
+    @Test func aRetryAfterInTheBodyTooLargeForAnyClockIsTheLongestWaitNotATrap() {
+        let request = RequestLine(service: "test", method: .get, url: "http://127.0.0.1/")
+        for huge in ["1e300", String(repeating: "9", count: 40), "9223372036854775807"] {
+            let response = HTTPResponse(status: 403, body: Array(#"{"error": {"retry_after": \#(huge)}}"#.utf8), request: request)
+            #expect(RetryAfter.delay(in: response, now: Self.now) == .seconds(Int64.max))
+        }
+        let small = HTTPResponse(status: 403, body: Array(#"{"error": {"retry_after": 1.5}}"#.utf8), request: request)
+        #expect(RetryAfter.delay(in: small, now: Self.now) == .milliseconds(1500))
+    }
+
     @Test func aDateInThePastMeansNoWait() {
         #expect(RetryAfter.parse("Tue, 14 Jul 2026 03:00:00 GMT", now: Self.now) == .zero)
     }

@@ -9,10 +9,7 @@ struct LivepeerPage {
     let limit: Int
 
     init(call: LivepeerCall) {
-        // `parseInt`: leading digits count ("50abc" is 50).
-        let digits = call.query("limit").map { $0.trimmingCharacters(in: .whitespaces).prefix { $0.isNumber || $0 == "-" } }
-        let parsed = digits.flatMap { Int($0) } ?? 20
-        limit = parsed < 1 ? 20 : min(parsed, 1000)
+        limit = Self.limit(call.query("limit"))
         // An unknown cursor (even the `undefined` some Link headers carry) starts from the top.
         if let cursor = call.query("cursor"), cursor.hasPrefix("skip"), let skip = Int(cursor.dropFirst(4)), skip >= 0 {
             offset = skip
@@ -21,9 +18,21 @@ struct LivepeerPage {
         }
     }
 
+    /// `parseInt`: leading digits count ("50abc" is 50). Digits too many for an `Int` are a
+    /// number far above the cap (or below 1), never a trap.
+    static func limit(_ text: String?) -> Int {
+        guard let text else { return 20 }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let negative = trimmed.hasPrefix("-")
+        let digits = trimmed.dropFirst(negative ? 1 : 0).prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return 20 }
+        guard let magnitude = Int(digits) else { return negative ? 20 : 1000 }
+        return negative || magnitude < 1 ? 20 : min(magnitude, 1000)
+    }
+
     func slice<Element>(_ items: [Element]) -> [Element] {
         guard offset < items.count else { return [] }
-        return Array(items[offset..<min(items.count, offset + limit)])
+        return Array(items[offset..<(offset + min(limit, items.count - offset))])
     }
 
     /// The cursor of the page after this one.

@@ -47,7 +47,9 @@ enum LivepeerJSONWriter {
     static func format(_ number: Double) -> String {
         guard number.isFinite else { return "null" }
         if number == number.rounded(), abs(number) < 1e21 {
-            return number == 0 ? "0" : String(Int64(number))
+            // Beyond 2^53 a double is no longer every integer, and beyond 2^63 no Int64.
+            if abs(number) < 9e15 { return number == 0 ? "0" : String(Int64(number)) }
+            return integerDigits(number)
         }
         var text = "\(number)"
         // Swift writes "1e-07" where JavaScript writes "1e-7".
@@ -58,6 +60,20 @@ enum LivepeerJSONWriter {
             text.replaceSubrange(range, with: "e\(sign)\(digits)")
         }
         return text
+    }
+
+    /// A large integral double as JavaScript writes it below 1e21: its shortest round-trip
+    /// digits, padded with zeros (2^63 is `9223372036854776000`).
+    private static func integerDigits(_ number: Double) -> String {
+        let parts = "\(abs(number))".split(separator: "e")
+        let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+        let whole = mantissa[0]
+        let digits = whole + (mantissa.count > 1 ? mantissa[1] : "")
+        let length = whole.count + exponent
+        let integer = digits.count < length
+            ? String(digits) + String(repeating: "0", count: length - digits.count) : String(digits.prefix(length))
+        return (number < 0 ? "-" : "") + integer
     }
 
     private static func writeString(_ string: String, to output: inout String) {

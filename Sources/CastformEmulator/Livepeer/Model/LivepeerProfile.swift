@@ -37,9 +37,10 @@ public struct LivepeerProfile: Codable, Sendable, Hashable {
         .init(name: "720p0", width: 1280, height: 720, bitrate: 3_000_000, fps: 0, profile: "H264ConstrainedHigh"),
     ]
 
-    /// From a body that passed the profile schema.
+    /// From a body that passed the profile schema. The schema bounds every integer; the
+    /// conversion is exact anyway, so a number no `Int` holds is dropped, never a trap.
     init(json: LivepeerJSON) {
-        func int(_ key: String) -> Int? { json[key]?.numberValue.map { Int($0) } }
+        func int(_ key: String) -> Int? { json[key]?.numberValue.flatMap { Int(exactly: $0) } }
         self.init(name: json["name"]?.stringValue, width: int("width"), height: int("height"), bitrate: int("bitrate") ?? 0,
                   fps: int("fps"), fpsDen: int("fpsDen"), quality: int("quality"), gop: json["gop"]?.stringValue,
                   profile: json["profile"]?.stringValue, encoder: json["encoder"]?.stringValue)

@@ -8,13 +8,19 @@ import Foundation
 /// Where the server validates with its merged schema rather than the public one (FACTS §7),
 /// the merged form is used and marked.
 enum LivepeerSchemas {
+    /// The spec gives profile integers a minimum only; the real server (JavaScript) would take
+    /// any double and store it. The emulator's models hold them as integers, so it answers a
+    /// number beyond a signed 32-bit integer — what the service's storage and transcoder are
+    /// sure to hold, and castform's own bound — as Ajv answers a `maximum`: 422, never a trap.
+    static let int32Max: Double = 2_147_483_647
+
     static let ffmpegProfile = LivepeerSchema.object([
-        "width": .integer(minimum: 128),
+        "width": .integer(minimum: 128, maximum: int32Max),
         "name": .string(minLength: 1, maxLength: 500),
-        "height": .integer(minimum: 128),
-        "bitrate": .integer(minimum: 400),
-        "fps": .integer(minimum: 0),
-        "fpsDen": .integer(minimum: 1),
+        "height": .integer(minimum: 128, maximum: int32Max),
+        "bitrate": .integer(minimum: 400, maximum: int32Max),
+        "fps": .integer(minimum: 0, maximum: int32Max),
+        "fpsDen": .integer(minimum: 1, maximum: int32Max),
         "quality": .integer(minimum: 0, maximum: 44),
         "gop": .string(),
         "profile": .string(enum: h264Profiles),
@@ -22,13 +28,13 @@ enum LivepeerSchemas {
     ], required: ["width", "name", "height", "bitrate", "fps"])
 
     static let transcodeProfile = LivepeerSchema.object([
-        "width": .integer(minimum: 128),
+        "width": .integer(minimum: 128, maximum: int32Max),
         "name": .string(minLength: 1, maxLength: 500),
-        "height": .integer(minimum: 128),
-        "bitrate": .integer(minimum: 400),
+        "height": .integer(minimum: 128, maximum: int32Max),
+        "bitrate": .integer(minimum: 400, maximum: int32Max),
         "quality": .integer(minimum: 0, maximum: 44),
-        "fps": .integer(minimum: 0),
-        "fpsDen": .integer(minimum: 1),
+        "fps": .integer(minimum: 0, maximum: int32Max),
+        "fpsDen": .integer(minimum: 1, maximum: int32Max),
         "gop": .string(),
         "profile": .string(enum: h264Profiles),
         "encoder": .string(enum: ["H.264", "HEVC", "VP8", "VP9"]),

@@ -47,7 +47,8 @@ struct MixcloudPaging {
         let limitParameter = ("limit", String(limit))
         if let offset {
             let slice = Array(items.dropFirst(offset).prefix(limit))
-            let next = offset + limit < items.count ? [limitParameter, ("offset", String(offset + limit))] : nil
+            // Compared without adding: an offset near Int.max must not overflow.
+            let next = offset < items.count - limit ? [limitParameter, ("offset", String(offset + limit))] : nil
             let previous = offset > 0 ? [limitParameter, ("offset", String(max(0, offset - limit)))] : nil
             return Page(items: slice, next: next, previous: previous)
         }

@@ -99,8 +99,10 @@ struct CloudcastFormFields {
             if values.values.allSatisfy(\.isEmpty) { continue }
             var startTime: Int?
             if !field("start_time").isEmpty {
-                startTime = FormValues.seconds(field("start_time"))
-                if startTime == nil { errors.add("sections-\(index)-start_time", "Enter a whole number of seconds.") }
+                switch FormValues.seconds(field("start_time")) {
+                case .success(let seconds): startTime = seconds
+                case .failure(let problem): errors.add("sections-\(index)-start_time", problem.message)
+                }
             }
             let (artist, song, chapter) = (field("artist"), field("song"), field("chapter"))
             if !chapter.isEmpty {

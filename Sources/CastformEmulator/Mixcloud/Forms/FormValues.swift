@@ -20,10 +20,32 @@ enum FormValues {
         return try? Date.ISO8601FormatStyle().parse(text)
     }
 
-    /// Whole seconds, as `sections-X-start_time` takes them.
-    static func seconds(_ text: String) -> Int? {
-        guard let value = Int(text), value >= 0 else { return nil }
-        return value
+    /// Why a `start_time` was refused, in the words of Django's integer field.
+    enum SecondsProblem: Error {
+        case notWhole
+        case tooLarge
+
+        var message: String {
+            switch self {
+            case .notWhole: return "Enter a whole number of seconds."
+            case .tooLarge: return "Ensure this value is less than or equal to \(FormValues.maxSeconds)."
+            }
+        }
+    }
+
+    /// Mixcloud documents no bound on `start_time`; its storage surely holds a signed 32-bit
+    /// integer, which is castform's bound too.
+    static let maxSeconds = 2_147_483_647
+
+    /// Whole seconds, as `sections-X-start_time` takes them. Digits past the bound (a
+    /// 40-digit number, which no `Int` holds) are too large; `1e300` is not a whole number.
+    static func seconds(_ text: String) -> Result<Int, SecondsProblem> {
+        guard let value = Int(text) else {
+            let isDigits = !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+            return .failure(isDigits ? .tooLarge : .notWhole)
+        }
+        guard value >= 0 else { return .failure(.notWhole) }
+        return value > maxSeconds ? .failure(.tooLarge) : .success(value)
     }
 
     /// Django's text fields strip surrounding whitespace.

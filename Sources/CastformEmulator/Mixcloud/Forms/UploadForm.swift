@@ -18,7 +18,9 @@ struct UploadForm {
         if audio == nil && form.files["mp3"] == nil { errors.add("mp3", FieldErrors.required) }
         picture = Self.checkFile(form.files["picture"], field: "picture", limit: limits.pictureBytes, errors: &errors)
         try errors.throwIfAny()
-        self.audio = audio!
+        // Every way to no audio added an error above; this keeps a missed one a 400, not a trap.
+        guard let audio else { throw MixcloudAPIError.validation(["mp3": [FieldErrors.required]]) }
+        self.audio = audio
     }
 
     /// The file if it was stored within its limit and is not empty; otherwise nil, with the

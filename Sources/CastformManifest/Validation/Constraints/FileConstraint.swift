@@ -2,30 +2,11 @@ import CastformCore
 import Foundation
 
 extension ConstraintCheck {
-    /// The file a manifest points at exists, is a readable file, and is within the size limit.
+    /// The file a manifest points at is one castform may upload: see `WorkspaceFileCheck`.
     static func file(_ value: ConfigValue, name: String, maxBytes: Int64, context: ValidationContext) -> [Diagnostic] {
         guard let relative = value.string else { return [] }
-        let shown = context.displayPath(relative)
-        let path = context.absolutePath(relative)
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            return [.error("\"\(name)\" names \(shown), which does not exist", at: value.location)]
-        }
-        if info.st_mode & S_IFMT == S_IFDIR {
-            return [.error("\"\(name)\" names \(shown), which is a directory, not a file", at: value.location)]
-        }
-        guard access(path, R_OK) == 0 else {
-            return [.error("\"\(name)\" names \(shown), which castform cannot read (check its permissions)", at: value.location)]
-        }
-        let size = Int64(info.st_size)
-        if size > maxBytes {
-            // Just over the limit rounds to the limit itself: then only exact bytes make sense.
-            let (actual, limit) = byteCount(size) == byteCount(maxBytes)
-                ? ("\(size) bytes", "\(maxBytes) bytes (\(byteCount(maxBytes)))")
-                : (byteCount(size), byteCount(maxBytes))
-            return [.error("\"\(name)\" file \(shown) is \(actual); the limit is \(limit)", at: value.location)]
-        }
-        return []
+        return WorkspaceFileCheck.problems(relative, attribute: name, maxBytes: maxBytes, at: value.location,
+                                           workspace: context.workspace)
     }
 
     /// 4 GiB, 10 MiB, 12.5 MiB: binary units, as the limits are documented.

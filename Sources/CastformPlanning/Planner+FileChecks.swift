@@ -1,0 +1,25 @@
+import CastformCore
+import CastformManifest
+
+extension Planner {
+    /// Files named through `${...}` that only planning can resolve (an environment value,
+    /// another resource's attribute) get the checks validation gives written paths: inside the
+    /// workspace, a regular file, within the size limit. Without them, `picture:
+    /// "${env.HOME}/.ssh/id_rsa"` in a pull request would upload the CI runner's key.
+    static func fileProblems(_ declaration: ResourceDeclaration, schema: ResourceTypeSchema, desired: [String: Value],
+                             workspace: Workspace) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for field in declaration.body.fields {
+            guard case .template(let template) = field.value.kind, !template.isKnownAtValidation,
+                  let attribute = schema.attribute(field.name), let value = desired[attribute.name],
+                  !value.containsUnknown, let path = value.unmarked.stringValue else { continue }
+            // A path read from the environment is not printed (environment values are secrets).
+            let shown = value.containsSensitive ? "a path from the environment" : nil
+            for case .file(let maxBytes) in attribute.constraints {
+                diagnostics += WorkspaceFileCheck.problems(path, attribute: attribute.name, maxBytes: maxBytes,
+                                                           at: field.value.location, workspace: workspace, shown: shown)
+            }
+        }
+        return diagnostics
+    }
+}
