@@ -6,7 +6,7 @@ import PackageDescription
 
 let package = Package(
     name: "castform",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "castform", targets: ["castform"]),
     ],

@@ -42,7 +42,10 @@ public struct Planner: Sendable {
         let declarations = workspace.declarationsByAddress
         var diagnostics: [Diagnostic] = []
 
-        // 0. Every provider the plan involves can work (credentials, account).
+        // 0. Targets that exist, and every provider the plan involves can work (credentials,
+        // account).
+        diagnostics += Self.unknownTargets(options.targets, declared: declarations, state: state)
+        if diagnostics.hasErrors { return PlanResult(plan: nil, diagnostics: diagnostics) }
         let involved = (options.targets.isEmpty ? Array(declarations.keys) : Array(order.closure(of: options.targets)))
             + state.resources.map(\.address)
         diagnostics += await providers.preflight(involved)

@@ -19,11 +19,21 @@ struct Output: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Flag(help: "Print JSON.")
+    @Flag(name: .terraform("json"), help: "Print JSON.")
     var json = false
+
+    @Flag(name: .terraform("raw"), help: "Print one string, number or boolean as it is, without quotes or a newline, for scripts (as Terraform's output -raw).")
+    var raw = false
 
     @Flag(help: "Show sensitive values (read from the service).")
     var showSensitive = false
+
+    func validate() throws {
+        if json && raw { throw ValidationError("choose one of --json and --raw") }
+        if raw && (name ?? "").split(separator: ".").count < 3 {
+            throw ValidationError("--raw prints one value: name it as ADDR.ATTR, e.g. livepeer_stream.main-stage.playback_id")
+        }
+    }
 
     func run() async throws {
         do {
@@ -80,6 +90,9 @@ struct Output: AsyncParsableCommand {
     }
 
     private func show(_ values: [String: Value], single: Bool) throws {
+        if raw {
+            return try showRaw(values)
+        }
         if json {
             let plain = values.mapValues { $0.containsSensitive ? Value.null : $0 }
             let encoder = JSONEncoder()
@@ -89,6 +102,19 @@ struct Output: AsyncParsableCommand {
             Console.out(Self.plain(value) + "\n")
         } else {
             for key in values.keys.sorted() { Console.out("\(key) = \(values[key]!.strippedForDisplay())\n") }
+        }
+    }
+
+    /// `-raw`: exactly the value's text, nothing around it (`$(castform output -raw X)`).
+    private func showRaw(_ values: [String: Value]) throws {
+        guard values.count == 1, let value = values.first?.value else {
+            throw CommandError("--raw prints one value, and \(name ?? "") names \(values.count)")
+        }
+        switch value {
+        case .string(let text): Console.out(text)
+        case .int, .number, .bool: Console.out(value.strippedForDisplay())
+        case .sensitive: throw CommandError("\(name ?? "") is sensitive: add --show-sensitive to print it")
+        default: throw CommandError("--raw prints a string, a number or a boolean, and \(name ?? "") is \(value.strippedForDisplay()); use --json")
         }
     }
 

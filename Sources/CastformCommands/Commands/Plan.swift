@@ -1,5 +1,6 @@
 import ArgumentParser
 import CastformCore
+import CastformManifest
 import CastformPlanning
 import CastformRendering
 import Foundation
@@ -11,7 +12,8 @@ struct PlanCommand: AsyncParsableCommand {
         abstract: "Show what apply would change: read the manifests and what exists, and compare.",
         discussion: """
             Nothing is changed. With -out the plan is saved for `castform apply FILE`, which \
-            applies exactly it (secrets are not saved: apply reads them again and checks them). \
+            applies exactly it, with the variables given here (secrets are not saved: apply \
+            reads them again and checks them). With -destroy it plans to remove everything. \
             With --detailed-exitcode: 0 no changes, 1 error, 2 changes.
             """
     )
@@ -19,16 +21,19 @@ struct PlanCommand: AsyncParsableCommand {
     @OptionGroup var workspace: PositionalWorkspace
     @OptionGroup var planning: PlanningOptions
 
-    @Option(name: .customLong("out", withSingleDash: true), help: ArgumentHelp("Save the plan to this file.", valueName: "file"))
+    @Option(name: .terraform("out"), help: ArgumentHelp("Save the plan to this file.", valueName: "file"))
     var out: String?
 
-    @Flag(help: "Print the plan as JSON (Terraform's plan JSON shape).")
+    @Flag(name: .terraform("destroy"), help: "Plan to remove every object castform manages here (as castform destroy would).")
+    var destroy = false
+
+    @Flag(name: .terraform("json"), help: "Print the plan as JSON (Terraform's plan JSON shape).")
     var json = false
 
-    @Flag(help: "Print the plan as Markdown, for a pull-request comment.")
+    @Flag(name: .terraform("markdown"), help: "Print the plan as Markdown, for a pull-request comment.")
     var markdown = false
 
-    @Flag(help: "Exit 2 when the plan has changes, 0 when it has none.")
+    @Flag(name: .terraform("detailed-exitcode"), help: "Exit 2 when the plan has changes, 0 when it has none.")
     var detailedExitcode = false
 
     func validate() throws {
@@ -37,31 +42,40 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            try await Session.run(workspace.directory, sandbox: workspace.sandbox, verbose: workspace.verbose) { session in
-            let state = try await session.loadState()
-            let planner = Planner(providers: session.providers, environment: session.runtime.environment)
-            let result = await planner.plan(session.workspace, state: state, options: try planning.planOptions())
-            PlanOutput.report(result.diagnostics)
-            guard let plan = result.plan else { throw ExitCode.failure }
-            let document = session.document(plan)
-            if json {
-                Console.out(PlanJSONRenderer.render(document))
-            } else if markdown {
-                Console.out(MarkdownPlanRenderer().render(document))
-            } else {
-                Console.out(HumanPlanRenderer(style: Console.style()).render(document))
-            }
-            if let out {
-                let sandboxed = session.sandbox != nil
-                try PlanFile(workspace: session.workspace.absoluteRoot, plan: plan, sandbox: sandboxed).write(to: out)
-                if !json && !markdown {
-                    Console.out("\nSaved the plan to \(out). Apply exactly it with: castform apply \(sandboxed ? "--sandbox " : "")\(out)\n")
-                }
-            }
-            if detailedExitcode && plan.hasChanges { throw ExitCode(2) }
+            let variables = planning.variables(environment: Runtime.current.environment)
+            try await Session.run(workspace.directory, sandbox: workspace.sandbox, verbose: workspace.verbose,
+                                  variables: variables, requiresEnvironment: !destroy) { session in
+                let state = try await session.loadState()
+                let planner = Planner(providers: session.providers, environment: session.runtime.environment)
+                let result = await planner.plan(session.workspace, state: state, options: try planning.planOptions(destroy: destroy))
+                PlanOutput.report(result.diagnostics)
+                guard let plan = result.plan else { throw ExitCode.failure }
+                render(session.document(plan))
+                if let out { try save(plan, to: out, session: session) }
+                if detailedExitcode && plan.hasChanges { throw ExitCode(2) }
             }
         } catch {
             throw failure(error)
+        }
+    }
+
+    private func render(_ document: PlanDocument) {
+        if json {
+            Console.out(PlanJSONRenderer.render(document))
+        } else if markdown {
+            Console.out(MarkdownPlanRenderer().render(document))
+        } else {
+            Console.out(HumanPlanRenderer(style: Console.style()).render(document))
+        }
+    }
+
+    /// The plan file, with how it was made: sandbox or not, and the variables given.
+    private func save(_ plan: CastformPlanning.Plan, to path: String, session: Session) throws {
+        let sandboxed = session.sandbox != nil
+        try PlanFile(workspace: session.workspace.absoluteRoot, plan: plan, sandbox: sandboxed,
+                     variables: session.givenVariables).write(to: path)
+        if !json && !markdown {
+            Console.out("\nSaved the plan to \(path). Apply exactly it with: castform apply \(sandboxed ? "--sandbox " : "")\(path)\n")
         }
     }
 }

@@ -10,6 +10,8 @@ struct WorkspaceOptions: ParsableArguments {
 
     @Flag(help: "Log every HTTP request (secrets redacted) on standard error.")
     var verbose = false
+
+    @OptionGroup var color: ColorOption
 }
 
 /// A positional workspace directory, for commands that take nothing else positional.
@@ -25,6 +27,8 @@ struct PositionalWorkspace: ParsableArguments {
 
     @Flag(help: "Log every HTTP request (secrets redacted) on standard error.")
     var verbose = false
+
+    @OptionGroup var color: ColorOption
 
     var directory: String { positional ?? option ?? "." }
 }

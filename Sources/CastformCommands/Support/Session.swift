@@ -18,9 +18,14 @@ struct Session {
 
     /// Opens the workspace, runs `body`, and closes the session (stopping sandbox emulators)
     /// however `body` ends.
+    ///
+    /// `variables` are the run's variable values (default: `CASTFORM_VAR_*` only);
+    /// `requiresEnvironment` makes an unset `${env.X}` an error (plan and apply send values).
     static func run<T>(_ directory: String, sandbox: Bool = false, verbose: Bool = false, allowsEmpty: Bool = false,
+                       variables: VariableOverrides? = nil, requiresEnvironment: Bool = false,
                        _ body: (Session) async throws -> T) async throws -> T {
-        let session = try await open(directory, sandbox: sandbox, verbose: verbose, allowsEmpty: allowsEmpty)
+        let session = try await open(directory, sandbox: sandbox, verbose: verbose, allowsEmpty: allowsEmpty,
+                                     variables: variables, requiresEnvironment: requiresEnvironment)
         do {
             let result = try await body(session)
             await session.close()
@@ -34,9 +39,12 @@ struct Session {
     /// Loads and validates the workspace; prints its diagnostics (warnings too) on stderr and
     /// throws `ExitCode.failure` when there are errors.
     static func open(_ directory: String, sandbox requested: Bool = false, verbose: Bool = false, allowsEmpty: Bool = false,
+                     variables: VariableOverrides? = nil, requiresEnvironment: Bool = false,
                      runtime: Runtime = Runtime.current) async throws -> Session {
         var loader = WorkspaceLoader(registry: runtime.registry, environment: runtime.environment)
         loader.allowsEmpty = allowsEmpty
+        loader.variables = variables ?? VariableOverrides.environment(runtime.environment)
+        loader.environmentIsRequired = requiresEnvironment
         let result = loader.load(root: directory)
         report(result)
         guard let workspace = result.workspace, !result.hasErrors else { throw ExitCode.failure }
@@ -82,9 +90,13 @@ struct Session {
     }
 
     /// Runs `body` holding the state lock; the lock is released however `body` ends.
-    func withLock<T>(_ operation: String, _ body: () async throws -> T) async throws -> T {
+    ///
+    /// With a `timeout`, a lock another castform holds is waited for (polled, on `clock`)
+    /// for that long before the command fails, as Terraform's `-lock-timeout`.
+    func withLock<T>(_ operation: String, timeout: Duration = .zero, clock: any Clock<Duration> = ContinuousClock(),
+                     _ body: () async throws -> T) async throws -> T {
         let info = LockInfo(operation: operation)
-        try await backend.lock(info)
+        try await lock(info, timeout: timeout, clock: clock)
         do {
             let result = try await body()
             try? await backend.unlock(id: info.id)
@@ -93,6 +105,31 @@ struct Session {
             try? await backend.unlock(id: info.id)
             throw error
         }
+    }
+
+    private func lock(_ info: LockInfo, timeout: Duration, clock: any Clock<Duration>) async throws {
+        var waited = Duration.zero
+        let poll = Duration.milliseconds(250)
+        while true {
+            do {
+                return try await backend.lock(info)
+            } catch StateError.locked(let holder) where waited < timeout {
+                if waited == .zero { Console.err("Waiting up to \(timeout.components.seconds)s for the state lock: \(holder.summary)\n") }
+            }
+            try await clock.sleep(for: poll)
+            waited += poll
+        }
+    }
+
+    /// The variables given from outside castform.yaml, evaluated, for a plan file.
+    var givenVariables: [String: Value] {
+        let evaluator = Evaluator(environment: runtime.environment, variables: workspace.config.variables)
+        var values: [String: Value] = [:]
+        for name in workspace.config.overriddenVariables {
+            guard let value = workspace.config.variables[name].map(evaluator.evaluate), !value.containsSensitive else { continue }
+            values[name] = value
+        }
+        return values
     }
 
     func document(_ plan: CastformPlanning.Plan) -> PlanDocument {

@@ -22,6 +22,10 @@ public struct WorkspaceLoader: Sendable {
     /// A workspace without manifests is an error (most likely the wrong directory), except
     /// for a command that is about to write the first ones (`import --generate-config`).
     public var allowsEmpty = false
+    /// Variable values from outside castform.yaml (`-var`, `-var-file`, `CASTFORM_VAR_*`).
+    public var variables = VariableOverrides()
+    /// Whether an unset `${env.X}` is an error (plan, apply) rather than a warning (validate).
+    public var environmentIsRequired = false
 
     public init(registry: SchemaRegistry, environment: [String: String], limits: ParseLimits = ParseLimits()) {
         self.registry = registry
@@ -63,6 +67,8 @@ public struct WorkspaceLoader: Sendable {
             }
         }
 
+        applyOverrides(variables, to: &config, sources: &sources, diagnostics: &diagnostics)
+
         let manifests = WorkspaceFiles.manifests(in: absoluteRoot)
         if manifests.isEmpty && !allowsEmpty {
             diagnostics.append(.error("no manifests in \(root): castform reads every *.yaml and *.yml file below it (besides castform.yaml)", at: nil))
@@ -89,7 +95,8 @@ public struct WorkspaceLoader: Sendable {
 
         let workspace = Workspace(root: root, absoluteRoot: absoluteRoot, config: config, resources: resources,
                                   incomplete: incomplete, declarationsAreKnown: declarationsAreKnown)
-        diagnostics += Validator.run(ValidationContext(workspace: workspace, registry: registry, environment: environment))
+        diagnostics += Validator.run(ValidationContext(workspace: workspace, registry: registry, environment: environment,
+                                                       environmentIsRequired: environmentIsRequired))
         return Result(workspace: workspace, diagnostics: Self.unique(diagnostics.sortedByLocation()), sources: sources)
     }
 

@@ -38,8 +38,11 @@ public struct WorkspaceConfig: Sendable {
     public var files = FileSettings()
     /// Each provider's settings, by provider name, decoded against its schema.
     public var providers: [String: ConfigValue] = [:]
-    /// `var.NAME` values, by name.
+    /// `var.NAME` values, by name: castform.yaml's, with `VariableOverrides` laid over them.
     public var variables: [String: ConfigValue] = [:]
+    /// The variables whose value came from outside castform.yaml (`-var`, `-var-file`,
+    /// `CASTFORM_VAR_*`): a saved plan records them.
+    public var overriddenVariables: Set<String> = []
     /// Run every provider against castform's own emulators.
     public var sandbox = false
     /// Where castform.yaml is, when there is one.

@@ -1,8 +1,8 @@
 import CastformCore
 
 /// Every `${...}` names something that exists: a declared variable, a declared resource and an
-/// attribute its type has. Unset environment variables are warnings here (CI may validate
-/// without secrets); plan and apply need them. Variables are not judged when castform.yaml
+/// attribute its type has. An unset environment variable is a warning at validate (CI may
+/// validate without secrets) and an error at plan and apply, which would send nothing for it. Variables are not judged when castform.yaml
 /// could not be read to its end, nor resources when a manifest could not: their declarations
 /// may be in the part that failed.
 struct ReferenceRule: ValidationRule {
@@ -16,7 +16,9 @@ struct ReferenceRule: ValidationRule {
             switch reference {
             case .environment(let name):
                 if context.environment[name] == nil {
-                    diagnostics.append(.warning("environment variable \(name) is not set; plan and apply will need it", at: location))
+                    diagnostics.append(context.environmentIsRequired
+                        ? .error("environment variable \(name) is not set: castform needs its value to plan and apply; set it (in CI, from a secret)", at: location)
+                        : .warning("environment variable \(name) is not set; plan and apply will need it", at: location))
                 }
             case .variable(let name):
                 let config = context.workspace.config

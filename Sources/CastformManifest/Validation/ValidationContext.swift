@@ -7,11 +7,15 @@ public struct ValidationContext: Sendable {
     public var workspace: Workspace
     public var registry: SchemaRegistry
     public var environment: [String: String]
+    /// Whether every `${env.X}` must be set: at plan and apply, which send the values. Not at
+    /// validate, which runs where secrets are not (CI on a fork): there it is a warning.
+    public var environmentIsRequired = false
 
-    public init(workspace: Workspace, registry: SchemaRegistry, environment: [String: String]) {
+    public init(workspace: Workspace, registry: SchemaRegistry, environment: [String: String], environmentIsRequired: Bool = false) {
         self.workspace = workspace
         self.registry = registry
         self.environment = environment
+        self.environmentIsRequired = environmentIsRequired
     }
 
     /// Every decoded object with the schema it was decoded against: resource bodies and their

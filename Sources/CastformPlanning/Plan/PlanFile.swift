@@ -17,13 +17,18 @@ public struct PlanFile: Codable, Sendable {
     /// Whether the plan was made with `--sandbox` (against castform's emulators): it is
     /// applied the same way or not at all. nil in files of version 2 and older (not sandboxed).
     public var sandbox: Bool?
+    /// The variables given from outside castform.yaml (`-var`, `-var-file`, `CASTFORM_VAR_*`)
+    /// and their values: apply uses them, as Terraform applies a saved plan with its variables.
+    /// Never secrets (those come from `${env.X}`, read again at apply).
+    public var variables: [String: Value]?
     public var plan: Plan
 
-    public init(workspace: String, plan: Plan, sandbox: Bool = false) {
+    public init(workspace: String, plan: Plan, sandbox: Bool = false, variables: [String: Value] = [:]) {
         format = Self.format
         version = Self.currentVersion
         self.workspace = workspace
         self.sandbox = sandbox
+        self.variables = variables
         self.plan = plan
     }
 
