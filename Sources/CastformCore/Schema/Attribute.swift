@@ -32,6 +32,11 @@ public struct Attribute: Sendable {
     public var constraints: [Constraint]
     /// Applied to desired and remote values alike before they are compared.
     public var normalizations: [Normalization]
+    /// For a list of objects: the keys that name an element across versions (a rendition by
+    /// its name), so a plan shows that element changed rather than one removed and one added.
+    /// nil when elements have no name of their own: they are paired by position once equal
+    /// elements are lined up.
+    public var identity: [String]?
     public var summary: String
 
     public init(
@@ -45,6 +50,7 @@ public struct Attribute: Sendable {
         aliases: [String] = [],
         constraints: [Constraint] = [],
         normalizations: [Normalization] = [],
+        identity: [String]? = nil,
         summary: String = ""
     ) {
         self.name = name
@@ -57,6 +63,7 @@ public struct Attribute: Sendable {
         self.aliases = aliases
         self.constraints = constraints
         self.normalizations = normalizations
+        self.identity = identity
         self.summary = summary
     }
 

@@ -89,14 +89,18 @@ public enum LivepeerSchemas {
                 Attribute("profiles", .list(.object(ffmpegProfile)),
                           constraints: [.uniqueItems(key: "name"),
                                         .reservedValues(key: "name", values: ["source"],
-                                                        reason: "\"source\" names the original rendition")]),
+                                                        reason: "\"source\" names the original rendition")],
+                          identity: ["name"]),
                 Attribute("record", .bool),
                 Attribute("recording_spec", .object(ObjectSchema([
-                    Attribute("profiles", .list(.object(transcodeProfile)), constraints: [.uniqueItems(key: "name")]),
+                    Attribute("profiles", .list(.object(transcodeProfile)), constraints: [.uniqueItems(key: "name")],
+                              identity: ["name"]),
                 ]))),
                 Attribute("playback_policy", .object(playbackPolicy)),
                 Attribute("multistream", .object(ObjectSchema([
-                    Attribute("targets", .list(.object(multistreamTarget))),
+                    // A target is the rendition it sends and where: the same destination may
+                    // take two renditions, and one rendition may go to two destinations.
+                    Attribute("targets", .list(.object(multistreamTarget)), identity: ["profile", "id"]),
                 ]))),
                 Attribute("pull", .object(ObjectSchema([
                     Attribute("source", .string, .required),
