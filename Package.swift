@@ -145,7 +145,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CastformPlanningTests",
-            dependencies: ["CastformPlanning", "CastformExecution", "CastformRendering", "CastformTestSupport"]
+            dependencies: ["CastformPlanning", "CastformExecution", "CastformRendering", "CastformProviders", "CastformTestSupport"],
+            exclude: ["__Snapshots__"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "LivepeerProviderTests", dependencies: ["CastformProviders", "CastformEmulator", "CastformExecution", "CastformTestSupport"]),
         .testTarget(

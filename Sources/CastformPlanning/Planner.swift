@@ -158,7 +158,9 @@ public struct Planner: Sendable {
 
         let drift = drift(state: state, existing: existing, declarations: declarations, hasher: hasher)
         let plan = Plan(lineage: state.lineage, serial: state.serial, changes: changes, drift: drift,
-                        isDestroy: options.destroy, refreshRequests: requests)
+                        isDestroy: options.destroy, refreshRequests: requests,
+                        configuration: PlanConfiguration(workspace, registry: providers.registry, environment: environment),
+                        targets: options.targets)
         return PlanResult(plan: diagnostics.hasErrors ? nil : plan, diagnostics: diagnostics)
     }
 

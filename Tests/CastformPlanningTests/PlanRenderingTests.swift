@@ -39,7 +39,8 @@ import Testing
         }
         harness.environment["FAKE_SECRET"] = "rotated"
         try harness.write(Self.after)
-        let plan = try await harness.plan()
+        var plan = try await harness.plan()
+        plan.created = Date(timeIntervalSince1970: 1_790_000_000)
         return PlanDocument(plan, registry: harness.providers.registry)
     }
 

@@ -16,9 +16,15 @@ public struct Plan: Sendable, Codable {
     public var created: Date
     /// How many requests the refresh made, for figures.
     public var refreshRequests: Int
+    /// The declarations and variables the plan was made from (nil in plan files of castform
+    /// versions that did not record them).
+    public var configuration: PlanConfiguration?
+    /// The `--target` addresses the plan was limited to; nil or empty when it covers everything.
+    public var targets: [ResourceAddress]?
 
     public init(lineage: String, serial: Int, changes: [ResourceChange], drift: [ResourceChange] = [],
-                untracked: [String] = [], isDestroy: Bool = false, created: Date = Date(), refreshRequests: Int = 0) {
+                untracked: [String] = [], isDestroy: Bool = false, created: Date = Date(), refreshRequests: Int = 0,
+                configuration: PlanConfiguration? = nil, targets: [ResourceAddress] = []) {
         self.lineage = lineage
         self.serial = serial
         self.changes = changes
@@ -27,7 +33,12 @@ public struct Plan: Sendable, Codable {
         self.isDestroy = isDestroy
         self.created = created
         self.refreshRequests = refreshRequests
+        self.configuration = configuration
+        self.targets = targets
     }
+
+    /// Whether the plan covers every declared and recorded resource (no `--target`).
+    public var isComplete: Bool { targets?.isEmpty ?? true }
 
     /// Changes that do something, in plan order: not no-ops (except adoptions, which record
     /// an object in state) and not reads already done while planning.

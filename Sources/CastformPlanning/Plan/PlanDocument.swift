@@ -1,24 +1,47 @@
 import CastformCore
 import Foundation
 
-/// The plan's versioned JSON form, shaped like Terraform's plan JSON so tools that read one
-/// read the other. Human and Markdown output are rendered from this document, never from the
-/// `Plan` directly, so the three forms cannot disagree.
+/// The plan's versioned JSON form, shaped like `terraform show -json PLANFILE` so tools that
+/// read one read the other (policy checks in CI). Human and Markdown output are rendered from
+/// this document, never from the `Plan` directly, so the three forms cannot disagree.
 ///
-/// Secrets never appear: a sensitive value is `null` in `before`/`after` and `true` at its place
-/// in `before_sensitive`/`after_sensitive`; a value not known until apply is `null` in `after`
-/// and `true` in `after_unknown`.
+/// Secrets never appear: a sensitive value is `null` in `before`/`after`/`values` and `true` at
+/// its place in `before_sensitive`/`after_sensitive`/`sensitive_values`; a value not known
+/// until apply is `null` in `after` and `true` in `after_unknown`.
+///
+/// castform's additions to Terraform's keys: `castform_version`, `state`, `destroy`,
+/// `resource_drift` entries' reasons, `outputs` (the computed attributes of changing resources),
+/// `attribute_display` (how to draw nested values), and per entry `changed_attributes`,
+/// `replace_paths`, `note`, `lifecycle`.
 public struct PlanDocument: Codable, Sendable, Equatable {
-    public static let formatVersion = "1.2"
+    /// 1.3: Terraform's `planned_values`, `prior_state`, `configuration`, `variables`,
+    /// `timestamp`, `applyable`, `complete`, `errored`, `change.replace_paths`, explicit
+    /// `before: null`/`after: null`, and castform's `attribute_display`.
+    public static let formatVersion = "1.3"
 
     public var formatVersion: String
     public var castformVersion: String
+    /// When the plan was made, in UTC (RFC 3339).
+    public var timestamp: String
+    /// Whether applying the plan would do anything.
+    public var applyable: Bool
+    /// False when the plan was limited with `--target`.
+    public var complete: Bool
+    /// Always false: castform prints no plan document when planning failed.
+    public var errored: Bool
+    public var variables: [String: PlanConfiguration.Variable]
+    public var plannedValues: Values
+    public var priorState: PriorState
+    public var configuration: Configuration
     public var state: StateReference
     public var isDestroy: Bool
     public var resourceChanges: [Entry]
     public var resourceDrift: [Entry]
     /// Every computed attribute of a changing resource, as `ADDR.ATTR`.
     public var outputs: [String: Output]
+    /// For each type in the plan, how its attributes with nested or formatted values are
+    /// shown (see `ValueDisplay`): what renderers need of the schema, and nothing else.
+    public var attributeDisplay: [String: [String: ValueDisplay]]
 
     public struct StateReference: Codable, Sendable, Equatable {
         public var lineage: String
@@ -35,73 +58,60 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         }
     }
 
-    public struct Entry: Codable, Sendable, Equatable {
-        public var address: String
-        public var mode: String
-        public var type: String
-        public var name: String
-        public var providerName: String
-        public var change: Change
-        public var actionReason: String?
-        /// castform's additions: which attributes change, what forces a replacement, and what
-        /// the action means for this service, in words.
-        public var changedAttributes: [String]
-        public var replacePaths: [[String]]
-        public var note: String?
-        /// The type's lifecycle options before and after, when the change records new ones.
-        public var lifecycle: LifecycleChange?
-        /// As in Terraform's plan JSON: set on the entry for an object that was replaced in an
-        /// interrupted run and is still to be taken down (its remote id).
-        public var deposed: String?
+    /// Terraform's `configuration`: the declarations, each attribute as written.
+    public struct Configuration: Codable, Sendable, Equatable {
+        public var providerConfig: [String: PlanConfiguration.ProviderConfig]
+        public var rootModule: PlanConfiguration.Module
 
         enum CodingKeys: String, CodingKey {
-            case address, mode, type, name, change, note, lifecycle, deposed
-            case providerName = "provider_name"
-            case actionReason = "action_reason"
-            case changedAttributes = "changed_attributes"
-            case replacePaths = "replace_paths"
-        }
-    }
-
-    public struct LifecycleChange: Codable, Sendable, Equatable {
-        public var before: [String: Value]
-        public var after: [String: Value]
-    }
-
-    public struct Change: Codable, Sendable, Equatable {
-        public var actions: [PlanAction]
-        public var before: Value?
-        public var after: Value?
-        public var afterUnknown: Value
-        public var beforeSensitive: Value
-        public var afterSensitive: Value
-
-        enum CodingKeys: String, CodingKey {
-            case actions, before, after
-            case afterUnknown = "after_unknown"
-            case beforeSensitive = "before_sensitive"
-            case afterSensitive = "after_sensitive"
+            case providerConfig = "provider_config"
+            case rootModule = "root_module"
         }
     }
 
     enum CodingKeys: String, CodingKey {
-        case state, outputs
+        case state, outputs, timestamp, applyable, complete, errored, variables, configuration
         case formatVersion = "format_version"
         case castformVersion = "castform_version"
         case isDestroy = "destroy"
         case resourceChanges = "resource_changes"
         case resourceDrift = "resource_drift"
+        case plannedValues = "planned_values"
+        case priorState = "prior_state"
+        case attributeDisplay = "attribute_display"
     }
 
     public init(_ plan: Plan, registry: SchemaRegistry, castformVersion: String = "0.1.0") {
         formatVersion = Self.formatVersion
         self.castformVersion = castformVersion
+        timestamp = Self.timestamp(plan.created)
+        applyable = !plan.effectiveChanges.isEmpty
+        complete = plan.isComplete
+        errored = false
+        let written = plan.configuration ?? PlanConfiguration()
+        variables = written.variables
+        configuration = Configuration(providerConfig: written.providerConfig, rootModule: written.rootModule)
         state = StateReference(lineage: plan.lineage, serial: plan.serial)
         isDestroy = plan.isDestroy
+        let schema = { (change: ResourceChange) in registry.schema(change.address.mode, change.address.type) }
         resourceChanges = plan.changes.flatMap { change in
-            [Self.entry(change)] + Self.deposedEntries(change, removal: registry.schema(.managed, change.address.type)?.removal(change.lifecycle) ?? .destroy)
+            [Self.entry(change, schema: schema(change))]
+                + Self.deposedEntries(change, removal: registry.schema(.managed, change.address.type)?.removal(change.lifecycle) ?? .destroy)
         }
-        resourceDrift = plan.drift.map(Self.entry)
+        resourceDrift = plan.drift.map { Self.entry($0, schema: schema($0)) }
+        plannedValues = Self.plannedValues(plan, schema: schema)
+        priorState = Self.priorState(plan, castformVersion: castformVersion, schema: schema)
+        outputs = Self.outputs(plan, registry: registry)
+        attributeDisplay = Self.attributeDisplay(plan, registry: registry)
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+
+    static func outputs(_ plan: Plan, registry: SchemaRegistry) -> [String: Output] {
         var outputs: [String: Output] = [:]
         for change in plan.changes where change.address.mode == .managed && ![.noOp, .delete, .forget].contains(change.kind) {
             guard let schema = registry.schema(.managed, change.address.type) else { continue }
@@ -111,66 +121,31 @@ public struct PlanDocument: Codable, Sendable, Equatable {
                                                                        knownAfterApply: value.containsUnknown)
             }
         }
-        self.outputs = outputs
+        return outputs
     }
 
-    static func entry(_ change: ResourceChange) -> Entry {
-        let before = change.before.map { Value.object($0).stripped() }
-        let after = change.after.map { Value.object($0).stripped() }
-        return Entry(
-            address: change.address.description, mode: change.address.mode.rawValue, type: change.address.type,
-            name: change.address.name, providerName: change.provider,
-            change: Change(actions: change.kind.actions, before: before?.value, after: after?.value,
-                           afterUnknown: after?.unknown ?? .bool(false), beforeSensitive: before?.sensitive ?? .bool(false),
-                           afterSensitive: after?.sensitive ?? .bool(false)),
-            actionReason: change.actionReason, changedAttributes: change.changedAttributes,
-            replacePaths: change.replacedBecause.map { [$0] }, note: change.note,
-            lifecycle: change.priorLifecycle.map { LifecycleChange(before: $0, after: change.lifecycle ?? [:]) })
-    }
-
-    /// One entry per replaced object still to be taken down, as Terraform lists deposed objects.
-    static func deposedEntries(_ change: ResourceChange, removal: Removal) -> [Entry] {
-        change.deposed.map { id in
-            Entry(address: change.address.description, mode: change.address.mode.rawValue, type: change.address.type,
-                  name: change.address.name, providerName: change.provider,
-                  change: Change(actions: removal.forgets ? [.forget] : [.delete], before: .object(["id": .string(id)]), after: nil,
-                                 afterUnknown: .bool(false), beforeSensitive: .bool(false), afterSensitive: .bool(false)),
-                  actionReason: "delete_because_replaced", changedAttributes: [], replacePaths: [],
-                  note: removal.isDestroy ? nil : removal.description, deposed: id)
+    /// The displays of the types whose changes the document holds.
+    static func attributeDisplay(_ plan: Plan, registry: SchemaRegistry) -> [String: [String: ValueDisplay]] {
+        var displays: [String: [String: ValueDisplay]] = [:]
+        for change in plan.changes + plan.drift where displays[displayKey(change.address.mode.rawValue, change.address.type)] == nil {
+            guard let schema = registry.schema(change.address.mode, change.address.type) else { continue }
+            let display = ValueDisplay.of(schema.body)
+            if !display.isEmpty { displays[displayKey(change.address.mode.rawValue, change.address.type)] = display }
         }
+        return displays
     }
 
     public var hasChanges: Bool {
         resourceChanges.contains { !$0.change.actions.allSatisfy { $0 == .noOp || $0 == .read } }
     }
-}
 
-extension Value {
-    /// The value with secrets and unknowns taken out, and masks that say where they were.
-    func stripped() -> (value: Value, sensitive: Value, unknown: Value) {
-        switch self {
-        case .sensitive: return (.null, .bool(true), .bool(false))
-        case .unknown: return (.null, .bool(false), .bool(true))
-        case .list(let items):
-            let parts = items.map { $0.stripped() }
-            return (.list(parts.map(\.value)), Self.mask(parts.map(\.sensitive)), Self.mask(parts.map(\.unknown)))
-        case .object(let fields):
-            var value: [String: Value] = [:]
-            var sensitive: [String: Value] = [:]
-            var unknown: [String: Value] = [:]
-            for (key, field) in fields {
-                let part = field.stripped()
-                value[key] = part.value
-                if part.sensitive != .bool(false) { sensitive[key] = part.sensitive }
-                if part.unknown != .bool(false) { unknown[key] = part.unknown }
-            }
-            return (.object(value), .object(sensitive), .object(unknown))
-        default:
-            return (self, .bool(false), .bool(false))
-        }
+    /// How to show attribute `name` of the entry's type, when it needs more than its plain form.
+    public func display(_ entry: Entry, _ name: String) -> ValueDisplay? {
+        attributeDisplay[Self.displayKey(entry.mode, entry.type)]?[name]
     }
 
-    private static func mask(_ items: [Value]) -> Value {
-        items.allSatisfy { $0 == .bool(false) } ? .list([]) : .list(items)
+    /// A managed type by its name, a data source's as `data.TYPE`: the two may share a name.
+    static func displayKey(_ mode: String, _ type: String) -> String {
+        mode == ResourceAddress.Mode.data.rawValue ? "data.\(type)" : type
     }
 }
