@@ -15,18 +15,18 @@ public struct HumanPlanRenderer: Sendable {
         var text = ""
         if !document.resourceDrift.isEmpty {
             text += style.bold("Objects have changed outside castform") + " since the last apply:\n\n"
-            for entry in document.resourceDrift { text += block(entry, drift: true) }
+            for entry in document.resourceDrift { text += block(entry, in: document, drift: true) }
         }
         let shown = PlanWording.shown(document)
         guard !shown.isEmpty else {
             return text + style.green(style.bold("No changes.")) + " The remote objects match the manifests.\n"
         }
         text += "castform will perform the following actions:\n\n"
-        for entry in shown { text += block(entry, drift: false) }
+        for entry in shown { text += block(entry, in: document, drift: false) }
         return text + style.bold(PlanWording.summary(document)) + "\n"
     }
 
-    func block(_ entry: PlanDocument.Entry, drift: Bool) -> String {
+    func block(_ entry: PlanDocument.Entry, in document: PlanDocument, drift: Bool) -> String {
         let symbol = PlanWording.symbol(entry.change.actions)
         var headline = PlanWording.headline(entry)
         if drift {
@@ -34,11 +34,9 @@ public struct HumanPlanRenderer: Sendable {
         }
         var text = "  " + style.bold("# \(headline)") + "\n"
         text += colour(symbol).padding(3) + " \(entry.address)\n"
-        let lines = AttributeLines.lines(for: entry)
-        let width = lines.map(\.name.count).max() ?? 0
-        for line in lines {
-            let name = line.name + String(repeating: " ", count: width - line.name.count)
-            text += "      \(colour(line.symbol)) \(name) = \(line.text)"
+        for line in AttributeLines.lines(for: entry, in: document) {
+            let indent = "      " + String(repeating: "    ", count: line.depth)
+            text += indent + colour(line.symbol) + " " + (line.isComment ? style.dim(line.body) : line.body)
             text += line.forcesReplacement ? style.red(" # forces replacement") + "\n" : "\n"
         }
         return text + "\n"
