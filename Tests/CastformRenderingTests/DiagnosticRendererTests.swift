@@ -1,6 +1,6 @@
 import Foundation
 import CastformCore
-import CastformRendering
+@testable import CastformRendering
 import Testing
 
 @Suite struct DiagnosticRendererTests {
@@ -41,18 +41,48 @@ import Testing
         #expect(renderer(colour: false).render(.warning("nothing to do", at: nil)) == "warning: nothing to do\n")
     }
 
-    @Test func jsonIsAnArrayOfPlainFields() {
-        #expect(DiagnosticJSON.render([diagnostic]) == """
-            [
-              {
-                "column" : 30,
-                "file" : "streams.yaml",
-                "line" : 2,
-                "message" : "\\"width\\" must be at least 128, not 100",
-                "severity" : "error"
-              }
-            ]
+    @Test func jsonHasTerraformsValidateShape() {
+        let range = SourceRange(filename: "streams.yaml", start: .init(line: 2, column: 30, byte: 46), end: .init(line: 2, column: 33, byte: 49))
+        let warning = Diagnostic.warning("unknown attribute \"recrod\" in livepeer_stream.s; did you mean \"record\"?", at: nil)
+        #expect(DiagnosticJSON.render([diagnostic, warning]) { $0.line == 2 ? range : nil } == """
+            {
+              "diagnostics" : [
+                {
+                  "detail" : "",
+                  "range" : {
+                    "end" : {
+                      "byte" : 49,
+                      "column" : 33,
+                      "line" : 2
+                    },
+                    "filename" : "streams.yaml",
+                    "start" : {
+                      "byte" : 46,
+                      "column" : 30,
+                      "line" : 2
+                    }
+                  },
+                  "severity" : "error",
+                  "summary" : "\\"width\\" must be at least 128, not 100"
+                },
+                {
+                  "detail" : "did you mean \\"record\\"?",
+                  "severity" : "warning",
+                  "summary" : "unknown attribute \\"recrod\\" in livepeer_stream.s"
+                }
+              ],
+              "error_count" : 1,
+              "format_version" : "1.0",
+              "valid" : false,
+              "warning_count" : 1
+            }
 
             """)
+    }
+
+    @Test func aMessageSplitsIntoSummaryAndDetailOutsideQuotes() {
+        #expect(DiagnosticJSON.split("a: b; c") == ("a", "b; c"))
+        #expect(DiagnosticJSON.split("unknown key \"a: b\"; did you mean \"ab\"?") == ("unknown key \"a: b\"", "did you mean \"ab\"?"))
+        #expect(DiagnosticJSON.split("no split here") == ("no split here", ""))
     }
 }

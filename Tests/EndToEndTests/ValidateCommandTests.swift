@@ -53,16 +53,56 @@ import Testing
             """)
     }
 
-    @Test func jsonPrintsTheSameDiagnosticsForPrograms() throws {
+    /// `validate --json`, decoded.
+    func validateJSON(_ directory: String) throws -> (status: Int32, json: [String: Any]) {
+        let result = try castform(["validate", "--json", directory])
+        #expect(result.stderr == "")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        return (result.status, json ?? [:])
+    }
+
+    @Test func jsonHasTerraformsShapeWithRangesInCharactersAndBytes() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        try directory.write("a.yaml", "mixcloud_cloudcast:\n  show: {audio: a.mp3}\n")
-        let result = try castform(["validate", "--json", directory.path])
-        #expect(result.status == 1)
-        let entries = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
-        #expect(entries?.count == 2)
-        #expect(entries?.first?["message"] as? String == "missing required attribute \"title\" in mixcloud_cloudcast.show")
-        #expect(entries?.first?["line"] as? Int == 2)
+        // Two bytes for "é", eight for the flag: columns count characters, bytes count bytes.
+        try directory.write("a.yaml", "mixcloud_cloudcast:\n  show: {title: \"Café 🇫🇷\", audio: a.mp3, titel: x}\n")
+        let (status, json) = try validateJSON(directory.path)
+        #expect(status == 1)
+        #expect(json["format_version"] as? String == "1.0")
+        #expect(json["valid"] as? Bool == false)
+        #expect(json["error_count"] as? Int == 2)
+        #expect(json["warning_count"] as? Int == 0)
+        let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.count == 2)
+        let unknown = try #require(diagnostics.first { ($0["summary"] as? String)?.hasPrefix("unknown attribute") == true })
+        #expect(unknown["severity"] as? String == "error")
+        #expect(unknown["summary"] as? String == "unknown attribute \"titel\" in mixcloud_cloudcast.show")
+        #expect(unknown["detail"] as? String == "did you mean \"title\"?")
+        let range = try #require(unknown["range"] as? [String: Any])
+        #expect(range["filename"] as? String == directory.path + "/a.yaml")
+        #expect(range["start"] as? [String: Int] == ["line": 2, "column": 41, "byte": 68])
+        #expect(range["end"] as? [String: Int] == ["line": 2, "column": 46, "byte": 73])
+        let audio = try #require(diagnostics.first { ($0["summary"] as? String)?.hasPrefix("\"audio\"") == true })
+        #expect((audio["range"] as? [String: Any])?["start"] as? [String: Int] == ["line": 2, "column": 34, "byte": 61])
+    }
+
+    @Test func aDiagnosticWithoutAPlaceHasNoRange() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let (status, json) = try validateJSON(directory.path)
+        #expect(status == 1)
+        let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?["summary"] as? String == "no manifests in \(directory.path)")
+        #expect(diagnostics.first?.keys.contains("range") == false)
+    }
+
+    @Test func aValidWorkspaceIsValidWithNoDiagnostics() throws {
+        let (status, json) = try validateJSON("examples/weekly-show")
+        #expect(status == 0)
+        #expect(json["valid"] as? Bool == true)
+        #expect(json["error_count"] as? Int == 0)
+        #expect((json["diagnostics"] as? [Any])?.isEmpty == true)
     }
 
     @Test func helpReadsWell() throws {

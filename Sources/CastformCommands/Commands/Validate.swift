@@ -18,7 +18,7 @@ struct Validate: AsyncParsableCommand {
 
     @OptionGroup var workspace: PositionalWorkspace
 
-    @Flag(help: "Print the diagnostics as a JSON array on standard output.")
+    @Flag(help: "Print the result as JSON on standard output, in the shape of terraform validate -json.")
     var json = false
 
     func run() async throws {
@@ -26,7 +26,8 @@ struct Validate: AsyncParsableCommand {
         let loader = WorkspaceLoader(registry: runtime.registry, environment: runtime.environment)
         let result = loader.load(root: workspace.directory)
         if json {
-            Console.out(DiagnosticJSON.render(result.diagnostics))
+            let sources = result.sources
+            Console.out(DiagnosticJSON.render(result.diagnostics) { sources[$0.file]?.range(of: $0) })
         } else {
             Session.report(result)
             if !result.hasErrors, let loaded = result.workspace {
