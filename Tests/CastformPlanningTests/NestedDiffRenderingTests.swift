@@ -101,6 +101,26 @@ import Testing
             """))
     }
 
+    @Test func aNewTrackBesideACorrectedOneStaysANewTrack() {
+        var tracks = Self.tracklist
+        tracks[4] = Self.track(4 * 290, "Artist 4", "Track 4 (Mix)")
+        tracks.insert(Self.track(1000, "Kerri Chandler", "Rain"), at: 4)
+        tracks[8] = Self.track(8 * 290, "Someone Else", "Another Track")
+        let document = Self.document([Self.update(Self.show, provider: "mixcloud", Self.cloudcast(Self.tracklist), Self.cloudcast(tracks), changed: ["tracks"])])
+        let text = HumanPlanRenderer(style: TerminalStyle(colour: false)).render(document)
+        #expect(text.contains("""
+                  ~ tracks = [
+                        # (4 unchanged tracks hidden)
+                      + {start = 16:40, artist = "Kerri Chandler", track = "Rain"}
+                      ~ {start = 19:20, artist = "Artist 4", track = "Track 4" -> "Track 4 (Mix)"}
+                        # (2 unchanged tracks hidden)
+                      - {start = 33:50, artist = "Artist 7", track = "Track 7"}
+                      + {start = 38:40, artist = "Someone Else", track = "Another Track"}
+                        # (8 unchanged tracks hidden)
+                    ]
+            """), "\(text)")
+    }
+
     // MARK: Objects
 
     @Test func playbackPolicyShowsChangedKeysOnly() {

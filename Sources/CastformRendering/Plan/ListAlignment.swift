@@ -5,7 +5,7 @@ import CastformCore
 ///
 /// With identity keys (a rendition by its name), elements with the same identity are the same
 /// element, wherever they stand. Without, equal elements are lined up first (a longest common
-/// subsequence), and what lies between two lined-up elements is paired by position: a track
+/// subsequence), and between two lined-up elements similar ones are paired, in order: a track
 /// inserted in a tracklist is one added track, not every later track changed, and a track
 /// whose title was corrected is one changed track.
 enum ListAlignment {
@@ -57,26 +57,41 @@ enum ListAlignment {
         .list(keys.map { element[$0] ?? .null })
     }
 
-    /// Equal elements lined up, the gaps between them paired by position.
+    /// Equal elements lined up; in the gaps between them, similar elements are paired.
     static func byContent(_ old: [Value], _ new: [Value], equal: (Value, Value) -> Bool) -> [Step] {
         let anchors = commonSubsequence(old, new, equal: equal)
         var steps: [Step] = []
         var (i, j) = (0, 0)
         for (oldAnchor, newAnchor) in anchors + [(old.count, new.count)] {
-            let removed = Array(i..<oldAnchor)
-            let added = Array(j..<newAnchor)
-            for offset in 0..<max(removed.count, added.count) {
-                switch (offset < removed.count ? removed[offset] : nil, offset < added.count ? added[offset] : nil) {
-                case let (o?, n?): steps.append(.changed(old: o, new: n))
-                case let (o?, nil): steps.append(.removed(old: o))
-                case let (nil, n?): steps.append(.added(new: n))
-                case (nil, nil): break
-                }
-            }
+            steps += gap(Array(i..<oldAnchor), Array(j..<newAnchor), old, new)
             if oldAnchor < old.count { steps.append(.same(old: oldAnchor, new: newAnchor)) }
             (i, j) = (oldAnchor + 1, newAnchor + 1)
         }
         return steps
+    }
+
+    /// Between two lined-up elements: pairs of similar elements (half their keys or more
+    /// equal: a corrected title, a moved start) are one changed element, in order; the rest
+    /// are removed and added. A new track beside a corrected one stays a new track.
+    static func gap(_ removed: [Int], _ added: [Int], _ old: [Value], _ new: [Value]) -> [Step] {
+        let pairs = commonSubsequence(removed.map { old[$0] }, added.map { new[$0] }, equal: similar)
+        var steps: [Step] = []
+        var (r, a) = (0, 0)
+        for (pairedRemoved, pairedAdded) in pairs + [(removed.count, added.count)] {
+            steps += removed[r..<pairedRemoved].map { .removed(old: $0) }
+            steps += added[a..<pairedAdded].map { .added(new: $0) }
+            if pairedRemoved < removed.count { steps.append(.changed(old: removed[pairedRemoved], new: added[pairedAdded])) }
+            (r, a) = (pairedRemoved + 1, pairedAdded + 1)
+        }
+        return steps
+    }
+
+    /// Two objects that share at least half of their keys' values.
+    static func similar(_ a: Value, _ b: Value) -> Bool {
+        guard case .object(let first) = a, case .object(let second) = b else { return false }
+        let keys = Set(first.keys).union(second.keys).filter { (first[$0] ?? .null) != .null || (second[$0] ?? .null) != .null }
+        let shared = keys.filter { key in (first[key] ?? .null).isEquivalent(to: second[key] ?? .null) }.count
+        return !keys.isEmpty && shared * 2 >= keys.count
     }
 
     /// The index pairs of a longest common subsequence of equal elements, in order.
