@@ -87,11 +87,16 @@ import Testing
         expectSnapshots("nested-tracks", [updated, created])
     }
 
+    /// The terminal's plan for the show whose tracklist becomes `tracks`.
+    static func terminal(changingTracklistTo tracks: [Value]) -> String {
+        let change = update(show, provider: "mixcloud", cloudcast(tracklist), cloudcast(tracks), changed: ["tracks"])
+        return HumanPlanRenderer(style: TerminalStyle(colour: false)).render(document([change]))
+    }
+
     @Test func anInsertedTrackIsOneAddedLine() {
         var tracks = Self.tracklist
         tracks.insert(Self.track(1000, "Kerri Chandler", "Rain"), at: 4)
-        let document = Self.document([Self.update(Self.show, provider: "mixcloud", Self.cloudcast(Self.tracklist), Self.cloudcast(tracks), changed: ["tracks"])])
-        let text = HumanPlanRenderer(style: TerminalStyle(colour: false)).render(document)
+        let text = Self.terminal(changingTracklistTo: tracks)
         #expect(text.contains("""
                   ~ tracks = [
                         # (4 unchanged tracks hidden)
@@ -106,8 +111,7 @@ import Testing
         tracks[4] = Self.track(4 * 290, "Artist 4", "Track 4 (Mix)")
         tracks.insert(Self.track(1000, "Kerri Chandler", "Rain"), at: 4)
         tracks[8] = Self.track(8 * 290, "Someone Else", "Another Track")
-        let document = Self.document([Self.update(Self.show, provider: "mixcloud", Self.cloudcast(Self.tracklist), Self.cloudcast(tracks), changed: ["tracks"])])
-        let text = HumanPlanRenderer(style: TerminalStyle(colour: false)).render(document)
+        let text = Self.terminal(changingTracklistTo: tracks)
         #expect(text.contains("""
                   ~ tracks = [
                         # (4 unchanged tracks hidden)
