@@ -10,11 +10,15 @@ public struct PlanOptions: Sendable {
     public var targets: [ResourceAddress] = []
     /// Plan to destroy everything in state (`castform destroy`).
     public var destroy = false
+    /// Import an object that already exists for a declaration state does not know, instead
+    /// of creating a second one (`--no-adopt` turns it off).
+    public var adopt = true
 
-    public init(refresh: Bool = true, targets: [ResourceAddress] = [], destroy: Bool = false) {
+    public init(refresh: Bool = true, targets: [ResourceAddress] = [], destroy: Bool = false, adopt: Bool = true) {
         self.refresh = refresh
         self.targets = targets
         self.destroy = destroy
+        self.adopt = adopt
     }
 }
 
@@ -73,6 +77,18 @@ public struct Planner: Sendable {
         let wanted = options.targets.isEmpty ? nil : order.closure(of: options.targets)
         let inScope = { (address: ResourceAddress) in wanted?.contains(address) ?? true }
 
+        // 1b. Objects that exist for declarations state knows nothing of: imports, not creates.
+        var imports: [ResourceAddress: Twin] = [:]
+        if options.adopt, !options.destroy {
+            let unknown = workspace.resources.filter { $0.address.mode == .managed && state.resource($0.address) == nil && inScope($0.address) }
+            let twins = await TwinSearch(providers: providers, evaluation: evaluation).find(unknown, state: state)
+            diagnostics += twins.diagnostics
+            requests += twins.requests
+            imports = twins.found
+            for (address, twin) in imports { existing[address] = twin.object }
+            if diagnostics.hasErrors { return PlanResult(plan: nil, diagnostics: diagnostics) }
+        }
+
         // 2. Declared resources, dependencies first.
         var known: [ResourceAddress: [String: Value]] = [:]
         var changes: [ResourceChange] = []
@@ -107,8 +123,13 @@ public struct Planner: Sendable {
                 }
                 var complete = change
                 if let id = existing[address]?.id, state.resource(address)?.id == nil {
-                    // Found by `recover`: a create whose answer was lost. Record it, don't redo it.
-                    complete.actionReason = complete.actionReason ?? "adopt_after_lost_response"
+                    if let twin = imports[address] {
+                        // Existing already: import it, then change what differs.
+                        complete.importing = ResourceChange.Importing(id: id, reason: twin.reason)
+                    } else {
+                        // Found by `recover`: a create whose answer was lost. Record it, don't redo it.
+                        complete.actionReason = complete.actionReason ?? "adopt_after_lost_response"
+                    }
                     complete.remoteID = id
                     complete.adoptedPrivateData = existing[address].map { hasher.redact($0.privateData) }
                 }

@@ -147,3 +147,24 @@ import Testing
         #expect(warning?.message.contains("castform import livepeer_stream.second-stage \(id)") == true)
     }
 }
+
+/// A runner without the team's state: the streams (by their castform_address tag, whatever
+/// state made them), the webhook (name and URL) and the target (name) are imported.
+@Suite struct LivepeerTwinTests {
+    @Test func aFreshStateImportsEveryObjectThatExists() async throws {
+        let engine = try await LivepeerEngine.liveEvent()
+        defer { Task { await engine.stop() } }
+        #expect(try await engine.apply().succeeded)
+        let before = (engine.emulator.streams.count, engine.emulator.webhooks.count, engine.emulator.targets.count)
+        try await engine.backend.persist(StateSnapshot(lineage: "another-runner"))
+
+        let plan = try await engine.plan()
+        let imported = plan.changes.filter { $0.importing != nil }.map(\.address.description).sorted()
+        #expect(imported == ["livepeer_multistream_target.youtube", "livepeer_stream.main-stage", "livepeer_stream.second-stage",
+                             "livepeer_webhook.playback-auth"])
+        #expect(!plan.changes.contains { $0.kind == .create })
+        #expect(try await engine.apply().succeeded)
+        #expect((engine.emulator.streams.count, engine.emulator.webhooks.count, engine.emulator.targets.count) == before)
+        #expect(engine.actions(try await engine.plan()) == [])
+    }
+}

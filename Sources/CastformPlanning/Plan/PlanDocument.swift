@@ -63,6 +63,11 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         }
     }
 
+    public struct Importing: Codable, Sendable, Equatable {
+        public var id: String
+        public var reason: String
+    }
+
     public struct LifecycleChange: Codable, Sendable, Equatable {
         public var before: [String: Value]
         public var after: [String: Value]
@@ -75,9 +80,12 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var afterUnknown: Value
         public var beforeSensitive: Value
         public var afterSensitive: Value
+        /// As in Terraform 1.5's plan JSON: the object an import takes over, with castform's
+        /// reason for taking it.
+        public var importing: Importing?
 
         enum CodingKeys: String, CodingKey {
-            case actions, before, after
+            case actions, before, after, importing
             case afterUnknown = "after_unknown"
             case beforeSensitive = "before_sensitive"
             case afterSensitive = "after_sensitive"
@@ -117,7 +125,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     static func entry(_ change: ResourceChange) -> Entry {
         let before = change.before.map { Value.object($0).stripped() }
         let after = change.after.map { Value.object($0).stripped() }
-        return Entry(
+        var entry = Entry(
             address: change.address.description, mode: change.address.mode.rawValue, type: change.address.type,
             name: change.address.name, providerName: change.provider,
             change: Change(actions: change.kind.actions, before: before?.value, after: after?.value,
@@ -126,6 +134,8 @@ public struct PlanDocument: Codable, Sendable, Equatable {
             actionReason: change.actionReason, changedAttributes: change.changedAttributes,
             replacePaths: change.replacedBecause.map { [$0] }, note: change.note,
             lifecycle: change.priorLifecycle.map { LifecycleChange(before: $0, after: change.lifecycle ?? [:]) })
+        entry.change.importing = change.importing.map { Importing(id: $0.id, reason: $0.reason) }
+        return entry
     }
 
     /// One entry per replaced object still to be taken down, as Terraform lists deposed objects.
@@ -141,7 +151,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     }
 
     public var hasChanges: Bool {
-        resourceChanges.contains { !$0.change.actions.allSatisfy { $0 == .noOp || $0 == .read } }
+        resourceChanges.contains { !$0.change.actions.allSatisfy { $0 == .noOp || $0 == .read } || $0.change.importing != nil }
     }
 }
 

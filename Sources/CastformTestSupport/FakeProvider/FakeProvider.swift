@@ -102,6 +102,22 @@ public struct FakeProvider: Provider {
         return report
     }
 
+    /// Objects carry the address that made them: one made under another state's lineage (a
+    /// fresh runner's empty state) is that address's twin.
+    public func twins(type: String, queries: [TwinQuery]) async -> TwinReport {
+        await delay()
+        let objects = store.withContents { contents -> [FakeStore.Object] in
+            contents.log.append("look for \(type) twins")
+            return contents.objects.values.filter { $0.type == type }.sorted { $0.id < $1.id }
+        }
+        var report = TwinReport(requestCount: 1)
+        for query in queries {
+            report.results[query.address] = objects.filter { $0.owner == query.address.description && !query.excluding.contains($0.id) }
+                .map { Twin(object: remote($0), reason: "the fake service's \($0.id) was made for \(query.address)") }
+        }
+        return report
+    }
+
     public func importObject(type: String, id: String) async -> ReadResult {
         let object = store.withContents { $0.objects[id] }
         guard let object, object.type == type else {
