@@ -147,6 +147,7 @@ let package = Package(
             name: "CastformPlanningTests",
             dependencies: ["CastformPlanning", "CastformExecution", "CastformRendering", "CastformTestSupport"]
         ),
+        .testTarget(name: "CastformProvidersTests", dependencies: ["CastformProviders", "CastformHTTP"]),
         .testTarget(name: "LivepeerProviderTests", dependencies: ["CastformProviders", "CastformEmulator", "CastformExecution", "CastformTestSupport"]),
         .testTarget(
             name: "EndToEndTests",

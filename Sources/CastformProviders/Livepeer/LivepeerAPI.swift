@@ -14,7 +14,7 @@ struct LivepeerAPI: Sendable {
             baseURL: baseURL,
             middlewares: [RetryMiddleware(policy: .standard), AuthMiddleware(.bearer(.fixed(apiKey)))]
                 + RequestLogging.middlewares(verbose: verbose),
-            errorParser: ServiceErrors.livepeer,
+            errorParser: LivepeerErrors.parse,
             secrets: [apiKey],
             logger: RequestLogging.logger("livepeer", verbose: verbose)))
     }

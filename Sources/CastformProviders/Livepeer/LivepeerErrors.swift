@@ -1,0 +1,22 @@
+import CastformHTTP
+
+/// Livepeer Studio's error answers (FACTS.md §1).
+enum LivepeerErrors {
+    /// `{"errors": ["...", ...]}`. A 422's elements are JSON-encoded schema errors
+    /// (`{"instancePath": "/url", "message": "must match format \"uri\""}`), shown as
+    /// `/url: must match format "uri"`. Anything else: the plain-text fallback.
+    static let parse: ErrorBodyParser = { status, headers, body in
+        guard let errors = JSONValue(parsing: body)?["errors"]?.array else {
+            return ServiceErrors.plainText(status, headers, body)
+        }
+        let messages = errors.compactMap { element -> String? in
+            guard let text = element.string else { return nil }
+            guard let schemaError = JSONValue(parsing: Array(text.utf8)), let message = schemaError["message"]?.string else {
+                return text
+            }
+            let path = schemaError["instancePath"]?.string ?? ""
+            return path.isEmpty ? message : "\(path): \(message)"
+        }
+        return messages.isEmpty ? ServiceErrors.plainText(status, headers, body) : messages.joined(separator: "; ")
+    }
+}
