@@ -21,7 +21,7 @@ public struct TwinQuery: Sendable {
 /// One object found for a declaration, with why castform takes it for that declaration.
 public struct Twin: Sendable {
     public var object: RemoteObject
-    /// In words, for the plan: "the stream is tagged castform_address livepeer_stream.main".
+    /// In words, for the plan: "the object is tagged with the declaration's address".
     public var reason: String
 
     public init(object: RemoteObject, reason: String) {

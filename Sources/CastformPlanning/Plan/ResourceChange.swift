@@ -18,7 +18,7 @@ public struct ResourceChange: Sendable, Codable, Equatable {
     /// Terraform's `action_reason` names, e.g. `replace_because_cannot_update`.
     public var actionReason: String?
     /// What the action really does, in words, where a service makes it special
-    /// ("Mixcloud cannot delete a show: it will be unpublished (moved to drafts)").
+    /// ("the service cannot delete: it will be unpublished (moved to drafts)").
     public var note: String?
     public var remoteID: String?
     public var dependencies: [ResourceAddress]
