@@ -20,3 +20,18 @@ enum LivepeerErrors {
         return messages.isEmpty ? ServiceErrors.plainText(status, headers, body) : messages.joined(separator: "; ")
     }
 }
+
+/// The business rules of Livepeer's API server that castform acts on, read from its 400
+/// answers (FACTS.md §1: the server has no error codes, only these sentences): recognised in
+/// this one place, so that code switches on cases.
+enum LivepeerRefusal: Equatable {
+    /// `cannot change 'profiles' field while stream is active` (also `record`).
+    case changeWhileActive(field: String)
+
+    init?(_ error: HTTPError) {
+        guard error.status == 400, let text = error.serviceMessage,
+              let start = text.range(of: "cannot change '"), let end = text.range(of: "' field while stream is active"),
+              start.upperBound <= end.lowerBound else { return nil }
+        self = .changeWhileActive(field: String(text[start.upperBound..<end.lowerBound]))
+    }
+}

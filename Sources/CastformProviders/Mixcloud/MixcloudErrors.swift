@@ -32,3 +32,14 @@ enum MixcloudErrors {
             JSONValue(parsing: response.body)?["error"]?["retry_after"]?.number.flatMap(RetryAfter.seconds)
         }))
 }
+
+/// What Mixcloud's refusals mean for castform, read from its answers in this one place.
+enum MixcloudRefusal: Equatable {
+    /// FACTS.md §1, §6: HTTP 400 "An invalid access token was provided" — revoked or wrong.
+    case invalidToken
+
+    init?(_ error: HTTPError) {
+        guard error.status == 400, error.serviceMessage?.lowercased().contains("invalid access token") == true else { return nil }
+        self = .invalidToken
+    }
+}
