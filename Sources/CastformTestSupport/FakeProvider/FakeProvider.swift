@@ -1,5 +1,6 @@
 import CastformCore
 import Foundation
+import Synchronization
 
 /// A provider for the engine's tests: a generic remote service of `fake_object`s and
 /// `fake_group`s with batched reads, computed and sensitive attributes, write-only secrets,
@@ -151,19 +152,18 @@ public struct FakeProvider: Provider {
     }
 
     private func delay() async {
-        if faults.latency > .zero { try? await Task.sleep(for: faults.latency) }
+        if faults.latency > .zero { try? await faults.clock.sleep(for: faults.latency) }
     }
 }
 
 /// Counts attempts per name, for flaky faults.
-final class AttemptCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var counts: [String: Int] = [:]
+final class AttemptCounter: Sendable {
+    private let counts = Mutex([String: Int]())
 
     func next(_ name: String) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        counts[name, default: 0] += 1
-        return counts[name]!
+        counts.withLock { counts in
+            counts[name, default: 0] += 1
+            return counts[name]!
+        }
     }
 }
