@@ -53,6 +53,19 @@ import Testing
         #expect(engine.actions(try await engine.plan()) == [])
     }
 
+    /// A service's JSON is read as the service's, never through the state file's codec, where
+    /// `{"unknown": true}` and `{"sensitive": …}` are markers: a webhook context with one of
+    /// those keys is the user's context.
+    @Test func objectsNamedLikeStateMarkersStayObjects() async throws {
+        let engine = try await LivepeerEngine.liveEvent()
+        defer { Task { await engine.stop() } }
+        try engine.edit("streams.yaml") { $0.replacingOccurrences(of: "webhook_context: {streamerId: main}", with: "webhook_context: {sensitive: main}") }
+        #expect(try await engine.apply().succeeded)
+        let main = try #require(engine.emulator.streams.first { $0.name.hasSuffix("Main Stage") })
+        #expect(main.playbackPolicy?["webhookContext"]?["sensitive"]?.stringValue == "main")
+        #expect(engine.actions(try await engine.plan()) == [])
+    }
+
     @Test(arguments: ApplyMode.allCases)
     func aPullChangeReplacesTheStream(_ mode: ApplyMode) async throws {
         let engine = try await LivepeerEngine.liveEvent()

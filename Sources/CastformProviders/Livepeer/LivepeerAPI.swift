@@ -62,11 +62,11 @@ struct LivepeerAPI: Sendable {
             // A PATCH replaces each field it names wholesale: sent twice, it leaves the object
             // as sent once, so it is retried like a GET.
             var request = HTTPRequest(method, path, query: query, idempotent: method == .patch ? true : nil, accepting: accepting)
-            if let body { request.body = .json(Array(try JSONEncoder().encode(body.unmarked))) }
+            if let body { request.body = .json(Array(try JSONEncoder().encode(JSONValue(wire: body)))) }
             let response = try await client.send(request)
             // An answer that is not JSON is an error naming what the service sent (and, for a
             // 2xx, outcome-unknown: the call was carried out), never a silent null.
-            let json = response.body.isEmpty ? Value.null : try response.decode(Value.self)
+            let json = response.body.isEmpty ? Value.null : Value(wire: try response.json())
             return (response.status, json, response.headers)
         } catch let error as HTTPError {
             throw .http(error)
