@@ -149,7 +149,7 @@ let package = Package(
             name: "CastformPlanningTests",
             dependencies: ["CastformPlanning", "CastformExecution", "CastformRendering", "CastformTestSupport"]
         ),
-        .testTarget(name: "CastformProvidersTests", dependencies: ["CastformProviders", "CastformHTTP"]),
+        .testTarget(name: "CastformProvidersTests", dependencies: ["CastformProviders", "CastformHTTP", "CastformCore"]),
         .testTarget(name: "LivepeerProviderTests", dependencies: ["CastformProviders", "CastformEmulator", "CastformExecution", "CastformTestSupport"]),
         .testTarget(
             name: "EndToEndTests",
