@@ -84,7 +84,7 @@ let package = Package(
         ),
         .target(
             name: "CastformTestSupport",
-            dependencies: ["CastformCore", "CastformManifest", "CastformProviders", "CastformState"]
+            dependencies: ["CastformCore", "CastformState"]
         ),
         // castform with the fake provider of CastformTestSupport instead of the real services:
         // what the engine's end-to-end tests run (and kill).
@@ -115,6 +115,8 @@ let package = Package(
         ),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "CastformCoreTests", dependencies: ["CastformCore"]),
+        .testTarget(name: "CastformExecutionTests", dependencies: ["CastformExecution", "CastformPlanning", "CastformCore"]),
         .testTarget(
             name: "CastformManifestTests",
             dependencies: ["CastformManifest", "CastformProviders", "CastformTestSupport"],
@@ -149,6 +151,7 @@ let package = Package(
             exclude: ["__Snapshots__"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "CastformProvidersTests", dependencies: ["CastformProviders", "CastformHTTP", "CastformCore"]),
         .testTarget(name: "LivepeerProviderTests", dependencies: ["CastformProviders", "CastformEmulator", "CastformExecution", "CastformTestSupport"]),
         .testTarget(
             name: "EndToEndTests",

@@ -8,6 +8,7 @@
 // gone (never a head, so nothing refers to a removed object).
 import CastformCore
 import CastformExecution
+import CastformPlanning
 import CastformManifest
 import CastformState
 import CastformTestSupport
@@ -65,7 +66,7 @@ struct EngineFixture {
     }
 
     func executor(_ workspace: Workspace, parallelism: Int) -> Executor {
-        Executor(providers: providers, workspace: workspace, environment: [:], parallelism: parallelism, observer: SilentObserver())
+        Executor(providers: providers, declared: DeclaredValues(workspace: workspace, environment: [:]), parallelism: parallelism, observer: SilentObserver())
     }
 }
 

@@ -33,7 +33,9 @@ public struct CastformCommand: AsyncParsableCommand {
 /// workspace, and its emulators (for `--sandbox` and `castform emulator`).
 public struct Runtime: Sendable {
     public static let version = "0.1.0"
-    nonisolated(unsafe) static var current = Runtime(registry: SchemaRegistry(), environment: [:]) { _ in ProviderSet([]) }
+    /// The runtime the command line runs with: set by `main` for the task that runs it (and
+    /// every task it starts), never a global anyone can change.
+    @TaskLocal static var current = Runtime(registry: SchemaRegistry(), environment: [:]) { _ in ProviderSet([]) }
 
     public var registry: SchemaRegistry
     public var environment: [String: String]
@@ -58,8 +60,9 @@ public struct Runtime: Sendable {
 
     /// Runs castform's command line with this runtime.
     public static func main(_ runtime: Runtime) async {
-        current = runtime
-        await CastformCommand.main()
+        await $current.withValue(runtime) {
+            await CastformCommand.main()
+        }
     }
 
     /// The user's credentials file: `$CASTFORM_CREDENTIALS`, else ~/.config/castform/credentials.json.

@@ -33,8 +33,7 @@ enum StepBuilder {
         for change in plan.changes {
             // An object found after a lost create answer is recorded first; whatever else the
             // plan does to it then starts from a state that knows it.
-            let adopted = change.actionReason == "adopt_after_lost_response"
-            let adoption = adopted ? [add(change, .adopt)] : []
+            let adoption = change.adopts ? [add(change, .adopt)] : []
             switch change.kind {
             case .noOp:
                 if let step = adoption.first { finalStep[change.address] = step }

@@ -10,11 +10,15 @@ public struct PlanOptions: Sendable {
     public var targets: [ResourceAddress] = []
     /// Plan to destroy everything in state (`castform destroy`).
     public var destroy = false
+    /// Import an object that already exists for a declaration state does not know, instead
+    /// of creating a second one (`--no-adopt` turns it off).
+    public var adopt = true
 
-    public init(refresh: Bool = true, targets: [ResourceAddress] = [], destroy: Bool = false) {
+    public init(refresh: Bool = true, targets: [ResourceAddress] = [], destroy: Bool = false, adopt: Bool = true) {
         self.refresh = refresh
         self.targets = targets
         self.destroy = destroy
+        self.adopt = adopt
     }
 }
 
@@ -35,137 +39,19 @@ public struct Planner: Sendable {
         self.environment = environment
     }
 
+    /// The plan, or the diagnostics that stopped it: targets and providers checked, what
+    /// exists read (and lost creates and twins found), then one change per declaration in
+    /// dependency order and one per object state has that the manifests no longer declare.
     public func plan(_ workspace: Workspace, state: StateSnapshot, options: PlanOptions = PlanOptions()) async -> PlanResult {
-        let hasher = SecretHasher(lineage: state.lineage)
-        let evaluation = DesiredValues(environment: environment, variables: workspace.config.variables)
-        let order = WorkOrder(workspace)
-        let declarations = workspace.declarationsByAddress
-        var diagnostics: [Diagnostic] = []
-
-        // 0. Targets that exist, and every provider the plan involves can work (credentials,
-        // account).
-        diagnostics += Self.unknownTargets(options.targets, declared: declarations, state: state)
-        if diagnostics.hasErrors { return PlanResult(plan: nil, diagnostics: diagnostics) }
-        let involved = (options.targets.isEmpty ? Array(declarations.keys) : Array(order.closure(of: options.targets)))
-            + state.resources.map(\.address)
-        diagnostics += await providers.preflight(involved)
-        if diagnostics.hasErrors { return PlanResult(plan: nil, diagnostics: diagnostics) }
-
-        // 1. What exists now.
-        var existing: [ResourceAddress: RemoteObject] = [:]
-        var abandoned = Set<ResourceAddress>()
-        var requests = 0
-        let managed = declarations.mapValues { Set($0.body.fields.map(\.name)) }
-        let refresh = await Refresher(providers: providers, lineage: state.lineage, managed: managed)
-            .refresh(state, readingKnown: options.refresh)
-        existing = refresh.objects
-        abandoned = refresh.abandoned
-        diagnostics += refresh.diagnostics
-        requests = refresh.requests
-        if !options.refresh {
-            for resource in state.resources {
-                if let id = resource.id { existing[resource.address] = RemoteObject(id: id, attributes: resource.attributes, privateData: resource.privateData) }
-            }
-        }
-        if diagnostics.hasErrors { return PlanResult(plan: nil, diagnostics: diagnostics) }
-
-        // Problems are reported only for what this plan touches (`--target`).
-        let wanted = options.targets.isEmpty ? nil : order.closure(of: options.targets)
-        let inScope = { (address: ResourceAddress) in wanted?.contains(address) ?? true }
-
-        // 2. Declared resources, dependencies first.
-        var known: [ResourceAddress: [String: Value]] = [:]
-        var changes: [ResourceChange] = []
-        if !options.destroy {
-            for address in order.topological() {
-                guard let declaration = declarations[address], let schema = providers.schema(for: address) else { continue }
-                let desired = evaluation.of(declaration, schema: schema) { [known] in known[$0] }
-                if inScope(address) { diagnostics += Self.fileProblems(declaration, schema: schema, desired: desired, workspace: workspace) }
-                let dependencies = order.edges.dependencies(of: address)
-                if address.mode == .data {
-                    let (change, values, problems) = await read(address, schema: schema, arguments: desired, dependencies: dependencies, hasher: hasher)
-                    diagnostics += problems
-                    known[address] = values
-                    changes.append(change)
-                    continue
-                }
-                let prior = existing[address].map { object in
-                    Self.prior(object, state: state.resource(address), schema: schema)
-                }
-                let change = diff(declaration, schema: schema, desired: desired, prior: prior, remoteID: existing[address]?.id,
-                                  dependencies: dependencies, hasher: hasher)
-                if change.kind == .create || change.kind.isReplace {
-                    known[address] = Self.withUnknownComputed(desired, schema: schema)
-                } else {
-                    known[address] = (prior ?? [:]).merging(desired) { $1 }
-                }
-                if change.kind == .create || change.kind.isReplace, inScope(address) {
-                    diagnostics += Self.missingToCreate(declaration, schema: schema, desired: desired)
-                }
-                if declaration.lifecycle.preventDestroy, change.kind.isReplace, inScope(address) {
-                    diagnostics.append(.error("\(address) has lifecycle.prevent_destroy set, but this plan would replace it (\(change.replacedBecause.joined(separator: ", ")) cannot change in place); remove prevent_destroy to allow it", at: declaration.location))
-                }
-                var complete = change
-                if let id = existing[address]?.id, state.resource(address)?.id == nil {
-                    // Found by `recover`: a create whose answer was lost. Record it, don't redo it.
-                    complete.actionReason = complete.actionReason ?? "adopt_after_lost_response"
-                    complete.remoteID = id
-                    complete.adoptedPrivateData = existing[address].map { hasher.redact($0.privateData) }
-                }
-                complete.deposed = state.resource(address)?.deposed ?? []
-                Self.recordLifecycle(&complete, declared: Self.lifecycle(declaration, schema: schema),
-                                     recorded: state.resource(address)?.lifecycle, schema: schema)
-                changes.append(complete)
-            }
-        }
-
-        // 3. What state has that the manifests no longer declare (or everything, to destroy).
-        for resource in state.resources.reversed() where resource.address.mode == .managed {
-            let declaration = declarations[resource.address]
-            guard options.destroy || declaration == nil else { continue }
-            if abandoned.contains(resource.address) || (existing[resource.address] == nil && resource.id == nil) {
-                // A create that never happened: nothing to destroy; apply forgets it (and takes
-                // down what it was replacing, if anything).
-                var change = ResourceChange(address: resource.address, provider: resource.provider, kind: .forget,
-                                            before: [:], actionReason: "forget_never_created")
-                change.deposed = resource.deposed ?? []
-                change.lifecycle = resource.lifecycle
-                changes.append(change)
-                continue
-            }
-            let schema = providers.schema(for: resource.address)
-            // The options the object was last applied with, unless a declaration still says.
-            let lifecycle = schema.flatMap { schema in declaration.flatMap { Self.lifecycle($0, schema: schema) } } ?? resource.lifecycle
-            let removal = schema?.removal(lifecycle) ?? .destroy
-            if let declaration, declaration.lifecycle.preventDestroy, !removal.forgets, inScope(resource.address) {
-                diagnostics.append(.error("\(resource.address) has lifecycle.prevent_destroy set, but this plan would destroy it; remove prevent_destroy to allow it", at: declaration.location))
-            }
-            var change = ResourceChange(
-                address: resource.address, provider: resource.provider, kind: removal.forgets ? .forget : .delete,
-                before: hasher.redact(existing[resource.address]?.attributes ?? resource.attributes),
-                actionReason: options.destroy ? nil : "delete_because_no_resource_config",
-                note: removal.isDestroy ? nil : removal.description,
-                remoteID: existing[resource.address]?.id ?? resource.id, dependencies: resource.dependencies)
-            change.deposed = resource.deposed ?? []
-            change.lifecycle = lifecycle
-            changes.append(change)
-        }
-
-        // 4. Only the targets, with their dependencies.
-        if let wanted {
-            changes = changes.filter { wanted.contains($0.address) }
-        }
-
-        let drift = drift(state: state, existing: existing, declarations: declarations, hasher: hasher)
-        let plan = Plan(lineage: state.lineage, serial: state.serial, changes: changes, drift: drift,
-                        isDestroy: options.destroy, refreshRequests: requests,
-                        configuration: PlanConfiguration(workspace, registry: providers.registry, environment: environment),
-                        targets: options.targets)
-        return PlanResult(plan: diagnostics.hasErrors ? nil : plan, diagnostics: diagnostics)
+        var run = PlanRun(planner: self, workspace: workspace, state: state, options: options)
+        guard await run.checkTargetsAndProviders(), await run.readWhatExists(), await run.findTwins() else { return run.stopped }
+        if !options.destroy { await run.planDeclared() }
+        run.planRemoved()
+        return run.result()
     }
 
     /// One resource's change: create, update, replace or nothing.
-    private func diff(_ declaration: ResourceDeclaration, schema: ResourceTypeSchema, desired: [String: Value],
+    func diff(_ declaration: ResourceDeclaration, schema: ResourceTypeSchema, desired: [String: Value],
                       prior: [String: Value]?, remoteID: String?, dependencies: [ResourceAddress], hasher: SecretHasher) -> ResourceChange {
         let address = declaration.address
         let after = hasher.redact(Self.withUnknownComputed(desired, schema: schema))
@@ -207,7 +93,7 @@ public struct Planner: Sendable {
     }
 
     /// A data source: read now when its arguments are known, else during apply.
-    private func read(_ address: ResourceAddress, schema: ResourceTypeSchema, arguments: [String: Value],
+    func read(_ address: ResourceAddress, schema: ResourceTypeSchema, arguments: [String: Value],
                       dependencies: [ResourceAddress], hasher: SecretHasher) async -> (ResourceChange, [String: Value], [Diagnostic]) {
         let deferred = arguments.values.contains { $0.containsUnknown }
         guard !deferred, let provider = providers.provider(for: address) else {

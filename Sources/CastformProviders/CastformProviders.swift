@@ -1,6 +1,9 @@
 // CastformProviders: one folder per service (Mixcloud, Livepeer, Livestream, Livecoding, SideFX),
-// each declaring its types' schemas and, in later stages, their API mapping. No folder imports
-// another; the core never learns a service's name — it sees schemas and the Provider protocol.
+// each with its types' schemas and its `Provider`: reads in batches, creates, updates, removals,
+// recovery of lost creates, twins, imports, and what is special about the service — its error
+// format and rate-limit signal (given to CastformHTTP), its own file format (`DocumentFormat`),
+// its credentials. No folder imports another, and only this module (with the emulators) knows
+// a service's name: the engine sees schemas and the `Provider` protocol.
 import CastformCore
 
 public enum Providers {

@@ -1,4 +1,6 @@
-// CastformRendering: turns finished values (diagnostics now; plans later) into text for people
-// and JSON for programs. Renderers are pure functions from values to strings: colour is markup
-// resolved at the very end by `TerminalStyle`, so tests run without a terminal and no renderer
-// ever writes to a stream itself.
+// CastformRendering: turns finished values — plan documents and diagnostics — into text for
+// people (the terminal, a pull-request comment in Markdown) and JSON for programs. Renderers
+// are pure functions from values to strings: the human and Markdown forms are rendered from
+// the same `PlanDocument` as the JSON, so they can never disagree; colour is markup resolved at
+// the very end by `TerminalStyle`, so tests run without a terminal, and no renderer ever writes
+// to a stream itself. It knows no service.

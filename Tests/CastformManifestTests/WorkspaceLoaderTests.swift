@@ -25,7 +25,7 @@ import Testing
         let result = loader.load(root: Self.repositoryRoot + "/examples/weekly-show")
         let workspace = try #require(result.workspace)
         let guest = try #require(workspace.resource(ResourceAddress(type: "mixcloud_cloudcast", name: "guest-mix-07")))
-        #expect(guest.origin == .mixcloudLibraryFile)
+        #expect(guest.origin == .documentFile)
         #expect(guest.body["audio"]?.string == "shows/guest-mix-07.mp3")
         #expect(guest.body["description"]?.string?.isEmpty == false)
         #expect(guest.body["tracks"]?.items.first?["track"] != nil)

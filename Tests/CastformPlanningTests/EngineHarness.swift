@@ -59,7 +59,7 @@ final class EngineHarness: @unchecked Sendable {
     }
 
     func execute(_ plan: Plan, parallelism: Int = 4, cancellation: CancellationFlag = CancellationFlag()) async throws -> ExecutionSummary {
-        let executor = Executor(providers: providers, workspace: try workspace(), environment: environment,
+        let executor = Executor(providers: providers, declared: DeclaredValues(workspace: try workspace(), environment: environment),
                                 parallelism: parallelism, observer: events, cancellation: cancellation)
         return await executor.apply(plan, state: try await state(), backend: backend)
     }

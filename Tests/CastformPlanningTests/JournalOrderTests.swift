@@ -15,7 +15,7 @@ import Testing
         #expect(try await harness.apply().succeeded)
         let plan = try await harness.plan(PlanOptions(destroy: true))
         let backend = SlowFirstRecordBackend(harness.backend)
-        let executor = Executor(providers: harness.providers, workspace: try harness.workspace(), environment: harness.environment,
+        let executor = Executor(providers: harness.providers, declared: DeclaredValues(workspace: try harness.workspace(), environment: harness.environment),
                                 parallelism: 4, observer: harness.events)
         let summary = await executor.apply(plan, state: try await harness.state(), backend: backend)
         #expect(summary.succeeded)

@@ -127,15 +127,17 @@ import Testing
               beta: {name: beta}
             """)
         defer { bed.directory.remove() }
-        let slow = bed.environment.merging(["CASTFORM_FAKE_LATENCY_MS": "1500"]) { $1 }
+        let slow = bed.environment.merging(["CASTFORM_FAKE_LATENCY_MS": "8000"]) { $1 }
         let first = try ProcessRunner.start(bed.binary, ["apply", "--auto-approve"], environment: slow,
                                             directory: bed.directory.path, output: bed.directory.path + "/first.log")
-        // The first holds the lock once its lock file names it.
-        for _ in 0..<200 where !FileManager.default.fileExists(atPath: bed.directory.path + "/.castform/state.json.lock") {
-            try await Task.sleep(for: .milliseconds(25))
+        // The first holds the lock once its lock file names it (a loaded CI machine may take
+        // a while to start it), and keeps it for at least 16 s (8 s a call).
+        let holder = "\"pid\" : \(first.processIdentifier)"
+        for _ in 0..<1200 where !String(decoding: bed.file(".castform/state.json.lock"), as: UTF8.self).contains(holder) {
+            try await Task.sleep(for: .milliseconds(50))
         }
         let impatient = try bed.castform(["apply", "--auto-approve"])
-        #expect(impatient.status == 1)
+        #expect(impatient.status == 1, "\(impatient.stdout) / first: \(String(decoding: bed.file("first.log"), as: UTF8.self))")
         #expect(impatient.stderr.contains("the state is locked"), "\(impatient.stderr)")
         let patient = try bed.castform(["apply", "--auto-approve", "-lock-timeout=60s"])
         #expect(patient.status == 0, "\(patient.stdout)\(patient.stderr)")

@@ -82,7 +82,7 @@ final class LivepeerEngine: @unchecked Sendable {
     @discardableResult
     func apply(_ options: PlanOptions = PlanOptions()) async throws -> ExecutionSummary {
         let plan = try await plan(options)
-        let executor = Executor(providers: providers, workspace: try workspace(), environment: environment,
+        let executor = Executor(providers: providers, declared: DeclaredValues(workspace: try workspace(), environment: environment),
                                 parallelism: 4, observer: NullObserver(), cancellation: CancellationFlag())
         return await executor.apply(plan, state: try await state(), backend: backend)
     }

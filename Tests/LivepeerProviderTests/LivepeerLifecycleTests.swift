@@ -53,6 +53,19 @@ import Testing
         #expect(engine.actions(try await engine.plan()) == [])
     }
 
+    /// A service's JSON is read as the service's, never through the state file's codec, where
+    /// `{"unknown": true}` and `{"sensitive": …}` are markers: a webhook context with one of
+    /// those keys is the user's context.
+    @Test func objectsNamedLikeStateMarkersStayObjects() async throws {
+        let engine = try await LivepeerEngine.liveEvent()
+        defer { Task { await engine.stop() } }
+        try engine.edit("streams.yaml") { $0.replacingOccurrences(of: "webhook_context: {streamerId: main}", with: "webhook_context: {sensitive: main}") }
+        #expect(try await engine.apply().succeeded)
+        let main = try #require(engine.emulator.streams.first { $0.name.hasSuffix("Main Stage") })
+        #expect(main.playbackPolicy?["webhookContext"]?["sensitive"]?.stringValue == "main")
+        #expect(engine.actions(try await engine.plan()) == [])
+    }
+
     @Test(arguments: ApplyMode.allCases)
     func aPullChangeReplacesTheStream(_ mode: ApplyMode) async throws {
         let engine = try await LivepeerEngine.liveEvent()
@@ -145,5 +158,26 @@ import Testing
         let warning = result.diagnostics.first { $0.message.contains(id) }
         #expect(warning?.severity == .warning)
         #expect(warning?.message.contains("castform import livepeer_stream.second-stage \(id)") == true)
+    }
+}
+
+/// A runner without the team's state: the streams (by their castform_address tag, whatever
+/// state made them), the webhook (name and URL) and the target (name) are imported.
+@Suite struct LivepeerTwinTests {
+    @Test func aFreshStateImportsEveryObjectThatExists() async throws {
+        let engine = try await LivepeerEngine.liveEvent()
+        defer { Task { await engine.stop() } }
+        #expect(try await engine.apply().succeeded)
+        let before = (engine.emulator.streams.count, engine.emulator.webhooks.count, engine.emulator.targets.count)
+        try await engine.backend.persist(StateSnapshot(lineage: "another-runner"))
+
+        let plan = try await engine.plan()
+        let imported = plan.changes.filter { $0.importing != nil }.map(\.address.description).sorted()
+        #expect(imported == ["livepeer_multistream_target.youtube", "livepeer_stream.main-stage", "livepeer_stream.second-stage",
+                             "livepeer_webhook.playback-auth"])
+        #expect(!plan.changes.contains { $0.kind == .create })
+        #expect(try await engine.apply().succeeded)
+        #expect((engine.emulator.streams.count, engine.emulator.webhooks.count, engine.emulator.targets.count) == before)
+        #expect(engine.actions(try await engine.plan()) == [])
     }
 }

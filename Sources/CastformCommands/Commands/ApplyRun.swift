@@ -44,7 +44,7 @@ struct ApplyRun {
         Console.out("\n")
         let trap = SignalTrap()
         let executor = Executor(
-            providers: session.providers, workspace: session.workspace, environment: session.runtime.environment,
+            providers: session.providers, declared: DeclaredValues(workspace: session.workspace, environment: session.runtime.environment),
             parallelism: options.parallelism, observer: TerminalObserver(style: Console.style(), isTerminal: Console.stdoutIsTerminal),
             cancellation: trap.flag)
         let summary = await executor.apply(plan, state: state, backend: session.backend)

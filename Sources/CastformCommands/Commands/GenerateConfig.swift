@@ -16,6 +16,13 @@ struct GenerateConfig {
     let account: String?
     let directory: String
 
+    /// One generated manifest: where it goes, its text, and the object as state records it.
+    struct Generated {
+        var path: String
+        var text: String
+        var state: ResourceState
+    }
+
     func run() async throws {
         guard let provider = session.providers.providers[provider] else {
             throw CommandError("there is no provider \"\(self.provider)\"" + Suggestion.didYouMean(self.provider, in: session.providers.providers.keys.sorted()))
@@ -31,50 +38,62 @@ struct GenerateConfig {
             let discovery = await provider.discover(DiscoveryRequest(account: account))
             PlanOutput.report(discovery.diagnostics)
             if discovery.diagnostics.hasErrors { throw ExitCode.failure }
-
-            var taken = Set(session.workspace.resources.map(\.address.name) + state.resources.map(\.address.name))
-            var files: [(path: String, text: String, state: ResourceState)] = []
-            var skipped: [String] = []
-            var warnings: [String] = []
-            let claimed = state.claimedIDs
-            for found in discovery.objects {
-                guard let schema = session.providers.registry.schema(.managed, found.type) else { continue }
-                if claimed.contains(found.object.id) {
-                    skipped.append("\(found.object.id) (already \(state.holder(of: found.object.id) ?? "managed"))")
-                    continue
-                }
-                let name = unique(found.name, taken: &taken)
-                let address = ResourceAddress(type: found.type, name: name)
-                let comments = (found.source.map { [$0] } ?? []) + found.omissions.map { "Not declared: \($0)" }
-                let text = ManifestWriter.document(schema, resources: [.init(name: name, values: found.manifest, comments: comments)],
-                                                   header: header(provider.name, notes: discovery.notes))
-                for omission in found.omissions { warnings.append("\(folder.shown)/\(name).yaml: not declared: \(omission)") }
-                files.append((folder.absolute + "/" + name + ".yaml", text,
-                              Import.imported(found.object, at: address, provider: provider.name, lineage: state.lineage)))
-            }
-            let existing = files.map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
-            guard existing.isEmpty else {
-                throw CommandError("not overwriting \(existing.count) existing file(s), e.g. \(existing[0]): choose an empty directory")
-            }
-
-            try FileManager.default.createDirectory(atPath: folder.absolute, withIntermediateDirectories: true)
-            var written: [String] = []
-            do {
-                for file in files {
-                    try file.text.write(toFile: file.path, atomically: true, encoding: .utf8)
-                    written.append(file.path)
-                }
-                try checkManifests()
-                for file in files { state.apply(.put(file.state)) }
-                try await session.backend.persist(state)
-            } catch {
-                for path in written { try? FileManager.default.removeItem(atPath: path) }
-                throw error
-            }
+            let (files, skipped, warnings) = generate(discovery, provider: provider.name, folder: folder, state: state)
+            try await write(files, into: folder, state: &state)
             for item in skipped { Console.out("Skipped \(item).\n") }
             for warning in warnings { Console.err("warning: \(warning)\n") }
             Console.out("Wrote \(files.count) manifest(s) to \(folder.shown)/ and imported them (\(discovery.requestCount) requests). "
                         + "Run castform plan: it should show no changes.\n")
+        }
+    }
+
+    /// A manifest per discovered object state does not hold, under a name no declaration or
+    /// state entry uses; the objects skipped, and what each manifest leaves out.
+    private func generate(_ discovery: DiscoveryResult, provider: String, folder: (absolute: String, shown: String),
+                          state: StateSnapshot) -> (files: [Generated], skipped: [String], warnings: [String]) {
+        var taken = Set(session.workspace.resources.map(\.address.name) + state.resources.map(\.address.name))
+        var files: [Generated] = []
+        var skipped: [String] = []
+        var warnings: [String] = []
+        let claimed = state.claimedIDs
+        for found in discovery.objects {
+            guard let schema = session.providers.registry.schema(.managed, found.type) else { continue }
+            if claimed.contains(found.object.id) {
+                skipped.append("\(found.object.id) (already \(state.holder(of: found.object.id) ?? "managed"))")
+                continue
+            }
+            let name = unique(found.name, taken: &taken)
+            let address = ResourceAddress(type: found.type, name: name)
+            let comments = (found.source.map { [$0] } ?? []) + found.omissions.map { "Not declared: \($0)" }
+            let text = ManifestWriter.document(schema, resources: [.init(name: name, values: found.manifest, comments: comments)],
+                                               header: header(provider, notes: discovery.notes))
+            for omission in found.omissions { warnings.append("\(folder.shown)/\(name).yaml: not declared: \(omission)") }
+            files.append(Generated(path: folder.absolute + "/" + name + ".yaml", text: text,
+                                   state: Import.imported(found.object, at: address, provider: provider, lineage: state.lineage)))
+        }
+        return (files, skipped, warnings)
+    }
+
+    /// All or nothing: no file is overwritten, and written files are removed again if the
+    /// manifests do not load or state cannot be saved.
+    private func write(_ files: [Generated], into folder: (absolute: String, shown: String), state: inout StateSnapshot) async throws {
+        let existing = files.map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
+        guard existing.isEmpty else {
+            throw CommandError("not overwriting \(existing.count) existing file(s), e.g. \(existing[0]): choose an empty directory")
+        }
+        try FileManager.default.createDirectory(atPath: folder.absolute, withIntermediateDirectories: true)
+        var written: [String] = []
+        do {
+            for file in files {
+                try file.text.write(toFile: file.path, atomically: true, encoding: .utf8)
+                written.append(file.path)
+            }
+            try checkManifests()
+            for file in files { state.apply(.put(file.state)) }
+            try await session.backend.persist(state)
+        } catch {
+            for path in written { try? FileManager.default.removeItem(atPath: path) }
+            throw error
         }
     }
 

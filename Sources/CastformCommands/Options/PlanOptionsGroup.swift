@@ -21,6 +21,9 @@ struct PlanningOptions: ParsableArguments {
         valueName: "file"))
     var varFiles: [String] = []
 
+    @Flag(name: .customLong("no-adopt"), help: "Do not import objects that already exist for declarations state does not know; plan them as new.")
+    var noAdopt = false
+
     func validate() throws {
         for argument in vars where !VariableOverrides().adding(argument) {
             throw ValidationError("-var \(argument): write NAME=VALUE, e.g. -var show_prefix=\"Deep Sessions\"")
@@ -34,7 +37,7 @@ struct PlanningOptions: ParsableArguments {
             }
             return address
         }
-        return PlanOptions(refresh: refresh, targets: addresses, destroy: destroy)
+        return PlanOptions(refresh: refresh, targets: addresses, destroy: destroy, adopt: !noAdopt)
     }
 
     /// The variables given to this run: `CASTFORM_VAR_*` of `environment`, `-var-file`, `-var`.

@@ -6,6 +6,8 @@ import Foundation
 /// half a second to finish, then cancels them (an upload stops, and what castform knows of it
 /// is recorded) and saves state; a second exits at once — the journal already holds every
 /// completed operation.
+// @unchecked: `sources` is set once, in `init`, and only kept alive afterwards;
+// DispatchSourceSignal is not Sendable, though its handlers run on their own queue.
 final class SignalTrap: @unchecked Sendable {
     let flag = CancellationFlag()
     private var sources: [DispatchSourceSignal] = []

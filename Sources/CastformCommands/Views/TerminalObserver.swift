@@ -2,16 +2,22 @@ import CastformCore
 import CastformExecution
 import CastformRendering
 import Foundation
+import Synchronization
 
 /// Apply progress for people: a line when each operation starts and ends (with elapsed time),
 /// and for uploads a bar with bytes, rate and ETA — redrawn in place on a terminal, printed
 /// every quarter in CI logs.
-final class TerminalObserver: ExecutionObserver, @unchecked Sendable {
+final class TerminalObserver: ExecutionObserver, Sendable {
+    /// Where each upload is, for its rate and its quarter lines. The mutex also keeps one
+    /// event's lines together when operations run side by side.
+    private struct Uploads {
+        var starts: [ResourceAddress: ContinuousClock.Instant] = [:]
+        var lastQuarter: [ResourceAddress: Int64] = [:]
+    }
+
     private let style: TerminalStyle
     private let isTerminal: Bool
-    private let lock = NSLock()
-    private var uploadStarts: [ResourceAddress: ContinuousClock.Instant] = [:]
-    private var lastQuarter: [ResourceAddress: Int64] = [:]
+    private let uploads = Mutex(Uploads())
 
     init(style: TerminalStyle, isTerminal: Bool) {
         self.style = style
@@ -19,19 +25,21 @@ final class TerminalObserver: ExecutionObserver, @unchecked Sendable {
     }
 
     func handle(_ event: ExecutionEvent) {
-        lock.lock()
-        defer { lock.unlock() }
+        uploads.withLock { uploads in show(event, &uploads) }
+    }
+
+    private func show(_ event: ExecutionEvent, _ uploads: inout Uploads) {
         switch event {
         case .started(let address, let action):
             Console.out("\(address): \(Self.verb(action, .started))...\n")
         case .progress(let address, let progress):
-            showProgress(address, progress)
+            showProgress(address, progress, &uploads)
         case .finished(let address, let action, let elapsed, let id):
-            if isTerminal, uploadStarts[address] != nil { Console.out("\r\u{1B}[K") }
+            if isTerminal, uploads.starts[address] != nil { Console.out("\r\u{1B}[K") }
             let suffix = id.map { " [id=\($0)]" } ?? ""
             Console.out(style.green("\(address): \(Self.verb(action, .finished)) after \(Self.seconds(elapsed))") + suffix + "\n")
         case .failed(let address, let action, let diagnostics):
-            if isTerminal, uploadStarts[address] != nil { Console.out("\r\u{1B}[K") }
+            if isTerminal, uploads.starts[address] != nil { Console.out("\r\u{1B}[K") }
             Console.out(style.red("\(address): \(Self.verb(action, .failed))") + "\n")
             for diagnostic in diagnostics where diagnostic.severity == .error {
                 Console.out("  \(diagnostic.message)\n")
@@ -43,10 +51,10 @@ final class TerminalObserver: ExecutionObserver, @unchecked Sendable {
         }
     }
 
-    private func showProgress(_ address: ResourceAddress, _ progress: TransferProgress) {
+    private func showProgress(_ address: ResourceAddress, _ progress: TransferProgress, _ uploads: inout Uploads) {
         let now = ContinuousClock.now
-        let start = uploadStarts[address] ?? now
-        uploadStarts[address] = start
+        let start = uploads.starts[address] ?? now
+        uploads.starts[address] = start
         let elapsed = Self.secondsValue(now - start)
         let rate = elapsed > 0 ? Double(progress.completed) / elapsed : 0
         let fraction = progress.total > 0 ? Double(progress.completed) / Double(progress.total) : 0
@@ -57,8 +65,8 @@ final class TerminalObserver: ExecutionObserver, @unchecked Sendable {
             Console.out("\r\u{1B}[K" + line)
         } else {
             let quarter = progress.total > 0 ? progress.completed * 4 / progress.total : 0
-            if quarter != lastQuarter[address] {
-                lastQuarter[address] = quarter
+            if quarter != uploads.lastQuarter[address] {
+                uploads.lastQuarter[address] = quarter
                 Console.out(line + "\n")
             }
         }

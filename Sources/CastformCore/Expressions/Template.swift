@@ -1,6 +1,6 @@
 /// A string that interpolates expressions: `"${var.show_prefix} #42"`.
 ///
-/// A template of exactly one interpolation and no text (`"${livepeer_webhook.auth.id}"`)
+/// A template of exactly one interpolation and no text (`"${example_webhook.auth.id}"`)
 /// evaluates to the referenced value itself, keeping its type.
 public struct Template: Sendable, Hashable {
     public enum Part: Sendable, Hashable {

@@ -2,7 +2,7 @@
 /// could manage, with the manifest that describes it, so an existing catalogue can be taken
 /// over in one step.
 public struct DiscoveryRequest: Sendable {
-    /// Whose objects (Mixcloud: the username); nil for the account the credentials belong to.
+    /// Whose objects (a username); nil for the account the credentials belong to.
     public var account: String?
 
     public init(account: String? = nil) {

@@ -36,6 +36,10 @@ public protocol Provider: Sendable {
     /// service offers no way to tell, the answer is `.failed`, saying what the user can do.
     func recover(type: String, requests: [OperationRequest]) async -> RecoveryReport
 
+    /// Finds objects that already exist for declarations state has no record of (see
+    /// `Twins.swift`): one call per type and plan. A default finds none.
+    func twins(type: String, queries: [TwinQuery]) async -> TwinReport
+
     /// Reads one object by the id a user gives to `castform import`.
     func importObject(type: String, id: String) async -> ReadResult
 

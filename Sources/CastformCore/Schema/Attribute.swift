@@ -26,8 +26,8 @@ public struct Attribute: Sendable {
     public var writeOnly: Bool
     /// Used when the manifest leaves the attribute out.
     public var defaultValue: Value?
-    /// Other names accepted in manifests (`name` for a cloudcast's `title`, `desc` for its
-    /// description, as the Python `mixcloud` library writes them).
+    /// Other names accepted in manifests (`name` for `title`, `desc` for `description`, as a
+    /// service's own library writes them).
     public var aliases: [String]
     public var constraints: [Constraint]
     /// Applied to desired and remote values alike before they are compared.

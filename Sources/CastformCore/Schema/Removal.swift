@@ -1,7 +1,7 @@
 /// What taking an object down means for a type, in words for the plan.
 ///
-/// Most services delete. Some cannot (Mixcloud's API has no delete: a show is unpublished or
-/// unlisted instead), and a user may ask castform only to let go of an object, leaving it as it
+/// Most services delete. Some cannot (an API without a delete, where an object is unpublished
+/// or unlisted instead), and a user may ask castform only to let go of an object, leaving it as it
 /// is (`forget`, Terraform's `removed { lifecycle { destroy = false } }`).
 public struct Removal: Sendable, Hashable {
     /// Completes "X will be …" and "the old object will be …": "destroyed", "unpublished (moved

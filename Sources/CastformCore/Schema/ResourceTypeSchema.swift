@@ -6,7 +6,7 @@ public struct ResourceTypeSchema: Sendable {
     public var summary: String
     /// The body: arguments (settable) and results (computed) alike.
     public var body: ObjectSchema
-    /// Extra keys a `lifecycle` block accepts for this type (Mixcloud's `on_remove`).
+    /// Extra keys a `lifecycle` block accepts for this type (an `on_remove` choice).
     public var lifecycleOptions: [Attribute]
     /// Replacements make the new object before removing the old one even without
     /// `create_before_destroy` (a show is re-uploaded before the old one is taken down).
@@ -17,6 +17,8 @@ public struct ResourceTypeSchema: Sendable {
     /// what each of its values means. Removal reads it from state when the manifest is gone.
     public var removalOption: String?
     public var removalChoices: [String: Removal]
+    /// A file format of the service's own tools that declares one resource of this type.
+    public var documentFormat: DocumentFormat?
 
     public init(
         name: String,
@@ -28,7 +30,8 @@ public struct ResourceTypeSchema: Sendable {
         createsBeforeDestroying: Bool = false,
         removal: Removal = .destroy,
         removalOption: String? = nil,
-        removalChoices: [String: Removal] = [:]
+        removalChoices: [String: Removal] = [:],
+        documentFormat: DocumentFormat? = nil
     ) {
         self.name = name
         self.mode = mode
@@ -40,6 +43,7 @@ public struct ResourceTypeSchema: Sendable {
         self.removal = removal
         self.removalOption = removalOption
         self.removalChoices = removalChoices
+        self.documentFormat = documentFormat
     }
 
     /// What removal does under these lifecycle options (as declared, or as state recorded them).

@@ -19,7 +19,8 @@ public final class HTTPClient: Sendable {
             baseURL: configuration.baseURL,
             redactor: configuration.redactor,
             logger: configuration.logger,
-            clock: configuration.clock
+            clock: configuration.clock,
+            rateLimit: configuration.rateLimit
         )
     }
 
@@ -48,10 +49,10 @@ public final class HTTPClient: Sendable {
         if (300..<400).contains(response.status), let location = response.headers["Location"] {
             message = "redirected to \(location)" + (message.map { " (\($0))" } ?? "")
         }
-        let rateLimited = response.status == 429 || RetryCondition.isMixcloudRateLimit(response)
+        let rateLimited = context.rateLimit.matches(response)
         return HTTPError(
             request: response.request,
-            kind: rateLimited ? .rateLimited(retryAfter: RetryAfter.delay(in: response, now: context.clock.date)) : .status,
+            kind: rateLimited ? .rateLimited(retryAfter: RetryAfter.delay(in: response, now: context.clock.date, signal: context.rateLimit)) : .status,
             status: response.status,
             serviceMessage: message.map(context.redactor.redact),
             // A 5xx may come from a gateway that gave up while the service went on working.

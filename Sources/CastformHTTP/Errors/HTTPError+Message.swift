@@ -3,7 +3,7 @@ import Foundation
 extension HTTPError: CustomStringConvertible, LocalizedError {
     /// The sentence a user reads: which service, method and URL, then what happened.
     ///
-    /// `Mixcloud POST https://api.mixcloud.com/upload/?access_token=REDACTED: HTTP 400: An
+    /// `Shows POST https://api.example.org/upload/?access_token=REDACTED: HTTP 400: An
     /// invalid access token was provided`
     public var message: String {
         var text = "\(request): \(what)"

@@ -11,7 +11,7 @@ public struct HTTPError: Error, Sendable, Hashable {
         case timeout(Phase)
         /// The service answered with a status the request does not accept.
         case status
-        /// The service refused for rate limiting (429, or Mixcloud's 403 RateLimitException),
+        /// The service refused for rate limiting (as its `RateLimitSignal` recognises it),
         /// and retrying did not help or was not allowed; `retryAfter` is what it asked for.
         case rateLimited(retryAfter: Duration?)
         /// The body could not be read as the expected JSON; the detail says where and why.

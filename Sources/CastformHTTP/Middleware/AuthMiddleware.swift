@@ -8,9 +8,9 @@ import Foundation
 /// service's redactor first, so it cannot appear in a log line or an error.
 public struct AuthMiddleware: HTTPMiddleware {
     public enum Scheme: Sendable {
-        /// `Authorization: Bearer <token>` (Livepeer Studio).
+        /// `Authorization: Bearer <token>`.
         case bearer(TokenSource)
-        /// `?<name>=<token>` on every request (Mixcloud's `access_token`).
+        /// `?<name>=<token>` on every request (`access_token=...`).
         case queryParameter(String, TokenSource)
         /// `Authorization: Basic base64(user:password)`.
         case basic(user: String, password: String)

@@ -28,11 +28,11 @@ public struct RetryMiddleware: HTTPMiddleware {
             do {
                 var response = try await next(request)
                 response.attempts += earlierAttempts
-                let again = retryable || (request.body.isReplayable && policy.isRefusal(response))
-                guard again, attempt < policy.maxAttempts, policy.shouldRetry(response) else {
+                let again = retryable || (request.body.isReplayable && policy.isRefusal(response, signal: context.rateLimit))
+                guard again, attempt < policy.maxAttempts, policy.shouldRetry(response, signal: context.rateLimit) else {
                     return response
                 }
-                if let retryAfter = RetryAfter.delay(in: response, now: context.clock.date) {
+                if let retryAfter = RetryAfter.delay(in: response, now: context.clock.date, signal: context.rateLimit) {
                     guard retryAfter <= policy.maxRetryAfter else { return response }
                     delay = retryAfter
                 } else {

@@ -2,9 +2,9 @@
 public struct RetryPolicy: Sendable {
     /// What is worth retrying; anything else is returned or thrown at once.
     public var conditions: [RetryCondition]
-    /// Answers that say the request was refused before anything was done (429 Too Many
-    /// Requests, a service's own rate limit): worth sending again even for a create, as long
-    /// as its body can be produced again. Each must also be among `conditions`.
+    /// Answers that say the request was refused before anything was done (the service's rate
+    /// limit): worth sending again even for a create, as long as its body can be produced
+    /// again. Each must also be among `conditions`.
     public var refusals: [RetryCondition]
     /// Sends at most this many times, the first included.
     public var maxAttempts: Int
@@ -20,8 +20,8 @@ public struct RetryPolicy: Sendable {
     public var jitter: Jitter
 
     public init(
-        conditions: [RetryCondition] = [.connectionError, .status(429), .status(500), .range(502...504)],
-        refusals: [RetryCondition] = [.status(429)],
+        conditions: [RetryCondition] = [.connectionError, .rateLimited, .status(500), .range(502...504)],
+        refusals: [RetryCondition] = [.rateLimited],
         maxAttempts: Int = 4,
         baseDelay: Duration = .milliseconds(500),
         multiplier: Double = 2,
@@ -39,14 +39,11 @@ public struct RetryPolicy: Sendable {
         self.jitter = jitter
     }
 
-    /// Connection errors, 429, 500 and 502–504: what every HTTP service may answer when busy
-    /// or briefly broken. Only idempotent requests are ever retried (`HTTPRequest.isRetryable`):
+    /// Connection errors, the service's rate limit, 500 and 502–504: what every HTTP service
+    /// may answer when busy or briefly broken. Only idempotent requests are ever retried
+    /// (`HTTPRequest.isRetryable`), but for the rate limit, which refuses a request unprocessed:
     /// a 500 to a create may come after the object was made, and finding it is recovery's job.
     public static let standard = RetryPolicy()
-
-    /// `standard` plus Mixcloud's rate limit, a 403 with `"type": "RateLimitException"`.
-    public static let mixcloud = RetryPolicy(conditions: standard.conditions + [.mixcloudRateLimit],
-                                             refusals: standard.refusals + [.mixcloudRateLimit])
 
     /// The backoff before retry number `retry` (1 for the first retry), capped, then jittered.
     public func backoff(beforeRetry retry: Int) -> Duration {
@@ -58,13 +55,13 @@ public struct RetryPolicy: Sendable {
         return jitter.apply(min(delay, maxDelay))
     }
 
-    func shouldRetry(_ response: HTTPResponse) -> Bool {
-        conditions.contains { $0.matches(response) }
+    func shouldRetry(_ response: HTTPResponse, signal: RateLimitSignal) -> Bool {
+        conditions.contains { $0.matches(response, signal: signal) }
     }
 
     /// Whether `response` refused the request unprocessed, so that even a create may be sent again.
-    func isRefusal(_ response: HTTPResponse) -> Bool {
-        refusals.contains { $0.matches(response) }
+    func isRefusal(_ response: HTTPResponse, signal: RateLimitSignal) -> Bool {
+        refusals.contains { $0.matches(response, signal: signal) }
     }
 
     func shouldRetry(_ error: HTTPError) -> Bool {

@@ -1,6 +1,6 @@
 /// Where an auth middleware gets its secret: a fixed one, or a provider that can renew it.
 public enum TokenSource: Sendable {
-    /// An API key or a long-lived token (Livepeer's API key, Mixcloud's access token).
+    /// An API key or a long-lived access token.
     case fixed(String)
     /// A token that expires and can be refreshed (OAuth services), such as `RefreshingToken`.
     case provider(any TokenProvider)

@@ -4,7 +4,7 @@ import NIOConcurrencyHelpers
 ///
 /// Two rules. Every known secret (API keys from the configuration, tokens as the auth
 /// middleware obtains them) is replaced wherever it appears, also percent-encoded, because
-/// services echo them back (Livepeer answers a bad key with `no token <key> found`). And the
+/// services echo them back (an API answering a bad key with `no token <key> found`). And the
 /// value of any query parameter with a credential's name (`access_token=...`) is replaced even
 /// when the secret was never registered. One instance is shared by every request of a service,
 /// so a token refreshed mid-run is redacted from then on.

@@ -1,6 +1,6 @@
 extension HTTPRequest {
     /// The full URL of this request below `baseURL` (which may carry a path prefix, such as
-    /// Livepeer's `https://livepeer.studio/api`), with path and query encoded.
+    /// `https://api.example.org/v2`), with path and query encoded.
     public func url(relativeTo baseURL: String) -> String {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }

@@ -4,7 +4,7 @@ extension HTTPResponse {
     /// Decodes the body as JSON into `T`.
     ///
     /// A failure becomes an `HTTPError` of kind `.decoding` naming the service, the request and
-    /// where in the document the problem is, never a raw `DecodingError`: "Livepeer GET
+    /// where in the document the problem is, never a raw `DecodingError`: "Streams GET
     /// .../stream: HTTP 200: unexpected response: missing "id" at [3]" tells a user (and a
     /// bug report) what went wrong. A 2xx answer that cannot be read is outcome-unknown: the
     /// service did what was asked, castform just cannot tell what came of it.

@@ -12,6 +12,6 @@ public struct RequestLine: Sendable, Hashable, CustomStringConvertible {
         self.url = url
     }
 
-    /// `Mixcloud POST https://api.mixcloud.com/upload/?access_token=REDACTED`
+    /// `Shows POST https://api.example.org/upload/?access_token=REDACTED`
     public var description: String { "\(service) \(method.rawValue) \(url)" }
 }

@@ -65,6 +65,9 @@ final class FileReader: Sendable {
 /// Once the connection has written a chunk it drops its copy, the buffer is unique again, and
 /// `clear()` keeps its memory; if the connection still holds it, `clear()` allocates a fresh
 /// one, which is correct and merely slower. Only one task uses a given instance at a time.
+// @unchecked: the buffer changes hands between the reading task and the connection, one user
+// at a time, as described above; no lock could say that to the compiler without costing the
+// copy this type exists to avoid.
 final class ChunkBuffer: @unchecked Sendable {
     var buffer: ByteBuffer
 

@@ -41,63 +41,78 @@ public struct WorkspaceLoader: Sendable {
         guard FileManager.default.fileExists(atPath: absoluteRoot, isDirectory: &isDirectory), isDirectory.boolValue else {
             return Result(workspace: nil, diagnostics: [.error("\(root) is not a directory: give the workspace directory (the one with castform.yaml and the manifests)", at: nil)], sources: [:])
         }
+        var loading = Loading(root: root, absoluteRoot: absoluteRoot)
+        var config = loadConfig(&loading)
+        applyOverrides(variables, to: &config, sources: &loading.sources, diagnostics: &loading.diagnostics)
+        let (resources, declarationsAreKnown) = loadManifests(&loading)
+        let workspace = Workspace(root: root, absoluteRoot: absoluteRoot, config: config, resources: resources,
+                                  incomplete: loading.incomplete, declarationsAreKnown: declarationsAreKnown)
+        loading.diagnostics += Validator.run(ValidationContext(workspace: workspace, registry: registry, environment: environment,
+                                                               environmentIsRequired: environmentIsRequired))
+        return Result(workspace: workspace, diagnostics: Self.unique(loading.diagnostics.sortedByLocation()), sources: loading.sources)
+    }
+
+    /// What a load gathers as it reads file after file.
+    struct Loading {
+        let root: String
+        let absoluteRoot: String
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceFile] = [:]
-        var config = WorkspaceConfig()
-        var resources: [ResourceDeclaration] = []
-
         var incomplete = Set<SourceLocation>()
+    }
 
-        let configs = WorkspaceFiles.configs(in: absoluteRoot)
-        if let configName = configs.first {
-            if configs.count > 1 {
-                diagnostics.append(.error("castform reads its settings from \(configName) only; merge \(configs[1]) into it and remove it", at: .file(display(configs[1], root: root))))
-            }
-            if let file = read(configName, root: root, absoluteRoot: absoluteRoot, diagnostics: &diagnostics) {
-                sources[file.displayPath] = file
-                let parsed = parse(file, diagnostics: &diagnostics)
-                var decoder = ConfigDecoder(registry: registry)
-                config = decoder.decode(parsed.documents, file: file)
-                diagnostics += decoder.diagnostics
-                incomplete.formUnion(decoder.incomplete)
-                // Variables past a syntax error were never read: they may well be declared.
-                if !parsed.complete { config.variablesAreKnown = false }
-            } else {
-                config.variablesAreKnown = false
-            }
+    /// castform.yaml (or castform.yml), decoded; the defaults when there is none.
+    private func loadConfig(_ loading: inout Loading) -> WorkspaceConfig {
+        var config = WorkspaceConfig()
+        let configs = WorkspaceFiles.configs(in: loading.absoluteRoot)
+        guard let configName = configs.first else { return config }
+        if configs.count > 1 {
+            loading.diagnostics.append(.error("castform reads its settings from \(configName) only; merge \(configs[1]) into it and remove it",
+                                              at: .file(display(configs[1], root: loading.root))))
         }
+        guard let file = read(configName, root: loading.root, absoluteRoot: loading.absoluteRoot, diagnostics: &loading.diagnostics) else {
+            config.variablesAreKnown = false
+            return config
+        }
+        loading.sources[file.displayPath] = file
+        let parsed = parse(file, diagnostics: &loading.diagnostics)
+        var decoder = ConfigDecoder(registry: registry)
+        config = decoder.decode(parsed.documents, file: file)
+        loading.diagnostics += decoder.diagnostics
+        loading.incomplete.formUnion(decoder.incomplete)
+        // Variables past a syntax error were never read: they may well be declared.
+        if !parsed.complete { config.variablesAreKnown = false }
+        return config
+    }
 
-        applyOverrides(variables, to: &config, sources: &sources, diagnostics: &diagnostics)
-
-        let manifests = WorkspaceFiles.manifests(in: absoluteRoot)
+    /// Every manifest's declarations, and whether all of them could be read (a declaration
+    /// may hide where a file failed).
+    private func loadManifests(_ loading: inout Loading) -> ([ResourceDeclaration], Bool) {
+        let manifests = WorkspaceFiles.manifests(in: loading.absoluteRoot)
         if manifests.isEmpty && !allowsEmpty {
-            diagnostics.append(.error("no manifests in \(root): castform reads every *.yaml and *.yml file below it (besides castform.yaml)", at: nil))
+            loading.diagnostics.append(.error("no manifests in \(loading.root): castform reads every *.yaml and *.yml file below it (besides castform.yaml)", at: nil))
         }
-        var decoder = ManifestDecoder(registry: registry, absoluteRoot: absoluteRoot)
+        var decoder = ManifestDecoder(registry: registry, absoluteRoot: loading.absoluteRoot)
+        var resources: [ResourceDeclaration] = []
         var declarationsAreKnown = true
         for relative in manifests {
-            guard let file = read(relative, root: root, absoluteRoot: absoluteRoot, diagnostics: &diagnostics) else {
+            guard let file = read(relative, root: loading.root, absoluteRoot: loading.absoluteRoot, diagnostics: &loading.diagnostics) else {
                 declarationsAreKnown = false
                 continue
             }
-            sources[file.displayPath] = file
-            let (documents, complete) = parse(file, diagnostics: &diagnostics)
+            loading.sources[file.displayPath] = file
+            let (documents, complete) = parse(file, diagnostics: &loading.diagnostics)
             if !complete { declarationsAreKnown = false }
             if !complete && documents.isEmpty { continue }
             if documents.allSatisfy({ $0.root == nil || ($0.root?.scalar != nil && $0.root?.resolved == .null) }) {
-                diagnostics.append(.warning("this manifest is empty: it declares nothing", at: .file(file.displayPath)))
+                loading.diagnostics.append(.warning("this manifest is empty: it declares nothing", at: .file(file.displayPath)))
                 continue
             }
             resources += decoder.declarations(in: documents, file: file)
         }
-        diagnostics += decoder.diagnostics
-        incomplete.formUnion(decoder.incomplete)
-
-        let workspace = Workspace(root: root, absoluteRoot: absoluteRoot, config: config, resources: resources,
-                                  incomplete: incomplete, declarationsAreKnown: declarationsAreKnown)
-        diagnostics += Validator.run(ValidationContext(workspace: workspace, registry: registry, environment: environment,
-                                                       environmentIsRequired: environmentIsRequired))
-        return Result(workspace: workspace, diagnostics: Self.unique(diagnostics.sortedByLocation()), sources: sources)
+        loading.diagnostics += decoder.diagnostics
+        loading.incomplete.formUnion(decoder.incomplete)
+        return (resources, declarationsAreKnown)
     }
 
     private func display(_ relative: String, root: String) -> String {

@@ -6,8 +6,9 @@ public struct ResourceDeclaration: Sendable {
     public enum Origin: Sendable, Hashable {
         /// Under a type key in a castform manifest.
         case manifest
-        /// A file in the Python `mixcloud` library's format: one cloudcast, named by the file.
-        case mixcloudLibraryFile
+        /// A file in a provider's own document format (`DocumentFormat`): one resource,
+        /// named by the file.
+        case documentFile
     }
 
     public var address: ResourceAddress

@@ -4,12 +4,11 @@ import YAML
 
 /// Turns parsed manifest documents into resource declarations.
 ///
-/// A manifest document maps types to named resources (`mixcloud_cloudcast: {name: {...}}`),
-/// with data sources under `data:`. A document in the Python `mixcloud` library's format is one
-/// cloudcast named after its file.
+/// A manifest document maps types to named resources (`TYPE: {name: {...}}`), with data
+/// sources under `data:`. A document in a provider's own format (`DocumentFormat`) is one
+/// resource named after its file.
 struct ManifestDecoder {
     static let metaKeys = ["depends_on", "lifecycle"]
-    static let audioExtensions = ["mp3", "m4a", "wav", "flac", "aiff", "aac", "ogg"]
 
     let registry: SchemaRegistry
     let absoluteRoot: String
@@ -24,14 +23,17 @@ struct ManifestDecoder {
 
     mutating func declarations(in documents: [Document], file: SourceFile) -> [ResourceDeclaration] {
         var result: [ResourceDeclaration] = []
-        let isLibraryFormat = documents.contains { isMixcloudLibraryDocument($0.root) }
+        let registry = registry
+        let format = documents.lazy.compactMap { document in
+            document.root?.mapping.flatMap { registry.documentFormat(forKeys: $0.compactMap(\.key.scalar?.value)) }
+        }.first
         for (index, document) in documents.enumerated() {
             guard let root = document.root, !(root.scalar != nil && root.resolved == .null) else { continue }
-            if isLibraryFormat {
+            if let format {
                 if index == 0 {
-                    result += libraryCloudcast(root, file: file)
+                    result += documentResource(root, schema: format, file: file)
                 } else {
-                    diagnostics.append(.error("a file in the mixcloud library's format holds one cloudcast; move this document to a file of its own", at: location(document.mark)))
+                    diagnostics.append(.error("\(format.documentFormat?.name ?? "this file") holds one \(format.name); move this document to a file of its own", at: location(document.mark)))
                 }
                 continue
             }
@@ -40,16 +42,10 @@ struct ManifestDecoder {
         return result
     }
 
-    /// `title`/`desc`/`tracks` at the top and no type key: the Python library's show file.
-    private func isMixcloudLibraryDocument(_ root: Node?) -> Bool {
-        guard let keys = root?.mapping?.compactMap(\.key.scalar?.value) else { return false }
-        let typeKeys = keys.filter { $0 == "data" || registry.managed[$0] != nil }
-        return typeKeys.isEmpty && keys.contains { ["title", "desc", "tracks"].contains($0) }
-    }
-
     private mutating func typedDeclarations(_ root: Node, file: SourceFile) -> [ResourceDeclaration] {
         guard let pairs = root.mapping else {
-            diagnostics.append(.error("a manifest must be a mapping of resource types (e.g. mixcloud_cloudcast:), not \(root.kindDescription)", at: location(root.mark)))
+            let example = registry.managed.keys.sorted().first.map { "e.g. \($0):" } ?? "TYPE: {NAME: {...}}"
+            diagnostics.append(.error("a manifest must be a mapping of resource types (\(example)), not \(root.kindDescription)", at: location(root.mark)))
             return []
         }
         var result: [ResourceDeclaration] = []
@@ -121,45 +117,53 @@ struct ManifestDecoder {
         incomplete.formUnion(decoder.incomplete)
     }
 
-    private mutating func libraryCloudcast(_ root: Node, file: SourceFile) -> [ResourceDeclaration] {
+    private mutating func documentResource(_ root: Node, schema: ResourceTypeSchema, file: SourceFile) -> [ResourceDeclaration] {
         let fileName = (file.relativePath as NSString).lastPathComponent
         let base = (fileName as NSString).deletingPathExtension
         let start = SourceLocation.file(file.displayPath)
-        guard ResourceAddress.isValidName(base), let schema = registry.managed["mixcloud_cloudcast"] else {
-            diagnostics.append(.error("the file name \"\(fileName)\" cannot name a cloudcast: rename it using letters, digits, _ and - (it becomes mixcloud_cloudcast.NAME)", at: start))
+        guard ResourceAddress.isValidName(base) else {
+            diagnostics.append(.error("the file name \"\(fileName)\" cannot name a \(schema.name): rename it using letters, digits, _ and - (it becomes \(schema.name).NAME)", at: start))
             return []
         }
-        // The format has no audio key: castform finds the file itself, so audio is not
-        // required of the document, and is decoded (when present) like any path below.
+        // The sibling file's attribute is not required of the document (castform finds the
+        // file itself), and is decoded (when present) like any path below.
+        let sibling = schema.documentFormat?.siblingFile
         var bodySchema = schema.body
-        bodySchema.attributes = bodySchema.attributes.filter { $0.name != "audio" }
+        bodySchema.attributes = bodySchema.attributes.filter { $0.name != sibling?.attribute }
         var decoder = ValueDecoder(file: file)
-        var body = decoder.decodeObject(root, schema: bodySchema, context: "this cloudcast", extraKeys: Self.metaKeys + ["audio"])
-        let audioLocation = location(root.mark)
-        if let audioNode = root["audio"] {
-            if let value = decoder.decode(audioNode, as: .path, name: "audio") {
-                body.appendField(ConfigValue.Field(name: "audio", location: location(audioNode.mark), value: value))
-            }
-        } else if let audio = siblingAudio(base: base, file: file) {
-            body.appendField(ConfigValue.Field(name: "audio", location: audioLocation, value: ConfigValue(.string(audio), at: audioLocation)))
-        } else {
-            let first = Self.audioExtensions[0]
-            let others = Self.audioExtensions.dropFirst().map { ".\($0)" }.joined(separator: ", ")
-            diagnostics.append(.error("no audio for this cloudcast: put \(base).\(first) beside \(fileName) (or \(others)), or name the file with an \"audio\" key", at: audioLocation))
-        }
-        var declaration = ResourceDeclaration(
-            address: ResourceAddress(.managed, type: schema.name, name: base),
-            location: start, body: body, origin: .mixcloudLibraryFile)
+        var body = decoder.decodeObject(root, schema: bodySchema, context: "this \(schema.name)",
+                                        extraKeys: Self.metaKeys + [sibling?.attribute].compactMap { $0 })
+        if let sibling { fillSibling(sibling, of: schema.name, in: &body, root: root, base: base, file: file, decoder: &decoder) }
+        var declaration = ResourceDeclaration(address: ResourceAddress(.managed, type: schema.name, name: base),
+                                              location: start, body: body, origin: .documentFile)
         declaration.lifecycle = lifecycle(root["lifecycle"], schema: schema, decoder: &decoder)
         if let dependsOn = root["depends_on"] { declaration.dependsOn = self.dependsOn(dependsOn, decoder: &decoder) }
         collect(decoder)
         return [declaration]
     }
 
-    /// The audio file beside a library-format file: same base name, an audio extension.
-    private func siblingAudio(base: String, file: SourceFile) -> String? {
+    /// The document's own value for the sibling attribute, or the file beside it with the same
+    /// base name, or an error saying where castform looked.
+    private mutating func fillSibling(_ sibling: (attribute: String, extensions: [String]), of type: String, in body: inout ConfigValue, root: Node,
+                                      base: String, file: SourceFile, decoder: inout ValueDecoder) {
+        let here = location(root.mark)
+        if let node = root[sibling.attribute] {
+            if let value = decoder.decode(node, as: .path, name: sibling.attribute) {
+                body.appendField(ConfigValue.Field(name: sibling.attribute, location: location(node.mark), value: value))
+            }
+        } else if let path = siblingFile(base: base, extensions: sibling.extensions, file: file) {
+            body.appendField(ConfigValue.Field(name: sibling.attribute, location: here, value: ConfigValue(.string(path), at: here)))
+        } else {
+            let fileName = (file.relativePath as NSString).lastPathComponent
+            let others = sibling.extensions.dropFirst().map { ".\($0)" }.joined(separator: ", ")
+            diagnostics.append(.error("no \(sibling.attribute) for this \(type): put \(base).\(sibling.extensions.first ?? "") beside \(fileName) (or \(others)), or name the file with an \"\(sibling.attribute)\" key", at: here))
+        }
+    }
+
+    /// The file beside a document-format file: same base name, one of the extensions.
+    private func siblingFile(base: String, extensions: [String], file: SourceFile) -> String? {
         let directory = (file.relativePath as NSString).deletingLastPathComponent
-        for ext in Self.audioExtensions {
+        for ext in extensions {
             let relative = directory.isEmpty ? "\(base).\(ext)" : "\(directory)/\(base).\(ext)"
             if FileManager.default.fileExists(atPath: absoluteRoot + "/" + relative) { return relative }
         }

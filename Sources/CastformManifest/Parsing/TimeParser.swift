@@ -1,7 +1,7 @@
 /// Reads a tracklist start time: integer seconds, `m:ss`, `mm:ss` or `h:mm:ss`.
 ///
 /// castform parses times itself rather than relying on YAML 1.1's base-60 integers, under which
-/// `2:54` is 174 but `0:30` and `09:00` stay strings (reference/mixcloud/FACTS.md §7).
+/// `2:54` is 174 but `0:30` and `09:00` stay strings.
 public enum TimeParser {
     public enum Failure: Error, Equatable {
         case negative

@@ -36,6 +36,11 @@ extension PlanDocument {
         }
     }
 
+    public struct Importing: Codable, Sendable, Equatable {
+        public var id: String
+        public var reason: String
+    }
+
     public struct LifecycleChange: Codable, Sendable, Equatable {
         public var before: [String: Value]
         public var after: [String: Value]
@@ -51,9 +56,12 @@ extension PlanDocument {
         public var beforeSensitive: Value
         public var afterSensitive: Value
         public var replacePaths: [[String]]?
+        /// As in Terraform 1.5's plan JSON: the object an import takes over, with castform's
+        /// reason for taking it.
+        public var importing: Importing?
 
         enum CodingKeys: String, CodingKey {
-            case actions, before, after
+            case actions, before, after, importing
             case afterUnknown = "after_unknown"
             case beforeSensitive = "before_sensitive"
             case afterSensitive = "after_sensitive"
@@ -69,6 +77,7 @@ extension PlanDocument {
             try container.encode(beforeSensitive, forKey: .beforeSensitive)
             try container.encode(afterSensitive, forKey: .afterSensitive)
             try container.encodeIfPresent(replacePaths, forKey: .replacePaths)
+            try container.encodeIfPresent(importing, forKey: .importing)
         }
     }
 
@@ -77,7 +86,7 @@ extension PlanDocument {
         let before = marked.0?.stripped()
         let after = marked.1?.stripped()
         let replacePaths = change.replacedBecause.map { [$0] }
-        return Entry(
+        var entry = Entry(
             address: change.address.description, mode: change.address.mode.rawValue, type: change.address.type,
             name: change.address.name, providerName: change.provider,
             change: Change(actions: change.kind.actions, before: before?.value, after: after?.value,
@@ -87,6 +96,8 @@ extension PlanDocument {
             actionReason: change.actionReason, changedAttributes: change.changedAttributes,
             changedSensitiveAttributes: changedSecrets(change.changedAttributes, before: marked.0, after: marked.1), replacePaths: replacePaths, note: change.note,
             lifecycle: change.priorLifecycle.map { LifecycleChange(before: $0, after: change.lifecycle ?? [:]) })
+        entry.change.importing = change.importing.map { Importing(id: $0.id, reason: $0.reason) }
+        return entry
     }
 
     /// The changed attributes whose secrets differ (compared by their hashes), nil when none.

@@ -136,7 +136,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     }
 
     public var hasChanges: Bool {
-        resourceChanges.contains { !$0.change.actions.allSatisfy { $0 == .noOp || $0 == .read } }
+        resourceChanges.contains { !$0.change.actions.allSatisfy { $0 == .noOp || $0 == .read } || $0.change.importing != nil }
     }
 
     /// How to show attribute `name` of the entry's type, when it needs more than its plain form.

@@ -18,7 +18,7 @@ public struct ResourceChange: Sendable, Codable, Equatable {
     /// Terraform's `action_reason` names, e.g. `replace_because_cannot_update`.
     public var actionReason: String?
     /// What the action really does, in words, where a service makes it special
-    /// ("Mixcloud cannot delete a show: it will be unpublished (moved to drafts)").
+    /// ("the service cannot delete: it will be unpublished (moved to drafts)").
     public var note: String?
     public var remoteID: String?
     public var dependencies: [ResourceAddress]
@@ -34,6 +34,26 @@ public struct ResourceChange: Sendable, Codable, Equatable {
     /// time its details were read), so the adopted object is recorded as completely as a
     /// created one.
     public var adoptedPrivateData: [String: Value]?
+    /// An object that already existed for a declaration state had no record of: the plan
+    /// imports it (Terraform 1.5's import), then changes what differs.
+    public var importing: Importing?
+
+    public struct Importing: Sendable, Codable, Equatable {
+        public var id: String
+        /// Why castform takes this object for the declaration, in words.
+        public var reason: String
+
+        public init(id: String, reason: String) {
+            self.id = id
+            self.reason = reason
+        }
+    }
+
+    /// Whether apply first records an existing object in state: one found after a lost create
+    /// answer, or an import.
+    public var adopts: Bool {
+        actionReason == "adopt_after_lost_response" || importing != nil
+    }
 
     public init(address: ResourceAddress, provider: String, kind: ChangeKind, before: [String: Value]? = nil,
                 after: [String: Value]? = nil, changedAttributes: [String] = [], replacedBecause: [String] = [],

@@ -14,16 +14,45 @@ struct LivepeerAPI: Sendable {
             baseURL: baseURL,
             middlewares: [RetryMiddleware(policy: .standard), AuthMiddleware(.bearer(.fixed(apiKey)))]
                 + RequestLogging.middlewares(verbose: verbose),
-            errorParser: ServiceErrors.livepeer,
+            errorParser: LivepeerErrors.parse,
             secrets: [apiKey],
             logger: RequestLogging.logger("livepeer", verbose: verbose)))
     }
 
-    /// A failure of one call: what the user reads, and whether the call may have happened.
-    struct Failure: Error {
-        var status: Int?
-        var message: String
-        var outcomeUnknown: Bool
+    /// A failure of one call, as data: the HTTP failure with the service's parsed words, or
+    /// a stop by a signal. Wording is in `message`; code branches on `refusal`, never on it.
+    enum Failure: Error {
+        case http(HTTPError)
+        /// A signal stopped the call: it may have reached the service before it was.
+        case interrupted(method: HTTPMethod, path: String)
+        case other(String)
+
+        var status: Int? {
+            if case .http(let error) = self { return error.status }
+            return nil
+        }
+
+        var outcomeUnknown: Bool {
+            switch self {
+            case .http(let error): error.outcomeUnknown
+            case .interrupted: true
+            case .other: false
+            }
+        }
+
+        /// Which of the service's business rules refused the call, where castform knows it.
+        var refusal: LivepeerRefusal? {
+            if case .http(let error) = self { return LivepeerRefusal(error) }
+            return nil
+        }
+
+        var message: String {
+            switch self {
+            case .http(let error): error.message
+            case .interrupted(let method, let path): "Livepeer \(method.rawValue) \(path): stopped by an interrupt"
+            case .other(let text): "Livepeer: \(text)"
+            }
+        }
     }
 
     /// Sends a request and parses a JSON answer (`.null` for an empty body such as a 204).
@@ -33,17 +62,18 @@ struct LivepeerAPI: Sendable {
             // A PATCH replaces each field it names wholesale: sent twice, it leaves the object
             // as sent once, so it is retried like a GET.
             var request = HTTPRequest(method, path, query: query, idempotent: method == .patch ? true : nil, accepting: accepting)
-            if let body { request.body = .json(Array(try JSONEncoder().encode(body.unmarked))) }
+            if let body { request.body = .json(Array(try JSONEncoder().encode(JSONValue(wire: body)))) }
             let response = try await client.send(request)
-            let json = response.body.isEmpty ? Value.null : ((try? JSONDecoder().decode(Value.self, from: Data(response.body))) ?? .null)
+            // An answer that is not JSON is an error naming what the service sent (and, for a
+            // 2xx, outcome-unknown: the call was carried out), never a silent null.
+            let json = response.body.isEmpty ? Value.null : Value(wire: try response.json())
             return (response.status, json, response.headers)
         } catch let error as HTTPError {
-            throw Failure(status: error.status, message: error.message, outcomeUnknown: error.outcomeUnknown)
+            throw .http(error)
         } catch is CancellationError {
-            // Stopped by a signal: the request may have reached the service before it was.
-            throw Failure(status: nil, message: "Livepeer \(method.rawValue) \(path): stopped by an interrupt", outcomeUnknown: true)
+            throw .interrupted(method: method, path: path)
         } catch {
-            throw Failure(status: nil, message: "Livepeer: \(error)", outcomeUnknown: false)
+            throw .other("\(error)")
         }
     }
 

@@ -67,7 +67,7 @@ extension LivepeerProvider {
             if inline.isEmpty { object.privateData["inline_targets"] = nil }
             return .succeeded(object)
         } catch {
-            if error.status == 400, error.message.contains("while stream is active") {
+            if case .changeWhileActive? = error.refusal {
                 let fields = request.changed.filter { ["profiles", "record"].contains($0) }.joined(separator: " and ")
                 return .failed([.error("\(request.address) (stream \(id)) is live: Livepeer cannot change \(fields) while a stream is active. Wait until the broadcast ends and apply again, or apply other changes now with --target", at: nil)])
             }

@@ -6,7 +6,7 @@ import Glibc
 /// A one-shot HTTP listener on 127.0.0.1 for an OAuth redirect: the browser brings the
 /// authorisation code back to it (RFC 8252 §7.3, the loopback redirect for command-line apps).
 /// Blocking POSIX sockets on a thread of its own: it answers one request and closes.
-final class LoopbackRedirect: @unchecked Sendable {
+final class LoopbackRedirect: Sendable {
     let port: Int
     private let socketFD: Int32
 

@@ -20,12 +20,12 @@ struct MixcloudClient: Sendable {
     init(baseURL: String, user: String?, token: String, verbose: Bool) {
         let configuration = ServiceConfiguration(
             name: "Mixcloud", baseURL: baseURL,
-            middlewares: [RetryMiddleware(policy: .mixcloud), RateLimitMiddleware(RateLimit(maxConcurrent: 8)),
+            middlewares: [RetryMiddleware(policy: .standard), RateLimitMiddleware(RateLimit(maxConcurrent: 8)),
                           AuthMiddleware(.queryParameter("access_token", .fixed(token)))]
                 + RequestLogging.middlewares(verbose: verbose),
             // An upload's answer comes only after the server has read gigabytes.
             timeouts: HTTPTimeouts(read: .seconds(900)),
-            errorParser: ServiceErrors.mixcloud, secrets: [token],
+            errorParser: MixcloudErrors.parse, rateLimit: MixcloudErrors.rateLimit, secrets: [token],
             logger: RequestLogging.logger("mixcloud", verbose: verbose))
         http = HTTPClient(service: configuration)
         owner = MixcloudOwner(configured: user)

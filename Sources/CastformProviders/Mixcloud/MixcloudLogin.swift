@@ -37,7 +37,7 @@ enum MixcloudLogin {
 
     /// The docs say the answer is `access_token=...`; clients read JSON. Both are accepted.
     static func exchange(code: String, root: String, clientID: String, secret: String, redirect: String) async throws -> String {
-        let client = HTTPClient(service: ServiceConfiguration(name: "Mixcloud", baseURL: root, errorParser: ServiceErrors.mixcloud,
+        let client = HTTPClient(service: ServiceConfiguration(name: "Mixcloud", baseURL: root, errorParser: MixcloudErrors.parse, rateLimit: MixcloudErrors.rateLimit,
                                                               secrets: [secret, code]))
         let response = try await client.send(HTTPRequest(.post, "/oauth/access_token", body: .form([
             ("client_id", clientID), ("redirect_uri", redirect), ("client_secret", secret), ("code", code),

@@ -59,7 +59,7 @@ extension MixcloudProvider {
     private func outcome(of request: OperationRequest, search: inout ShowSearch) async throws -> RecoveryResult {
         let lost = LostUpload(request)
         guard !lost.title.isEmpty else { return .notFound }  // Mixcloud refuses an upload without a name.
-        if let (key, json) = try await search.find(lost) {
+        if let (key, json) = try await search.find(lost.wanted) {
             let fingerprints = lost.fingerprints.isEmpty ? self.fingerprints(request.desired) : lost.fingerprints
             return .found(await created(key, request: request, fingerprints: fingerprints, json: json))
         }
@@ -95,71 +95,9 @@ struct LostUpload {
         fingerprints = notes.filter { key, _ in MixcloudProvider.fileRoles.contains { key.hasPrefix($0.role.rawValue + "_") } }
     }
 
-    /// The oldest a show this upload made can be, by Mixcloud's clock.
-    var earliest: Date? { sentAt?.addingTimeInterval(-MixcloudProvider.clockSkew) }
-
-    func matches(_ json: JSONValue) -> Bool {
-        guard MixcloudFields.trimmed(json["name"]?.string ?? "").lowercased() == title.lowercased() else { return false }
-        guard let earliest, let created = json["created_time"]?.string.flatMap(MixcloudProvider.date) else { return true }
-        return created >= earliest
-    }
-}
-
-/// The owner's shows as recovery reads them: the public list once, single keys as needed
-/// (each read once), and the keys already given to an upload or held by state.
-struct ShowSearch {
-    let client: MixcloudClient
-    var taken: Set<String>
-    var listed: [JSONValue] = []
-    var read: [String: JSONValue?] = [:]
-    var requests = 0
-    /// Whether the last `find` read a key that does not exist: where Mixcloud would have put
-    /// the upload if it had arrived, so nothing found means nothing made.
-    private(set) var reachedFreeKey = false
-
-    init(client: MixcloudClient, taken: Set<String>) {
-        self.client = client
-        self.taken = taken
-    }
-
-    mutating func readList() async throws {
-        let (items, count) = try await client.list()
-        listed = items
-        requests += count
-    }
-
-    /// The show `upload` made, with its full JSON, taken so no other upload gets it.
-    ///
-    /// Listed shows first, oldest first (a public upload whose slug castform would not have
-    /// guessed); then the keys the upload could have been given, in Mixcloud's order, up to
-    /// the first that does not exist.
-    mutating func find(_ upload: LostUpload) async throws -> (String, JSONValue)? {
-        reachedFreeKey = false
-        for item in listed.reversed() where upload.matches(item) {
-            let key = MixcloudClient.normalisedKey(item["key"]?.string ?? "")
-            if !taken.contains(key), let json = try await show(key), upload.matches(json) { return take(key, json) }
-        }
-        guard let slug = upload.slug else { return nil }
-        for key in MixcloudSlug.candidates(slug, owner: client.user, count: MixcloudProvider.slugProbes) where !taken.contains(key) {
-            guard let json = try await show(key) else {
-                reachedFreeKey = true
-                return nil
-            }
-            if upload.matches(json) { return take(key, json) }
-        }
-        return nil
-    }
-
-    private mutating func take(_ key: String, _ json: JSONValue) -> (String, JSONValue) {
-        taken.insert(key)
-        return (key, json)
-    }
-
-    private mutating func show(_ key: String) async throws -> JSONValue? {
-        if let known = read[key] { return known }
-        let json = try await client.cloudcast(key)
-        requests += 1
-        read[key] = json
-        return json
+    /// What the search looks for: a show with this title, no older than the upload (less the
+    /// clock skew), at the addresses its slug gives.
+    var wanted: ShowWanted {
+        ShowWanted(title: title, slug: slug, notBefore: sentAt?.addingTimeInterval(-MixcloudProvider.clockSkew))
     }
 }

@@ -190,9 +190,8 @@ public struct MixcloudProvider: Provider {
     /// "An invalid access token was provided").
     func diagnostic(_ error: Error, doing action: String) -> Diagnostic {
         if let error = error as? HTTPError {
-            let text = error.serviceMessage ?? ""
-            if text.lowercased().contains("access token") {
-                return .error("Mixcloud rejected the access token (\(text)): it may have been revoked; log in again with `castform login mixcloud`", at: nil)
+            if MixcloudRefusal(error) == .invalidToken {
+                return .error("Mixcloud rejected the access token (\(error.serviceMessage ?? "")): it may have been revoked; log in again with `castform login mixcloud`", at: nil)
             }
             return .error("could not \(action): \(error.message)", at: nil)
         }

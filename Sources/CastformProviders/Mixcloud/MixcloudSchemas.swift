@@ -66,7 +66,12 @@ public enum MixcloudSchemas {
             "unpublish": unpublish,
             "unlist": Removal("unlisted (it stays online, reachable only by its link, with its plays and comments)"),
             "forget": .forget("left on Mixcloud as it is (castform stops managing it)"),
-        ]
+        ],
+        // The Python `mixcloud` library's show file (FACTS.md §7): `title`, `desc`, `tags`,
+        // `tracks` at the top, the MP3 beside it with the same base name.
+        documentFormat: DocumentFormat(
+            name: "the Python mixcloud library's show file", identifyingKeys: ["title", "desc", "tracks"],
+            siblingFile: ("audio", ["mp3", "m4a", "wav", "flac", "aiff", "aac", "ogg"]))
     )
 
     static let unpublish = Removal("unpublished (moved to drafts, with its plays and comments; Mixcloud's API cannot delete a show)")

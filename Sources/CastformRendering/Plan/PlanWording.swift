@@ -20,6 +20,10 @@ enum PlanWording {
             return "\(entry.address)'s replaced object \(id) will be \(entry.note ?? "destroyed") (left by an interrupted replacement)"
         }
         let address = entry.address
+        if let importing = entry.change.importing {
+            let then = ChangeKind(actions: entry.change.actions) == .update ? ", then updated in place" : ""
+            return "\(address) will be imported\(then): \(importing.id) exists already (\(importing.reason))"
+        }
         switch ChangeKind(actions: entry.change.actions) {
         case .create: return "\(address) will be created"
         case .update: return "\(address) will be updated in place" + (entry.note.map { "; \($0)" } ?? "")
@@ -47,6 +51,7 @@ enum PlanWording {
 
     static func summary(_ document: PlanDocument) -> String {
         var add = 0, change = 0, destroy = 0, forget = 0
+        let imports = document.resourceChanges.filter { $0.change.importing != nil }.count
         for entry in document.resourceChanges {
             switch ChangeKind(actions: entry.change.actions) {
             case .create: add += 1
@@ -57,15 +62,17 @@ enum PlanWording {
             default: break
             }
         }
-        // As Terraform 1.7 words it: the forget count appears only when there is one.
-        return "Plan: \(add) to add, \(change) to change, \(destroy) to destroy" + (forget > 0 ? ", \(forget) to forget." : ".")
+        // As Terraform words it: the import (1.5) and forget (1.7) counts appear only when
+        // there are some.
+        return "Plan: " + (imports > 0 ? "\(imports) to import, " : "") + "\(add) to add, \(change) to change, \(destroy) to destroy"
+            + (forget > 0 ? ", \(forget) to forget." : ".")
     }
 
     /// Entries a reader needs to see: changes, and reads deferred to apply.
     static func shown(_ document: PlanDocument) -> [PlanDocument.Entry] {
         document.resourceChanges.filter { entry in
             let kind = ChangeKind(actions: entry.change.actions)
-            if kind == .noOp { return false }
+            if kind == .noOp { return entry.change.importing != nil }
             if kind == .read { return entry.actionReason == "read_because_config_unknown" }
             return true
         }

@@ -42,7 +42,7 @@ struct LockFile {
             // Held, but the file names no live holder: its holder is still writing its details
             // over what a dead holder (or an older castform) left.
             guard clock.now < deadline else { throw StateError.lockBeingTaken(path: path) }
-            try await Task.sleep(for: Self.detailsPoll)
+            try await clock.sleep(for: Self.detailsPoll)
         }
     }
 

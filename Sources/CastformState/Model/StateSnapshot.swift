@@ -1,5 +1,6 @@
 import CastformCore
 import Foundation
+import Synchronization
 
 /// The state document: every managed object castform knows, with `serial` (bumped on every
 /// change) and `lineage` (fixed when the state is born), so a plan can tell if it is stale.
@@ -106,18 +107,17 @@ public struct StateSnapshot: Codable, Sendable {
     ///
     /// A class, so that a read (which cannot mutate the snapshot) can keep what it sorted;
     /// copies of a snapshot share it only while they hold the same resources, because every
-    /// change gives the changed copy a new, empty one. The lock makes concurrent reads of
+    /// change gives the changed copy a new, empty one. The mutex makes concurrent reads of
     /// shared copies safe.
-    private final class Listing: @unchecked Sendable {
-        private let lock = NSLock()
-        private var ordered: [ResourceState]?
+    private final class Listing: Sendable {
+        private let ordered: Mutex<[ResourceState]?>
 
         init(_ ordered: [ResourceState]?) {
-            self.ordered = ordered
+            self.ordered = Mutex(ordered)
         }
 
         func resources(_ make: () -> [ResourceState]) -> [ResourceState] {
-            lock.withLock {
+            ordered.withLock { ordered in
                 if let ordered { return ordered }
                 let made = make()
                 ordered = made

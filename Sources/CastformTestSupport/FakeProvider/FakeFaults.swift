@@ -12,6 +12,8 @@ public struct FakeFaults: Sendable {
     public var flaky: [String: Int] = [:]
     /// Creates report upload progress in this many steps.
     public var progressSteps = 0
+    /// What the latency waits on.
+    public var clock: any Clock<Duration> = ContinuousClock()
 
     public init() {}
 

@@ -1,5 +1,6 @@
 import CastformCore
 import Foundation
+import Synchronization
 
 /// A provider for the engine's tests: a generic remote service of `fake_object`s and
 /// `fake_group`s with batched reads, computed and sensitive attributes, write-only secrets,
@@ -102,6 +103,22 @@ public struct FakeProvider: Provider {
         return report
     }
 
+    /// Objects carry the address that made them: one made under another state's lineage (a
+    /// fresh runner's empty state) is that address's twin.
+    public func twins(type: String, queries: [TwinQuery]) async -> TwinReport {
+        await delay()
+        let objects = store.withContents { contents -> [FakeStore.Object] in
+            contents.log.append("look for \(type) twins")
+            return contents.objects.values.filter { $0.type == type }.sorted { $0.id < $1.id }
+        }
+        var report = TwinReport(requestCount: 1)
+        for query in queries {
+            report.results[query.address] = objects.filter { $0.owner == query.address.description && !query.excluding.contains($0.id) }
+                .map { Twin(object: remote($0), reason: "the fake service's \($0.id) was made for \(query.address)") }
+        }
+        return report
+    }
+
     public func importObject(type: String, id: String) async -> ReadResult {
         let object = store.withContents { $0.objects[id] }
         guard let object, object.type == type else {
@@ -135,19 +152,18 @@ public struct FakeProvider: Provider {
     }
 
     private func delay() async {
-        if faults.latency > .zero { try? await Task.sleep(for: faults.latency) }
+        if faults.latency > .zero { try? await faults.clock.sleep(for: faults.latency) }
     }
 }
 
 /// Counts attempts per name, for flaky faults.
-final class AttemptCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var counts: [String: Int] = [:]
+final class AttemptCounter: Sendable {
+    private let counts = Mutex([String: Int]())
 
     func next(_ name: String) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        counts[name, default: 0] += 1
-        return counts[name]!
+        counts.withLock { counts in
+            counts[name, default: 0] += 1
+            return counts[name]!
+        }
     }
 }

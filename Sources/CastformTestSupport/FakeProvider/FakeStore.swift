@@ -1,12 +1,13 @@
 import CastformCore
 import Foundation
+import Synchronization
 
 /// The fake service's data: in memory, or in a JSON file shared by processes (the test bed
 /// runs as separate castform processes, some of them killed mid-apply).
 ///
 /// Every operation takes an exclusive `flock` on the file, reads, changes, and writes it back
 /// atomically, so a process killed at any instant leaves the "remote" consistent.
-public final class FakeStore: @unchecked Sendable {
+public final class FakeStore: Sendable {
     public struct Object: Codable, Sendable, Equatable {
         public var type: String
         public var id: String
@@ -24,10 +25,11 @@ public final class FakeStore: @unchecked Sendable {
     }
 
     private let path: String?
-    private let lock = NSLock()
     /// Attempts per object name in this process, for flaky faults.
     let attempts = AttemptCounter()
-    private var memory = Contents()
+    /// In memory, or (with a path) nothing but the lock that serialises this process's
+    /// accesses before the file lock serialises the processes'.
+    private let memory = Mutex(Contents())
 
     /// `path` nil keeps everything in memory.
     public init(path: String? = nil) {
@@ -39,9 +41,11 @@ public final class FakeStore: @unchecked Sendable {
     }
 
     /// Runs `body` on the contents with exclusive access, saving what it changes.
-    public func withContents<T>(_ body: (inout Contents) throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
+    public func withContents<T: Sendable>(_ body: (inout Contents) throws -> T) rethrows -> T {
+        try memory.withLock { memory in try withContents(in: &memory, body) }
+    }
+
+    private func withContents<T>(in memory: inout Contents, _ body: (inout Contents) throws -> T) rethrows -> T {
         guard let path else { return try body(&memory) }
         let fd = open(path + ".lock", O_RDWR | O_CREAT, 0o600)
         flock(fd, LOCK_EX)

@@ -27,7 +27,7 @@ import Testing
                 server.baseURL,
                 name: "Livepeer",
                 middlewares: [AuthMiddleware(.bearer(.fixed("lp-secret-key")))],
-                errorParser: ServiceErrors.livepeer
+                errorParser: TestFormats.errorsArray
             )
             let error = try await httpError { _ = try await client.send(HTTPRequest(.get, "/stream")) }
             #expect(error.message == "Livepeer GET \(server.baseURL)/stream: HTTP 401: no token REDACTED found")

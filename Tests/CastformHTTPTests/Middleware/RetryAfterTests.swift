@@ -22,10 +22,10 @@ import Testing
         let request = RequestLine(service: "test", method: .get, url: "http://127.0.0.1/")
         for huge in ["1e300", String(repeating: "9", count: 40), "9223372036854775807"] {
             let response = HTTPResponse(status: 403, body: Array(#"{"error": {"retry_after": \#(huge)}}"#.utf8), request: request)
-            #expect(RetryAfter.delay(in: response, now: Self.now) == .seconds(Int64.max))
+            #expect(RetryAfter.delay(in: response, now: Self.now, signal: TestFormats.forbiddenRateLimit) == .seconds(Int64.max))
         }
         let small = HTTPResponse(status: 403, body: Array(#"{"error": {"retry_after": 1.5}}"#.utf8), request: request)
-        #expect(RetryAfter.delay(in: small, now: Self.now) == .milliseconds(1500))
+        #expect(RetryAfter.delay(in: small, now: Self.now, signal: TestFormats.forbiddenRateLimit) == .milliseconds(1500))
     }
 
     @Test func aDateInThePastMeansNoWait() {

@@ -7,6 +7,7 @@ func makeClient(
     name: String = "Testing",
     middlewares: [any HTTPMiddleware] = [],
     errorParser: @escaping ErrorBodyParser = ServiceErrors.plainText,
+    rateLimit: RateLimitSignal = .tooManyRequests,
     secrets: [String] = [],
     clock: any HTTPClock = ManualClock(advancesOnSleep: true),
     timeouts: HTTPTimeouts = HTTPTimeouts(),
@@ -19,6 +20,7 @@ func makeClient(
             middlewares: middlewares,
             timeouts: timeouts,
             errorParser: errorParser,
+            rateLimit: rateLimit,
             secrets: secrets,
             logger: logger,
             clock: clock

@@ -1,7 +1,7 @@
 import CastformCore
 
 extension ConstraintCheck {
-    /// Tracklist starts strictly increase: Mixcloud shows them in order of time.
+    /// Tracklist starts strictly increase: a service shows them in order of time.
     static func increasing(_ value: ConfigValue, name: String, key: String) -> [Diagnostic] {
         var previous: Int?
         var diagnostics: [Diagnostic] = []

@@ -1,7 +1,7 @@
 import CastformCore
 
 extension ConstraintCheck {
-    /// Lengths count characters, as Mixcloud counts a description's 1000. `isItem`: the value
+    /// Lengths count characters, as the services count a description's limit. `isItem`: the value
     /// is one item of the attribute's list (a tag), and is named so.
     static func length(_ value: ConfigValue, name: String, isItem: Bool, min: Int?, max: Int?) -> Diagnostic? {
         guard let text = value.string else { return nil }

@@ -4,7 +4,7 @@ extension ConstraintCheck {
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                              "August", "September", "October", "November", "December"]
 
-    /// `YYYY-MM-DDTHH:MM:SSZ`, the only form Mixcloud's publish_date takes, naming a day that exists.
+    /// `YYYY-MM-DDTHH:MM:SSZ`, the only form a scheduled publication date takes, naming a day that exists.
     static func utcTimestamp(_ value: ConfigValue, name: String) -> [Diagnostic] {
         guard let text = value.string else { return [] }
         guard let (year, month, day) = utcTimestampDate(text) else {

@@ -1,0 +1,48 @@
+import CastformCore
+import CastformManifest
+import CastformState
+
+/// What state has that the manifests no longer declare (or everything, to destroy).
+extension PlanRun {
+    mutating func planRemoved() {
+        for resource in state.resources.reversed() where resource.address.mode == .managed {
+            let declaration = declarations[resource.address]
+            guard options.destroy || declaration == nil else { continue }
+            if abandoned.contains(resource.address) || (existing[resource.address] == nil && resource.id == nil) {
+                changes.append(neverCreated(resource))
+            } else {
+                changes.append(removal(resource, declaration: declaration))
+            }
+        }
+    }
+
+    /// A create that never happened: nothing to take down; apply forgets it (and takes down
+    /// what it was replacing, if anything).
+    private func neverCreated(_ resource: ResourceState) -> ResourceChange {
+        var change = ResourceChange(address: resource.address, provider: resource.provider, kind: .forget,
+                                    before: [:], actionReason: "forget_never_created")
+        change.deposed = resource.deposed ?? []
+        change.lifecycle = resource.lifecycle
+        return change
+    }
+
+    /// Taking an object down as its lifecycle options say: those it was last applied with,
+    /// unless a declaration still says (`castform destroy` of a declared resource).
+    private mutating func removal(_ resource: ResourceState, declaration: ResourceDeclaration?) -> ResourceChange {
+        let schema = planner.providers.schema(for: resource.address)
+        let lifecycle = schema.flatMap { schema in declaration.flatMap { Planner.lifecycle($0, schema: schema) } } ?? resource.lifecycle
+        let removal = schema?.removal(lifecycle) ?? .destroy
+        if let declaration, declaration.lifecycle.preventDestroy, !removal.forgets, inScope(resource.address) {
+            diagnostics.append(.error("\(resource.address) has lifecycle.prevent_destroy set, but this plan would destroy it; remove prevent_destroy to allow it", at: declaration.location))
+        }
+        var change = ResourceChange(
+            address: resource.address, provider: resource.provider, kind: removal.forgets ? .forget : .delete,
+            before: hasher.redact(existing[resource.address]?.attributes ?? resource.attributes),
+            actionReason: options.destroy ? nil : "delete_because_no_resource_config",
+            note: removal.isDestroy ? nil : removal.description,
+            remoteID: existing[resource.address]?.id ?? resource.id, dependencies: resource.dependencies)
+        change.deposed = resource.deposed ?? []
+        change.lifecycle = lifecycle
+        return change
+    }
+}

@@ -1,0 +1,98 @@
+import CastformCore
+import CastformManifest
+import CastformState
+
+/// One planning, step by step (see `Planner.plan`), with what the steps learn as they go:
+/// what exists, which creates were lost or never happened, which objects are twins to import,
+/// the values known so far, the changes and the diagnostics.
+struct PlanRun {
+    let planner: Planner
+    let workspace: Workspace
+    let state: StateSnapshot
+    let options: PlanOptions
+    let hasher: SecretHasher
+    let evaluation: DesiredValues
+    let order: WorkOrder
+    let declarations: [ResourceAddress: ResourceDeclaration]
+    /// With `--target`: the targets and what they depend on. Problems are reported only for
+    /// what the plan touches.
+    let wanted: Set<ResourceAddress>?
+
+    var diagnostics: [Diagnostic] = []
+    var existing: [ResourceAddress: RemoteObject] = [:]
+    /// Pending creates that turned out never to have happened.
+    var abandoned = Set<ResourceAddress>()
+    var imports: [ResourceAddress: Twin] = [:]
+    var requests = 0
+    var known: [ResourceAddress: [String: Value]] = [:]
+    var changes: [ResourceChange] = []
+
+    init(planner: Planner, workspace: Workspace, state: StateSnapshot, options: PlanOptions) {
+        self.planner = planner
+        self.workspace = workspace
+        self.state = state
+        self.options = options
+        hasher = SecretHasher(lineage: state.lineage)
+        evaluation = DesiredValues(environment: planner.environment, variables: workspace.config.variables)
+        order = WorkOrder(workspace)
+        declarations = workspace.declarationsByAddress
+        wanted = options.targets.isEmpty ? nil : order.closure(of: options.targets)
+    }
+
+    func inScope(_ address: ResourceAddress) -> Bool {
+        wanted?.contains(address) ?? true
+    }
+
+    var stopped: PlanResult { PlanResult(plan: nil, diagnostics: diagnostics) }
+
+    /// Targets that exist, and every provider the plan involves able to work (credentials,
+    /// account). Whether planning goes on.
+    mutating func checkTargetsAndProviders() async -> Bool {
+        diagnostics += Planner.unknownTargets(options.targets, declared: declarations, state: state)
+        guard !diagnostics.hasErrors else { return false }
+        let involved = (wanted.map(Array.init) ?? Array(declarations.keys)) + state.resources.map(\.address)
+        diagnostics += await planner.providers.preflight(involved)
+        return !diagnostics.hasErrors
+    }
+
+    /// What exists now: read in batches (or, with `--refresh=false`, as state says), and the
+    /// pending creates looked for either way.
+    mutating func readWhatExists() async -> Bool {
+        let managed = declarations.mapValues { Set($0.body.fields.map(\.name)) }
+        let refresh = await Refresher(providers: planner.providers, lineage: state.lineage, managed: managed)
+            .refresh(state, readingKnown: options.refresh)
+        existing = refresh.objects
+        abandoned = refresh.abandoned
+        diagnostics += refresh.diagnostics
+        requests = refresh.requests
+        if !options.refresh {
+            for resource in state.resources {
+                if let id = resource.id { existing[resource.address] = RemoteObject(id: id, attributes: resource.attributes, privateData: resource.privateData) }
+            }
+        }
+        return !diagnostics.hasErrors
+    }
+
+    /// Objects that exist for declarations state knows nothing of: imports, not creates.
+    mutating func findTwins() async -> Bool {
+        guard options.adopt, !options.destroy else { return true }
+        let unknown = workspace.resources.filter { $0.address.mode == .managed && state.resource($0.address) == nil && inScope($0.address) }
+        let twins = await TwinSearch(providers: planner.providers, evaluation: evaluation).find(unknown, state: state)
+        diagnostics += twins.diagnostics
+        requests += twins.requests
+        imports = twins.found
+        for (address, twin) in imports { existing[address] = twin.object }
+        return !diagnostics.hasErrors
+    }
+
+    /// Only the targets, with their dependencies, and the drift; nil when there are errors.
+    func result() -> PlanResult {
+        let changes = wanted.map { wanted in self.changes.filter { wanted.contains($0.address) } } ?? self.changes
+        let drift = planner.drift(state: state, existing: existing, declarations: declarations, hasher: hasher)
+        let plan = Plan(lineage: state.lineage, serial: state.serial, changes: changes, drift: drift,
+                        isDestroy: options.destroy, refreshRequests: requests,
+                        configuration: PlanConfiguration(workspace, registry: planner.providers.registry, environment: planner.environment),
+                        targets: options.targets)
+        return PlanResult(plan: diagnostics.hasErrors ? nil : plan, diagnostics: diagnostics)
+    }
+}
