@@ -32,8 +32,8 @@ public struct Attribute: Sendable {
     public var constraints: [Constraint]
     /// Applied to desired and remote values alike before they are compared.
     public var normalizations: [Normalization]
-    /// For a list of objects: the keys that name an element across versions (a rendition by
-    /// its name), so a plan shows that element changed rather than one removed and one added.
+    /// For a list of objects: the keys that name an element across versions (an element
+    /// named by its `name` key), so a plan shows that element changed rather than one removed and one added.
     /// nil when elements have no name of their own: they are paired by position once equal
     /// elements are lined up.
     public var identity: [String]?

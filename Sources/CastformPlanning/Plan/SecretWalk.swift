@@ -36,7 +36,7 @@ extension Value {
     /// The value with every part its schema marks sensitive marked `.sensitive`, at any depth.
     ///
     /// The planner marks what came from a secret (`${env.X}`); an attribute the schema calls
-    /// sensitive (a target's URL, a webhook's secret) is a secret however it was written, and
+    /// sensitive (a URL holding a key, a shared secret) is a secret however it was written, and
     /// the document must not show it either.
     func markingSensitive(as type: ValueType) -> Value {
         switch (type, self) {

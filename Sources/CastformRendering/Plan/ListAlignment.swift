@@ -3,11 +3,11 @@ import CastformCore
 /// Pairs the elements of a list's old and new versions, so a plan shows what happened to each
 /// element rather than a changed list.
 ///
-/// With identity keys (a rendition by its name), elements with the same identity are the same
+/// With identity keys (an element named by its `name`), elements with the same identity are the same
 /// element, wherever they stand. Without, equal elements are lined up first (a longest common
-/// subsequence), and between two lined-up elements similar ones are paired, in order: a track
-/// inserted in a tracklist is one added track, not every later track changed, and a track
-/// whose title was corrected is one changed track.
+/// subsequence), and between two lined-up elements similar ones are paired, in order: an
+/// element inserted in a list is one added element, not every later element changed, and an
+/// element with one value corrected is one changed element.
 enum ListAlignment {
     enum Step: Equatable {
         case same(old: Int, new: Int)
@@ -71,8 +71,8 @@ enum ListAlignment {
     }
 
     /// Between two lined-up elements: pairs of similar elements (half their keys or more
-    /// equal: a corrected title, a moved start) are one changed element, in order; the rest
-    /// are removed and added. A new track beside a corrected one stays a new track.
+    /// equal: one value corrected) are one changed element, in order; the rest are removed
+    /// and added. A new element beside a corrected one stays a new element.
     static func gap(_ removed: [Int], _ added: [Int], _ old: [Value], _ new: [Value]) -> [Step] {
         let pairs = commonSubsequence(removed.map { old[$0] }, added.map { new[$0] }, equal: similar)
         var steps: [Step] = []

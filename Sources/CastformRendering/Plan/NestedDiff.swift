@@ -103,7 +103,7 @@ struct NestedDiff {
         }
     }
 
-    /// An element changed in place, on one line: `{start = 2:54, track = "a" -> "b"}`.
+    /// An element changed in place, on one line: `{at = 2:54, title = "a" -> "b"}`.
     func inlineChange(_ old: Value, _ new: Value, display: ValueDisplay?) -> String {
         guard let before = old.fields, let after = new.fields else { return change(old, new, display: display) }
         let keys = ValueFormatter.orderedKeys(of: [before, after], display: display).filter {
@@ -137,7 +137,7 @@ struct NestedDiff {
     }
 }
 
-/// What a list's elements are called in "# (3 unchanged tracks hidden)": the list's name,
+/// What a list's elements are called in "# (3 unchanged items hidden)": the list's name,
 /// and that name without its final "s" for one.
 struct Noun {
     var singular: String

@@ -35,7 +35,7 @@ enum ValueFormatter {
         return declared + present.subtracting(declared).sorted()
     }
 
-    /// Whole seconds as a tracklist writes them: `m:ss` under an hour, `h:mm:ss` from one.
+    /// Whole seconds as a position in a recording: `m:ss` under an hour, `h:mm:ss` from one.
     static func time(_ seconds: Int) -> String {
         guard seconds >= 0 else { return String(seconds) }
         let (hours, minutes, rest) = (seconds / 3600, seconds % 3600 / 60, seconds % 60)
