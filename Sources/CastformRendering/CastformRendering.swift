@@ -3,4 +3,6 @@
 // are pure functions from values to strings: the human and Markdown forms are rendered from
 // the same `PlanDocument` as the JSON, so they can never disagree; colour is markup resolved at
 // the very end by `TerminalStyle`, so tests run without a terminal, and no renderer ever writes
-// to a stream itself. It knows no service.
+// to a stream itself. Nested values are drawn key by key and element by element from what the
+// document says of them (`attribute_display`: formats, the keys naming list elements), never
+// from a schema or a provider. It knows no service.
