@@ -154,10 +154,7 @@ public struct WorkspaceLoader: Sendable {
     }
 
     static func wording(_ error: YAMLError) -> String {
-        switch error.kind {
-        case .syntax: return "invalid YAML: \(error.message)"
-        default: return error.message
-        }
+        error.isSyntax ? "invalid YAML: \(error.message)" : error.message
     }
 
     /// The same message at the same place once (a rule and the decoder may meet one fault).
