@@ -85,19 +85,6 @@ public struct Node: Sendable {
     public enum Kind: Sendable, Hashable {
         case null, bool, int, float, string, sequence, mapping
     }
-
-    /// A short name for the node's kind, for messages: "a string", "a list", "a mapping".
-    public var kindDescription: String {
-        switch kind {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .int: return "an integer"
-        case .float: return "a number"
-        case .string: return "a string"
-        case .sequence: return "a list"
-        case .mapping: return "a mapping"
-        }
-    }
 }
 
 /// A key and its value in a mapping, in document order.
