@@ -61,8 +61,8 @@ struct Composer {
         return Node(content: content, tag: tag, anchor: anchor, mark: mark, endLine: line, endColumn: column)
     }
 
-    mutating func fail(_ kind: YAMLError.Kind, _ message: String, at mark: Mark) {
-        errors.append(YAMLError(kind: kind, message: message, mark: mark))
+    mutating func fail(_ kind: YAMLError.Kind, at mark: Mark) {
+        errors.append(YAMLError(kind: kind, mark: mark))
         stopped = true
     }
 
@@ -90,14 +90,12 @@ struct Composer {
         case YAML_ALIAS_EVENT:
             let name = Composer.string(event.data.alias.anchor) ?? ""
             guard let anchored = anchors[name] else {
-                fail(.unknownAlias(name), "alias *\(name) refers to no anchor defined before it", at: start)
+                fail(.unknownAlias(name), at: start)
                 return
             }
             aliasExpansion += anchored.size
             if aliasExpansion > limits.maxAliasExpansion {
-                fail(.aliasExpansion(limit: limits.maxAliasExpansion),
-                     "aliases expand this document to more than \(limits.maxAliasExpansion) nodes; castform refuses such alias bombs",
-                     at: start)
+                fail(.aliasExpansion(limit: limits.maxAliasExpansion), at: start)
                 return
             }
             var node = anchored.node
@@ -120,8 +118,7 @@ struct Composer {
 
     private mutating func open(_ collection: Open) {
         if stack.count >= limits.maxDepth {
-            fail(.tooDeep(limit: limits.maxDepth),
-                 "collections are nested more than \(limits.maxDepth) levels deep", at: collection.mark)
+            fail(.tooDeep(limit: limits.maxDepth), at: collection.mark)
             return
         }
         stack.append(collection)
@@ -143,10 +140,7 @@ struct Composer {
         } else {
             if case .scalar(let scalar) = node.content {
                 if let first = parent.seen[scalar.value] {
-                    errors.append(YAMLError(
-                        kind: .duplicateKey(key: scalar.value, firstMark: first),
-                        message: "duplicate key \"\(scalar.value)\" in this mapping (first at line \(first.line), column \(first.column))",
-                        mark: node.mark))
+                    errors.append(YAMLError(kind: .duplicateKey(key: scalar.value, firstMark: first), mark: node.mark))
                 } else {
                     parent.seen[scalar.value] = node.mark
                 }

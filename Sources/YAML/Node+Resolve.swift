@@ -9,16 +9,6 @@ public enum ResolvedScalar: Sendable, Equatable {
     case int(Int)
     case float(Double)
     case string(String)
-
-    public var kindDescription: String {
-        switch self {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .int: return "an integer"
-        case .float: return "a number"
-        case .string: return "a string"
-        }
-    }
 }
 
 extension Node {

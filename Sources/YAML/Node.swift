@@ -64,13 +64,26 @@ public struct Node: Sendable {
         mapping?.first { $0.key.scalar?.value == key }?.value
     }
 
-    /// A short name for the node's kind, for messages: "a string", "a list", "a mapping".
-    public var kindDescription: String {
+    /// What the node is: a scalar by its core-schema meaning, or a collection. Messages that
+    /// say what was found name this (the words are the caller's: YAML's "sequence" is a
+    /// manifest's "list").
+    public var kind: Kind {
         switch content {
-        case .scalar: return resolved.kindDescription
-        case .sequence: return "a list"
-        case .mapping: return "a mapping"
+        case .sequence: return .sequence
+        case .mapping: return .mapping
+        case .scalar:
+            switch resolved {
+            case .null: return .null
+            case .bool: return .bool
+            case .int: return .int
+            case .float: return .float
+            case .string: return .string
+            }
         }
+    }
+
+    public enum Kind: Sendable, Hashable {
+        case null, bool, int, float, string, sequence, mapping
     }
 }
 

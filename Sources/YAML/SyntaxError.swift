@@ -1,6 +1,6 @@
 import CYAML
 
-/// libyaml's report of a syntax error, worded and placed for a reader.
+/// libyaml's report of a syntax error, as data, placed for a reader.
 ///
 /// libyaml gives two positions: where it gave up (the problem) and where the construct it was
 /// reading began (the context). For a construct that is never closed — a quoted string, a
@@ -18,7 +18,7 @@ struct SyntaxError {
         "while scanning a tag",
     ]
 
-    var message: String
+    var kind: YAMLError.Kind
     var mark: Mark
 
     init(_ parser: yaml_parser_t, composer: Composer) {
@@ -29,10 +29,10 @@ struct SyntaxError {
         let problemColumn = Int(parser.problem_mark.column) + 1
 
         if Self.isIndentingTab(lines.lineBytes(problemLine), codePointColumn: problemColumn) {
-            message = "this line is indented with a tab; YAML indents with spaces only"
+            kind = .tabIndentation
             mark = composer.mark(parser.problem_mark)
         } else {
-            message = context.map { "\(problem) \($0)" } ?? problem
+            kind = .syntax(problem: problem, context: context)
             let useContext = context.map(Self.contextsReportedAtTheirStart.contains) ?? false
             mark = composer.mark(useContext ? parser.context_mark : parser.problem_mark)
         }

@@ -13,7 +13,7 @@ public enum YAMLParser {
             // The parser must not outlive `buffer`: it stays local to this closure.
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
-                composer.fail(.syntax, "libyaml could not allocate a parser", at: composer.mark(0, 0))
+                composer.fail(.parserUnavailable, at: composer.mark(0, 0))
                 return
             }
             defer { yaml_parser_delete(&parser) }
@@ -24,7 +24,7 @@ public enum YAMLParser {
             while !composer.stopped {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
                     let error = SyntaxError(parser, composer: composer)
-                    composer.fail(.syntax, error.message, at: error.mark)
+                    composer.fail(error.kind, at: error.mark)
                     return
                 }
                 let done = event.type == YAML_STREAM_END_EVENT

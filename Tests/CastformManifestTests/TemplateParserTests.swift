@@ -17,8 +17,16 @@ import Testing
 
     @Test func rejectsMalformedReferences() {
         for body in ["foo", "env", "env.A.B", "var.", "data.x.y", "a.b", "a..b.c", "a.b.c[x]", "x.y.z[0"] {
-            #expect(throws: ExpressionError.self, "\(body)") { try TemplateParser.parseReference(body).get() }
+            #expect(throws: ExpressionProblem.self, "\(body)") { try TemplateParser.parseReference(body).get() }
         }
+    }
+
+    @Test func aMalformedReferenceSaysWhichFormItMissed() {
+        #expect(TemplateParser.parseReference("env.A.B") == .failure(.needsOneName(body: "env.A.B", prefix: "env")))
+        #expect(TemplateParser.parseReference("var.a.b") == .failure(.needsOneName(body: "var.a.b", prefix: "var")))
+        #expect(TemplateParser.parseReference("var.") == .failure(.malformed(body: "var.")))
+        #expect(TemplateParser.parseReference("data.x.y") == .failure(.malformedDataReference(body: "data.x.y")))
+        #expect(TemplateParser.parseReference(" a.b ") == .failure(.malformed(body: " a.b ")))
     }
 
     @Test func placesEachInterpolationAtItsColumn() throws {
@@ -36,13 +44,16 @@ import Testing
 
     @Test func unterminatedIsAnErrorAtTheDollarQuotingOnlyTheExpression() {
         let parsed = TemplateParser.parse("rtmp://host/live/KEY?r=${var.x/more", origin: origin)
-        #expect(parsed.diagnostics == [.error("unterminated \"${var.x\": add the closing \"}\"",
-                                              at: SourceLocation(file: "m.yaml", line: 3, column: 33))])
+        #expect(parsed.diagnostics == [.manifest(.expression(.unterminated(start: "var.x")),
+                                                 at: SourceLocation(file: "m.yaml", line: 3, column: 33))])
+        #expect(parsed.diagnostics.map(\.message) == ["unterminated \"${var.x\": add the closing \"}\""])
     }
 
     @Test func onlyTheExpressionIsQuoted() {
         var secret = origin
         secret.sensitiveName = "url"
+        #expect(TemplateParser.parse("rtmp://h/KEY${var.x", origin: secret).diagnostics.map(\.manifestProblem)
+                == [.expression(.unterminatedInSensitive(attribute: "url"))])
         #expect(TemplateParser.parse("rtmp://h/KEY${var.x", origin: secret).diagnostics.map(\.message)
                 == ["unterminated \"${\" in \"url\": add the closing \"}\""])
         #expect(TemplateParser.parse("rtmp://h/KEY/${B}/KEY", origin: secret).diagnostics.map(\.message)

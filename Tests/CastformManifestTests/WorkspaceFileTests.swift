@@ -30,7 +30,11 @@ import Testing
         }
     }
 
-    static let rule = "castform uploads only files inside the workspace, unless castform.yaml sets files: {allow_outside_workspace: true}"
+    /// A file outside the workspace, which castform.yaml allows or not.
+    static func outside(_ attribute: String, _ path: String, _ escape: WorkspaceFileCheck.Escape = .written,
+                        allowed: Bool = false) -> ManifestProblem {
+        .file(.outsideWorkspace(attribute: attribute, path: path, escape: escape, allowed: allowed, settingsFile: "castform.yaml"))
+    }
 
     @Test func aFIFOAndADeviceAreErrorsSayingWhatTheyAre() throws {
         let layout = try Layout()
@@ -44,10 +48,11 @@ import Testing
             """)
         let result = loader.load(root: layout.root)
         #expect(result.diagnostics == [
-            .error("\"audio\" names \(layout.root)/audio/live.mp3, which is a FIFO (named pipe), not a regular file", at: at["1️⃣"]),
-            .warning("\"audio\" names /dev/zero, outside the workspace (allowed by files: {allow_outside_workspace: true} in castform.yaml)", at: at["2️⃣"]),
-            .error("\"audio\" names /dev/zero, which is a character device, not a regular file", at: at["2️⃣"]),
+            .manifest(.file(.notARegularFile(attribute: "audio", path: "\(layout.root)/audio/live.mp3", kind: .fifo)), at: at["1️⃣"]),
+            .manifest(Self.outside("audio", "/dev/zero", allowed: true), at: at["2️⃣"]),
+            .manifest(.file(.notARegularFile(attribute: "audio", path: "/dev/zero", kind: .characterDevice)), at: at["2️⃣"]),
         ])
+        #expect(result.diagnostics.map(\.severity) == [.error, .warning, .error])
     }
 
     @Test func filesOutsideTheWorkspaceAreErrors() throws {
@@ -63,9 +68,9 @@ import Testing
         let result = loader.load(root: layout.root)
         let real = try #require(WorkspaceFileTests.realPath(layout.base.path + "/elsewhere.mp3"))
         #expect(result.diagnostics == [
-            .error("\"audio\" names \(layout.base.path)/elsewhere.mp3, outside the workspace: \(Self.rule)", at: at["1️⃣"]),
-            .error("\"picture\" names /etc/passwd, outside the workspace: \(Self.rule)", at: at["2️⃣"]),
-            .error("\"audio\" names \(layout.root)/audio/link.mp3, a link to \(real), outside the workspace: \(Self.rule)", at: at["3️⃣"]),
+            .manifest(Self.outside("audio", "\(layout.base.path)/elsewhere.mp3"), at: at["1️⃣"]),
+            .manifest(Self.outside("picture", "/etc/passwd"), at: at["2️⃣"]),
+            .manifest(Self.outside("audio", "\(layout.root)/audio/link.mp3", .link(to: real)), at: at["3️⃣"]),
         ])
     }
 
@@ -81,7 +86,7 @@ import Testing
             """)
         let result = loader.load(root: layout.root)
         #expect(result.diagnostics == [
-            .warning("\"audio\" names \(layout.base.path)/elsewhere.mp3, outside the workspace (allowed by files: {allow_outside_workspace: true} in castform.yaml)", at: at["1️⃣"]),
+            .manifest(Self.outside("audio", "\(layout.base.path)/elsewhere.mp3", allowed: true), at: at["1️⃣"]),
         ])
         #expect(!result.hasErrors)
     }
@@ -96,7 +101,7 @@ import Testing
             """)
         let result = loader.load(root: layout.root)
         #expect(result.diagnostics == [
-            .error("\"picture\" names /etc/passwd, outside the workspace: \(Self.rule) (from ${var.cover})", at: at["1️⃣"]),
+            .manifest(.substituted(Self.outside("picture", "/etc/passwd"), from: .reference(.variable("cover"))), at: at["1️⃣"]),
         ])
     }
 

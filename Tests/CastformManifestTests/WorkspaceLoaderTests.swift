@@ -58,8 +58,8 @@ import Testing
         try directory.write("comments.yaml", "# nothing yet\n")
         let result = loader.load(root: directory.path)
         #expect(result.diagnostics == [
-            .warning("this manifest is empty: it declares nothing", at: .file(directory.path + "/comments.yaml")),
-            .warning("this manifest is empty: it declares nothing", at: .file(directory.path + "/empty.yaml")),
+            .manifest(.source(.emptyManifest), at: .file(directory.path + "/comments.yaml")),
+            .manifest(.source(.emptyManifest), at: .file(directory.path + "/empty.yaml")),
         ])
         #expect(!result.hasErrors)
     }
@@ -69,8 +69,8 @@ import Testing
         defer { directory.remove() }
         try directory.write("latin1.yaml", Data("mixcloud_cloudcast:\n  show:\n    title: Caf".utf8) + Data([0xE9]) + Data("\n".utf8))
         let result = loader.load(root: directory.path)
-        #expect(result.diagnostics == [.error("this file is not valid UTF-8 (byte 0xE9); save it as UTF-8",
-                                              at: SourceLocation(file: directory.path + "/latin1.yaml", line: 3, column: 15))])
+        #expect(result.diagnostics == [.manifest(.source(.notUTF8(byte: 0xE9)),
+                                                 at: SourceLocation(file: directory.path + "/latin1.yaml", line: 3, column: 15))])
     }
 
     @Test func aFiftyMegabyteFileIsRefusedBeforeParsing() throws {
@@ -95,18 +95,18 @@ import Testing
         try directory.write("show.yaml", "mixcloud_cloudcast:\n  a: {title: A, audio: audio/a.mp3}\n")
         try directory.writeSparse("huge.yaml", size: 200 * 1024 * 1024)
         let result = loader.load(root: directory.path)
-        #expect(result.diagnostics == [
-            .error("\(directory.path)/huge.yaml is 200 MiB, over castform's limit of 32 MiB for one manifest: split it into several files",
-                   at: .file(directory.path + "/huge.yaml")),
-        ])
+        let mebibyte: Int64 = 1024 * 1024
+        let huge = directory.path + "/huge.yaml"
+        let tooLarge = ManifestProblem.source(.tooLarge(path: huge, size: 200 * mebibyte, limit: 32 * mebibyte))
+        #expect(result.diagnostics == [.manifest(tooLarge, at: .file(huge))])
     }
 
     /// Only regular files are read: a settings file that is a FIFO or a link to a device would
     /// otherwise block, or be read forever.
     @Test(.timeLimit(.minutes(1)))
     func aSettingsFileThatIsNotARegularFileIsRefusedUnread() throws {
-        for (kind, make) in [("a FIFO (named pipe)", { (path: String) in mkfifo(path, 0o600) }),
-                             ("a character device", { (path: String) in symlink("/dev/zero", path) })] {
+        for (kind, make) in [(FileKind.fifo, { (path: String) in mkfifo(path, 0o600) }),
+                             (FileKind.characterDevice, { (path: String) in symlink("/dev/zero", path) })] {
             let directory = try TemporaryDirectory()
             defer { directory.remove() }
             try directory.write("audio/a.mp3", "x")
@@ -114,7 +114,7 @@ import Testing
             #expect(make(directory.path + "/castform.yaml") == 0)
             let result = loader.load(root: directory.path)
             #expect(result.diagnostics == [
-                .error("cannot read \(directory.path)/castform.yaml, which is \(kind), not a regular file", at: .file(directory.path + "/castform.yaml")),
+                .manifest(.source(.notARegularFile(path: directory.path + "/castform.yaml", kind: kind)), at: .file(directory.path + "/castform.yaml")),
             ])
         }
     }
@@ -132,11 +132,12 @@ import Testing
                 picture: art/big.jpg
             """)
         let result = loader.load(root: directory.path)
+        let mebibyte: Int64 = 1024 * 1024
+        let audio = FileProblem.tooLarge(attribute: "audio", path: directory.path + "/audio/long.mp3", size: 4_294_967_297, limit: 4_294_967_296)
+        let picture = FileProblem.tooLarge(attribute: "picture", path: directory.path + "/art/big.jpg", size: 12 * mebibyte, limit: 10 * mebibyte)
         #expect(result.diagnostics == [
-            .error("\"audio\" file \(directory.path)/audio/long.mp3 is 4294967297 bytes; the limit is 4294967296 bytes (4 GiB)",
-                   at: SourceLocation(file: directory.path + "/show.yaml", line: 4, column: 12)),
-            .error("\"picture\" file \(directory.path)/art/big.jpg is 12 MiB; the limit is 10 MiB",
-                   at: SourceLocation(file: directory.path + "/show.yaml", line: 5, column: 14)),
+            .manifest(.file(audio), at: SourceLocation(file: directory.path + "/show.yaml", line: 4, column: 12)),
+            .manifest(.file(picture), at: SourceLocation(file: directory.path + "/show.yaml", line: 5, column: 14)),
         ])
     }
 

@@ -49,9 +49,10 @@ import Testing
     @Test func syntaxErrorsPointAtTheConstructLeftOpen() throws {
         let stream = YAMLParser.parse("a: [1, 2\nb: 3\n", file: "e.yaml")
         let error = try #require(stream.errors.first)
-        #expect(error.kind == .syntax)
+        #expect(error.kind == .syntax(problem: "did not find expected ',' or ']'", context: "while parsing a flow sequence"))
+        #expect(error.isSyntax)
         #expect(error.mark == Mark(file: "e.yaml", line: 1, column: 4))
-        #expect(error.message.contains("flow sequence"))
+        #expect(error.message == "did not find expected ',' or ']' while parsing a flow sequence")
 
         let quote = try #require(YAMLParser.parse("a: 1\nb: \"open\nc: 2\n", file: "q.yaml").errors.first)
         #expect(quote.mark == Mark(file: "q.yaml", line: 2, column: 4))
@@ -73,6 +74,7 @@ import Testing
     @Test func tabIndentationIsNamed() throws {
         for text in ["a:\n  b:\n\tc: 1\n", "a:\n  b: x\n  \tc: 1\n", "a: |\n\tx\n"] {
             let error = try #require(YAMLParser.parse(text, file: "t.yaml").errors.first, "\(text)")
+            #expect(error.kind == .tabIndentation, "\(text)")
             #expect(error.message == "this line is indented with a tab; YAML indents with spaces only", "\(text)")
         }
     }
@@ -95,6 +97,9 @@ import Testing
     @Test func duplicateKeysAreAllReported() {
         let stream = YAMLParser.parse("a: 1\nb: 2\na: 3\nb: 4\n", file: "k.yaml")
         #expect(stream.errors.map(\.mark.line) == [3, 4])
+        #expect(stream.errors.map(\.kind) == [.duplicateKey(key: "a", firstMark: Mark(file: "k.yaml", line: 1, column: 1)),
+                                               .duplicateKey(key: "b", firstMark: Mark(file: "k.yaml", line: 2, column: 1))])
+        #expect(stream.errors.allSatisfy { !$0.isSyntax })
         #expect(stream.errors.first?.message == "duplicate key \"a\" in this mapping (first at line 1, column 1)")
     }
 
@@ -107,6 +112,19 @@ import Testing
         let stream = YAMLParser.parse(text, file: "lol.yaml")
         let error = try #require(stream.errors.first)
         #expect(error.kind == .aliasExpansion(limit: 100_000))
+        #expect(error.message == "aliases expand this document to more than 100000 nodes; castform refuses such alias bombs")
+    }
+
+    @Test func anAliasWithoutItsAnchorNamesIt() throws {
+        let error = try #require(YAMLParser.parse("a: *nowhere\n", file: "a.yaml").errors.first)
+        #expect(error.kind == .unknownAlias("nowhere"))
+        #expect(error.message == "alias *nowhere refers to no anchor defined before it")
+    }
+
+    @Test func kindsNameWhatANodeIs() throws {
+        let root = try #require(YAMLParser.parse("[~, true, 3, 1.5, x, \"4\", [], {}]", file: "k.yaml").documents.first?.root)
+        #expect(root.sequence?.map(\.kind) == [.null, .bool, .int, .float, .string, .string, .sequence, .mapping])
+        #expect(root.kind == .sequence)
     }
 
     @Test func deepNestingIsAnErrorNotACrash() throws {

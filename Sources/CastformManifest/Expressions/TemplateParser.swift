@@ -46,7 +46,7 @@ public enum TemplateParser {
                 if index + 1 < characters.count, characters[index + 1] == "{" {
                     let location = position(of: index, rank: pairs.firstIndex(of: index) ?? 0, origin: origin)
                     guard let close = characters[(index + 2)...].firstIndex(of: "}") else {
-                        diagnostics.append(.error(unterminatedMessage(characters[(index + 2)...], origin: origin), at: location))
+                        diagnostics.append(.manifest(.expression(unterminated(characters[(index + 2)...], origin: origin)), at: location))
                         return (nil, text, diagnostics)
                     }
                     let body = String(characters[(index + 2)..<close])
@@ -55,8 +55,8 @@ public enum TemplateParser {
                         if !literal.isEmpty { parts.append(.literal(literal)) }
                         literal = ""
                         parts.append(.interpolation(reference, at: location))
-                    case .failure(let failure):
-                        diagnostics.append(.error(failure.message, at: location))
+                    case .failure(let problem):
+                        diagnostics.append(.manifest(.expression(problem), at: location))
                     }
                     index = close + 1
                     continue
@@ -84,12 +84,9 @@ public enum TemplateParser {
     /// An unterminated `${`: quoting what follows it could print a secret, or a whole paragraph,
     /// so only the expression-like characters right after it are quoted (`${var.region`), and
     /// for a sensitive value nothing is.
-    static func unterminatedMessage(_ rest: ArraySlice<Character>, origin: Origin) -> String {
-        if let name = origin.sensitiveName {
-            return "unterminated \"${\" in \"\(name)\": add the closing \"}\""
-        }
-        let expression = rest.prefix { isExpressionCharacter($0) }
-        return "unterminated \"${\(String(expression))\": add the closing \"}\""
+    static func unterminated(_ rest: ArraySlice<Character>, origin: Origin) -> ExpressionProblem {
+        if let name = origin.sensitiveName { return .unterminatedInSensitive(attribute: name) }
+        return .unterminated(start: String(rest.prefix { isExpressionCharacter($0) }))
     }
 
     static func isExpressionCharacter(_ character: Character) -> Bool {
@@ -97,10 +94,9 @@ public enum TemplateParser {
     }
 
     /// Parses what is between `${` and `}`.
-    public static func parseReference(_ body: String) -> Result<Reference, ExpressionError> {
+    public static func parseReference(_ body: String) -> Result<Reference, ExpressionProblem> {
         let trimmed = body.trimmingWhitespace()
-        let fail = ExpressionError(
-            message: "invalid expression \"${\(body)}\": expected env.NAME, var.NAME, TYPE.NAME.ATTR or data.TYPE.NAME.ATTR")
+        let fail = ExpressionProblem.malformed(body: body)
         guard let steps = splitPath(trimmed), case .attribute(let head)? = steps.first else { return .failure(fail) }
         let names = steps.dropFirst()
         func name(_ step: PathStep?) -> String? {
@@ -110,7 +106,7 @@ public enum TemplateParser {
         switch head {
         case "env", "var":
             guard names.count == 1, let variable = name(names.first), isIdentifier(variable) else {
-                return .failure(ExpressionError(message: "invalid expression \"${\(body)}\": \(head) takes one name, as \(head).NAME"))
+                return .failure(.needsOneName(body: body, prefix: head))
             }
             return .success(head == "env" ? .environment(variable) : .variable(variable))
         case "data":
@@ -118,7 +114,7 @@ public enum TemplateParser {
             guard rest.count >= 3, let type = name(rest[0]), let resource = name(rest[1]), name(rest[2]) != nil,
                   ResourceAddress.isValidName(type), ResourceAddress.isValidName(resource)
             else {
-                return .failure(ExpressionError(message: "invalid expression \"${\(body)}\": a data source reference is data.TYPE.NAME.ATTR"))
+                return .failure(.malformedDataReference(body: body))
             }
             return .success(.resource(ResourceAddress(.data, type: type, name: resource), path: Array(rest[2...])))
         default:
@@ -179,9 +175,4 @@ public enum TemplateParser {
         }
         return rank < locations.count ? locations[rank] : origin.location
     }
-}
-
-/// A malformed `${...}`; the message quotes the expression itself, nothing around it.
-public struct ExpressionError: Error, Equatable {
-    public var message: String
 }

@@ -56,23 +56,6 @@ enum TypeConformance {
     }
 }
 
-extension Value {
-    /// "a string", "a mapping", for messages.
-    var kindPhrase: String {
-        switch self {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .int: return "an integer"
-        case .number: return "a number"
-        case .string: return "a string"
-        case .list: return "a list"
-        case .object: return "a mapping"
-        case .unknown: return "not known yet"
-        case .sensitive(let inner): return inner.kindPhrase
-        }
-    }
-}
-
 extension Template {
     /// Whether validation can know the value: every `${...}` in it names a variable.
     /// Environment values (secrets, and maybe unset in CI) and other resources' attributes

@@ -45,14 +45,13 @@ enum SourceChecks {
 
     /// A file over the limit, named with its size and the limit.
     static func tooLarge(_ size: Int64, displayPath: String) -> Diagnostic {
-        .error("\(displayPath) is \(ConstraintCheck.byteCount(size)), over castform's limit of \(ConstraintCheck.byteCount(Int64(maxBytes))) for one manifest: split it into several files", at: .file(displayPath))
+        .manifest(.source(.tooLarge(path: displayPath, size: size, limit: Int64(maxBytes))), at: .file(displayPath))
     }
 
     static func check(_ bytes: [UInt8], displayPath: String) -> Diagnostic? {
         if bytes.count > maxBytes { return tooLarge(Int64(bytes.count), displayPath: displayPath) }
         if let bad = firstInvalidUTF8(bytes) {
-            let hex = String(bad.byte, radix: 16, uppercase: true)
-            return .error("this file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); save it as UTF-8", at: SourceLocation(file: displayPath, line: bad.line, column: bad.column))
+            return .manifest(.source(.notUTF8(byte: bad.byte)), at: SourceLocation(file: displayPath, line: bad.line, column: bad.column))
         }
         return nil
     }

@@ -13,7 +13,7 @@ public struct VariableOverrides: Sendable {
         public var origin: Origin
     }
 
-    public enum Origin: Sendable, Equatable {
+    public enum Origin: Sendable, Hashable {
         /// `CASTFORM_VAR_NAME`: ignored when castform.yaml declares no such variable, as
         /// Terraform ignores a `TF_VAR_` it has no use for.
         case environment

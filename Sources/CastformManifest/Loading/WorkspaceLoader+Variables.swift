@@ -26,16 +26,16 @@ extension WorkspaceLoader {
     private func override(_ entry: VariableOverrides.Entry, in config: inout WorkspaceConfig, diagnostics: inout [Diagnostic]) {
         guard let declared = config.variables[entry.name] else {
             if entry.origin != .environment, config.variablesAreKnown {
-                diagnostics.append(.error(undeclared(entry.name, config: config, given: entry.origin.shown), at: nil))
+                diagnostics.append(.manifest(undeclared(entry.name, config: config, givenBy: .origin(entry.origin)), at: nil))
             }
             return
         }
-        switch Self.coerce(entry.text, like: declared, file: entry.origin.shown, limits: limits) {
+        switch Self.coerce(entry.text, like: declared, file: entry.origin.phrase, limits: limits) {
         case .success(let value):
             config.variables[entry.name] = value
             config.overriddenVariables.insert(entry.name)
-        case .failure(let problem):
-            diagnostics.append(.error("\(entry.origin.shown): \(problem.message)", at: nil))
+        case .failure(let expected):
+            diagnostics.append(.manifest(.override(.doesNotFit(givenBy: entry.origin, text: entry.text, expected: expected)), at: nil))
         }
     }
 
@@ -43,22 +43,20 @@ extension WorkspaceLoader {
                                   diagnostics: inout [Diagnostic]) {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         guard case .success(let bytes) = SourceReader.contents(of: absolute, limit: SourceChecks.maxBytes) else {
-            diagnostics.append(.error("cannot read the variables file \(path) (-var-file): check that it is a readable YAML file", at: nil))
+            diagnostics.append(.manifest(.override(.unreadableFile(path: path)), at: nil))
             return
         }
         let file = SourceFile(displayPath: path, relativePath: path, absolutePath: absolute, bytes: bytes)
         sources[file.displayPath] = file
         let stream = YAMLParser.parse(file.bytes, file: file.displayPath, limits: limits, lines: file.lines)
-        for error in stream.errors {
-            diagnostics.append(.error(Self.wording(error), at: SourceLocation(file: error.mark.file, line: error.mark.line, column: error.mark.column)))
-        }
+        diagnostics += stream.errors.map(Self.diagnostic)
         guard let root = stream.documents.first?.root else { return }
         var decoder = ValueDecoder(file: file)
         let values = decoder.decode(root, as: .map(.any), name: "variables")
         diagnostics += decoder.diagnostics
         for field in values?.fields ?? [] {
             guard config.variables[field.name] != nil || !config.variablesAreKnown else {
-                diagnostics.append(.error(undeclared(field.name, config: config, given: "this variables file"), at: field.location))
+                diagnostics.append(.manifest(undeclared(field.name, config: config, givenBy: .variablesFile), at: field.location))
                 continue
             }
             config.variables[field.name] = field.value
@@ -66,55 +64,38 @@ extension WorkspaceLoader {
         }
     }
 
-    private func undeclared(_ name: String, config: WorkspaceConfig, given: String) -> String {
-        "\(given) sets the variable \"\(name)\", which \(config.fileName) does not declare: declare it under variables: with a default"
-            + Suggestion.didYouMean(name, in: config.variables.keys)
+    private func undeclared(_ name: String, config: WorkspaceConfig, givenBy source: OverrideProblem.Source) -> ManifestProblem {
+        .override(.undeclared(name, givenBy: source, settingsFile: config.fileName,
+                              suggestion: Suggestion.closest(to: name, in: config.variables.keys)))
     }
 
-    /// `text` as a value of the kind of `declared` (castform.yaml's default).
-    static func coerce(_ text: String, like declared: ConfigValue, file: String, limits: ParseLimits) -> Swift.Result<ConfigValue, CoercionProblem> {
+    /// `text` as a value of the kind of `declared` (castform.yaml's default), or the kind it
+    /// should have read as.
+    static func coerce(_ text: String, like declared: ConfigValue, file: String, limits: ParseLimits)
+        -> Swift.Result<ConfigValue, OverrideProblem.Expected> {
         let at = SourceLocation.file(file)
         switch declared.kind {
         case .null, .string, .template:
             return .success(ConfigValue(.string(text), at: at))
         case .bool:
-            guard let bool = ["true": true, "false": false][text.lowercased()] else { return .failure(CoercionProblem("expected true or false, got \"\(text)\"")) }
+            guard let bool = ["true": true, "false": false][text.lowercased()] else { return .failure(.bool) }
             return .success(ConfigValue(.bool(bool), at: at))
         case .int:
-            guard let int = Int(text) else { return .failure(CoercionProblem("expected a whole number, got \"\(text)\"")) }
+            guard let int = Int(text) else { return .failure(.int) }
             return .success(ConfigValue(.int(int), at: at))
         case .number:
-            guard let number = Double(text), number.isFinite else { return .failure(CoercionProblem("expected a number, got \"\(text)\"")) }
+            guard let number = Double(text), number.isFinite else { return .failure(.number) }
             return .success(ConfigValue(.number(number), at: at))
         case .list, .object:
             let stream = YAMLParser.parse(Array(text.utf8), file: file, limits: limits)
-            let kind = declared.items.isEmpty && declared.fields.isEmpty ? "a YAML value" : (declared.fields.isEmpty ? "a list, as [a, b]" : "a mapping, as {key: value}")
-            guard stream.errors.isEmpty, let root = stream.documents.first?.root else { return .failure(CoercionProblem("expected \(kind), got \"\(text)\"")) }
+            let expected: OverrideProblem.Expected = declared.items.isEmpty && declared.fields.isEmpty
+                ? .yamlValue : (declared.fields.isEmpty ? .list : .mapping)
+            guard stream.errors.isEmpty, let root = stream.documents.first?.root else { return .failure(expected) }
             var decoder = ValueDecoder(file: SourceFile(displayPath: file, relativePath: file, absolutePath: file, bytes: Array(text.utf8)))
             guard let value = decoder.decode(root, as: .any, name: "variable"), decoder.diagnostics.isEmpty else {
-                return .failure(CoercionProblem("expected \(kind), got \"\(text)\""))
+                return .failure(expected)
             }
             return .success(value)
-        }
-    }
-}
-
-/// Why a value given as text does not fit its variable.
-struct CoercionProblem: Error {
-    var message: String
-
-    init(_ message: String) {
-        self.message = message
-    }
-}
-
-extension VariableOverrides.Origin {
-    /// How the value was given, in messages.
-    var shown: String {
-        switch self {
-        case .environment: "the environment"
-        case .commandLine(let argument): "-var \(argument)"
-        case .plan(let path): "the plan \(path)"
         }
     }
 }

@@ -39,7 +39,7 @@ public struct WorkspaceLoader: Sendable {
         let absoluteRoot = URL(fileURLWithPath: root).standardizedFileURL.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: absoluteRoot, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return Result(workspace: nil, diagnostics: [.error("\(root) is not a directory: give the workspace directory (the one with castform.yaml and the manifests)", at: nil)], sources: [:])
+            return Result(workspace: nil, diagnostics: [.manifest(.source(.notADirectory(root: root)), at: nil)], sources: [:])
         }
         var loading = Loading(root: root, absoluteRoot: absoluteRoot)
         var config = loadConfig(&loading)
@@ -67,8 +67,8 @@ public struct WorkspaceLoader: Sendable {
         let configs = WorkspaceFiles.configs(in: loading.absoluteRoot)
         guard let configName = configs.first else { return config }
         if configs.count > 1 {
-            loading.diagnostics.append(.error("castform reads its settings from \(configName) only; merge \(configs[1]) into it and remove it",
-                                              at: .file(display(configs[1], root: loading.root))))
+            loading.diagnostics.append(.manifest(.source(.settingsInTwoFiles(read: configName, ignored: configs[1])),
+                                                 at: .file(display(configs[1], root: loading.root))))
         }
         guard let file = read(configName, root: loading.root, absoluteRoot: loading.absoluteRoot, diagnostics: &loading.diagnostics) else {
             config.variablesAreKnown = false
@@ -90,7 +90,7 @@ public struct WorkspaceLoader: Sendable {
     private func loadManifests(_ loading: inout Loading) -> ([ResourceDeclaration], Bool) {
         let manifests = WorkspaceFiles.manifests(in: loading.absoluteRoot)
         if manifests.isEmpty && !allowsEmpty {
-            loading.diagnostics.append(.error("no manifests in \(loading.root): castform reads every *.yaml and *.yml file below it (besides castform.yaml)", at: nil))
+            loading.diagnostics.append(.manifest(.source(.noManifests(root: loading.root)), at: nil))
         }
         var decoder = ManifestDecoder(registry: registry, absoluteRoot: loading.absoluteRoot)
         var resources: [ResourceDeclaration] = []
@@ -105,7 +105,7 @@ public struct WorkspaceLoader: Sendable {
             if !complete { declarationsAreKnown = false }
             if !complete && documents.isEmpty { continue }
             if documents.allSatisfy({ $0.root == nil || ($0.root?.scalar != nil && $0.root?.resolved == .null) }) {
-                loading.diagnostics.append(.warning("this manifest is empty: it declares nothing", at: .file(file.displayPath)))
+                loading.diagnostics.append(.manifest(.source(.emptyManifest), at: .file(file.displayPath)))
                 continue
             }
             resources += decoder.declarations(in: documents, file: file)
@@ -126,10 +126,10 @@ public struct WorkspaceLoader: Sendable {
         case .success(let read):
             bytes = read
         case .failure(.unreadable):
-            diagnostics.append(.error("cannot read \(display): check that it is a readable file", at: .file(display)))
+            diagnostics.append(.manifest(.source(.unreadable(path: display)), at: .file(display)))
             return nil
         case .failure(.notRegular(let kind)):
-            diagnostics.append(.error("cannot read \(display)\(kind.whichIsNotAFile)", at: .file(display)))
+            diagnostics.append(.manifest(.source(.notARegularFile(path: display, kind: kind)), at: .file(display)))
             return nil
         case .failure(.tooLarge(let size)):
             diagnostics.append(SourceChecks.tooLarge(size, displayPath: display))
@@ -146,23 +146,24 @@ public struct WorkspaceLoader: Sendable {
     /// parsed before it are still good, and nothing after it was read.
     private func parse(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> (documents: [Document], complete: Bool) {
         let stream = YAMLParser.parse(file.bytes, file: file.displayPath, limits: limits, lines: file.lines)
-        for error in stream.errors {
-            diagnostics.append(.error(Self.wording(error), at: SourceLocation(file: error.mark.file, line: error.mark.line, column: error.mark.column)))
-        }
+        diagnostics += stream.errors.map(Self.diagnostic)
         let complete = !stream.errors.contains { if case .duplicateKey = $0.kind { return false }; return true }
         return (stream.documents, complete)
     }
 
-    static func wording(_ error: YAMLError) -> String {
-        switch error.kind {
-        case .syntax: return "invalid YAML: \(error.message)"
-        default: return error.message
-        }
+    /// A YAML error as a diagnostic: the error itself is the problem, placed at its mark.
+    static func diagnostic(_ error: YAMLError) -> Diagnostic {
+        .manifest(.syntax(error), at: SourceLocation(file: error.mark.file, line: error.mark.line, column: error.mark.column))
     }
 
     /// The same message at the same place once (a rule and the decoder may meet one fault).
     static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var seen = Set<Diagnostic>()
-        return diagnostics.filter { seen.insert($0).inserted }
+        struct Said: Hashable {
+            var severity: Diagnostic.Severity
+            var message: String
+            var location: SourceLocation?
+        }
+        var seen = Set<Said>()
+        return diagnostics.filter { seen.insert(Said(severity: $0.severity, message: $0.message, location: $0.location)).inserted }
     }
 }

@@ -26,11 +26,11 @@ struct ConfigDecoder {
         }
         let roots = documents.compactMap(\.root).filter { !($0.scalar != nil && $0.resolved == .null) }
         if roots.count > 1 {
-            decoder.error("\(name) holds one document; merge the others into it", at: roots[1].mark)
+            decoder.report(.settings(.extraDocument(file: name)), at: roots[1].mark)
         }
         guard let root = roots.first else { return config }
         guard let pairs = root.mapping else {
-            decoder.error("\(name) must be a mapping of settings (state, providers, variables, sandbox, files), not \(root.kindDescription)", at: root.mark)
+            decoder.report(.settings(.notAMapping(file: name, found: root.valueKind)), at: root.mark)
             config.variablesAreKnown = false
             return config
         }
@@ -48,15 +48,14 @@ struct ConfigDecoder {
             case "sandbox":
                 config.sandbox = decoder.decode(pair.value, as: .bool, name: "sandbox")?.bool ?? false
             case "files":
-                let files = decoder.decodeObject(pair.value, schema: FilesSchema.schema, context: "files")
+                let files = decoder.decodeObject(pair.value, schema: FilesSchema.schema, context: .setting("files"))
                 config.files.written = files
                 config.files.allowOutsideWorkspace = files["allow_outside_workspace"]?.bool ?? false
             default:
-                var message = "unknown setting \"\(key)\" in \(name)" + Suggestion.didYouMean(key, in: Self.topLevelKeys)
-                if registry.managed[key] != nil || key == "data" {
-                    message = "\(name) holds settings only; declare \(key) in a manifest file of its own"
-                }
-                decoder.error(message, at: pair.key.mark)
+                let declares = registry.managed[key] != nil || key == "data"
+                decoder.report(.settings(declares ? .declaration(type: key, file: name)
+                                                  : .unknownSetting(key, file: name, suggestion: Suggestion.closest(to: key, in: Self.topLevelKeys))),
+                               at: pair.key.mark)
             }
         }
         return config
@@ -64,7 +63,7 @@ struct ConfigDecoder {
 
     private func state(_ node: Node, decoder: inout ValueDecoder) -> WorkspaceConfig.StateSettings {
         var settings = WorkspaceConfig.StateSettings()
-        let value = decoder.decodeObject(node, schema: StateSchema.schema, context: "state")
+        let value = decoder.decodeObject(node, schema: StateSchema.schema, context: .setting("state"))
         settings.written = value
         if let backend = value["backend"]?.string.flatMap(WorkspaceConfig.Backend.init(rawValue:)) {
             settings.backend = backend
@@ -77,17 +76,17 @@ struct ConfigDecoder {
 
     private func providers(_ node: Node, decoder: inout ValueDecoder) -> [String: ConfigValue] {
         guard let pairs = node.mapping else {
-            decoder.error("\"providers\" must map provider names to their settings, not \(node.kindDescription)", at: node.mark)
+            decoder.report(.settings(.providersNotAMapping(found: node.valueKind)), at: node.mark)
             return [:]
         }
         var result: [String: ConfigValue] = [:]
         for pair in pairs {
             let name = pair.key.scalar?.value ?? ""
             guard let schema = registry.providers[name] else {
-                decoder.error("unknown provider \"\(name)\"" + Suggestion.didYouMean(name, in: registry.providerNames), at: pair.key.mark)
+                decoder.report(.settings(.unknownProvider(name, suggestion: Suggestion.closest(to: name, in: registry.providerNames))), at: pair.key.mark)
                 continue
             }
-            result[name] = decoder.decodeObject(pair.value, schema: schema.config, context: "provider \(name)")
+            result[name] = decoder.decodeObject(pair.value, schema: schema.config, context: .provider(name))
         }
         return result
     }

@@ -33,7 +33,7 @@ struct ManifestDecoder {
                 if index == 0 {
                     result += documentResource(root, schema: format, file: file)
                 } else {
-                    diagnostics.append(.error("\(format.documentFormat?.name ?? "this file") holds one \(format.name); move this document to a file of its own", at: location(document.mark)))
+                    report(.extraDocument(format: format.documentFormat?.name, type: format.name), at: document.mark)
                 }
                 continue
             }
@@ -44,15 +44,14 @@ struct ManifestDecoder {
 
     private mutating func typedDeclarations(_ root: Node, file: SourceFile) -> [ResourceDeclaration] {
         guard let pairs = root.mapping else {
-            let example = registry.managed.keys.sorted().first.map { "e.g. \($0):" } ?? "TYPE: {NAME: {...}}"
-            diagnostics.append(.error("a manifest must be a mapping of resource types (\(example)), not \(root.kindDescription)", at: location(root.mark)))
+            report(.notAMapping(exampleType: registry.managed.keys.sorted().first, found: root.valueKind), at: root.mark)
             return []
         }
         var result: [ResourceDeclaration] = []
         for pair in pairs {
             if pair.key.scalar?.value == "data" {
                 guard let sources = pair.value.mapping else {
-                    diagnostics.append(.error("\"data\" must map data-source types to named data sources", at: location(pair.value.mark)))
+                    report(.dataNotAMapping, at: pair.value.mark)
                     continue
                 }
                 for source in sources {
@@ -67,20 +66,15 @@ struct ManifestDecoder {
 
     private mutating func resources(ofType typeNode: Node, mode: ResourceAddress.Mode, in node: Node, file: SourceFile) -> [ResourceDeclaration] {
         guard let type = typeNode.scalar?.value else {
-            diagnostics.append(.error("resource types must be plain strings, not \(typeNode.kindDescription)", at: location(typeNode.mark)))
+            report(.typeNotAString(found: typeNode.valueKind), at: typeNode.mark)
             return []
         }
         guard let schema = registry.schema(mode, type) else {
-            let known = mode == .managed ? Array(registry.managed.keys) + ["data"] : Array(registry.data.keys)
-            let what = mode == .managed ? "resource type" : "data source type"
-            var message = "unknown \(what) \"\(type)\"" + Suggestion.didYouMean(type, in: known)
-            if mode == .managed, registry.data[type] != nil { message = "\(type) is a data source: declare it under \"data:\"" }
-            if mode == .data, registry.managed[type] != nil { message = "\(type) is a resource, not a data source: declare it at the top level" }
-            diagnostics.append(.error(message, at: location(typeNode.mark)))
+            report(unknownType(type, mode: mode), at: typeNode.mark)
             return []
         }
         guard let pairs = node.mapping else {
-            diagnostics.append(.error("\"\(type)\" must map resource names to their attributes, not \(node.kindDescription)", at: location(node.mark)))
+            report(.typeNotAMapping(type: type, found: node.valueKind), at: node.mark)
             return []
         }
         var result: [ResourceDeclaration] = []
@@ -89,17 +83,17 @@ struct ManifestDecoder {
         var names = Set<String>()
         for pair in pairs {
             guard let name = pair.key.scalar?.value else {
-                diagnostics.append(.error("resource names must be plain strings, not \(pair.key.kindDescription)", at: location(pair.key.mark)))
+                report(.nameNotAString(found: pair.key.valueKind), at: pair.key.mark)
                 continue
             }
             guard ResourceAddress.isValidName(name) else {
-                diagnostics.append(.error("invalid resource name \"\(name)\": start with a letter or _, then use letters, digits, _ and -", at: location(pair.key.mark)))
+                report(.invalidName(name), at: pair.key.mark)
                 continue
             }
             guard names.insert(name).inserted else { continue }
             let address = ResourceAddress(mode, type: type, name: name)
             var decoder = ValueDecoder(file: file)
-            let body = decoder.decodeObject(pair.value, schema: schema.body, context: address.description, extraKeys: Self.metaKeys,
+            let body = decoder.decodeObject(pair.value, schema: schema.body, context: .resource(address), extraKeys: Self.metaKeys,
                                             missingAt: pair.key.mark)
             var declaration = ResourceDeclaration(address: address, location: location(pair.key.mark), body: body)
             if let dependsOn = pair.value["depends_on"] {
@@ -112,6 +106,18 @@ struct ManifestDecoder {
         return result
     }
 
+    /// A type the registry does not have in `mode`; when it has it in the other, say where it goes.
+    private func unknownType(_ type: String, mode: ResourceAddress.Mode) -> DeclarationProblem {
+        if mode == .managed, registry.data[type] != nil { return .dataSourceAtTopLevel(type: type) }
+        if mode == .data, registry.managed[type] != nil { return .resourceUnderData(type: type) }
+        let known = mode == .managed ? Array(registry.managed.keys) + ["data"] : Array(registry.data.keys)
+        return .unknownType(type, mode: mode, suggestion: Suggestion.closest(to: type, in: known))
+    }
+
+    private mutating func report(_ problem: DeclarationProblem, at mark: Mark) {
+        diagnostics.append(.manifest(.declaration(problem), at: location(mark)))
+    }
+
     private mutating func collect(_ decoder: ValueDecoder) {
         diagnostics += decoder.diagnostics
         incomplete.formUnion(decoder.incomplete)
@@ -122,7 +128,7 @@ struct ManifestDecoder {
         let base = (fileName as NSString).deletingPathExtension
         let start = SourceLocation.file(file.displayPath)
         guard ResourceAddress.isValidName(base) else {
-            diagnostics.append(.error("the file name \"\(fileName)\" cannot name a \(schema.name): rename it using letters, digits, _ and - (it becomes \(schema.name).NAME)", at: start))
+            diagnostics.append(.manifest(.declaration(.fileNameNotAName(fileName: fileName, type: schema.name)), at: start))
             return []
         }
         // The sibling file's attribute is not required of the document (castform finds the
@@ -131,7 +137,7 @@ struct ManifestDecoder {
         var bodySchema = schema.body
         bodySchema.attributes = bodySchema.attributes.filter { $0.name != sibling?.attribute }
         var decoder = ValueDecoder(file: file)
-        var body = decoder.decodeObject(root, schema: bodySchema, context: "this \(schema.name)",
+        var body = decoder.decodeObject(root, schema: bodySchema, context: .document(type: schema.name),
                                         extraKeys: Self.metaKeys + [sibling?.attribute].compactMap { $0 })
         if let sibling { fillSibling(sibling, of: schema.name, in: &body, root: root, base: base, file: file, decoder: &decoder) }
         var declaration = ResourceDeclaration(address: ResourceAddress(.managed, type: schema.name, name: base),
@@ -155,8 +161,8 @@ struct ManifestDecoder {
             body.appendField(ConfigValue.Field(name: sibling.attribute, location: here, value: ConfigValue(.string(path), at: here)))
         } else {
             let fileName = (file.relativePath as NSString).lastPathComponent
-            let others = sibling.extensions.dropFirst().map { ".\($0)" }.joined(separator: ", ")
-            diagnostics.append(.error("no \(sibling.attribute) for this \(type): put \(base).\(sibling.extensions.first ?? "") beside \(fileName) (or \(others)), or name the file with an \"\(sibling.attribute)\" key", at: here))
+            diagnostics.append(.manifest(.declaration(.noSiblingFile(attribute: sibling.attribute, type: type, base: base, fileName: fileName,
+                                                                     extensions: sibling.extensions)), at: here))
         }
     }
 
@@ -172,12 +178,12 @@ struct ManifestDecoder {
 
     private func dependsOn(_ node: Node, decoder: inout ValueDecoder) -> [(address: ResourceAddress, location: SourceLocation)] {
         guard let items = node.sequence else {
-            decoder.error("\"depends_on\" must be a list of addresses (TYPE.NAME), not \(node.kindDescription)", at: node.mark)
+            decoder.report(.declaration(.dependsOnNotAList(found: node.valueKind)), at: node.mark)
             return []
         }
         return items.compactMap { item in
             guard let text = item.scalar?.value, let address = ResourceAddress(parsing: text) else {
-                decoder.error("\"\(item.scalar?.value ?? item.kindDescription)\" is not an address: write TYPE.NAME or data.TYPE.NAME", at: item.mark)
+                decoder.report(.declaration(.notAnAddress(written: item.scalar?.value, found: item.valueKind)), at: item.mark)
                 return nil
             }
             return (address, decoder.location(item.mark))
@@ -197,7 +203,7 @@ struct ManifestDecoder {
             Attribute("create_before_destroy", .bool),
             Attribute("ignore_changes", .list(.string)),
         ] + schema.lifecycleOptions)
-        let value = decoder.decodeObject(node, schema: lifecycleSchema, context: "lifecycle")
+        let value = decoder.decodeObject(node, schema: lifecycleSchema, context: .lifecycle)
         lifecycle.preventDestroy = value["prevent_destroy"]?.bool ?? false
         lifecycle.createBeforeDestroy = value["create_before_destroy"]?.bool ?? false
         let settable = schema.body.attributes.filter(\.isSettable).map(\.name)
@@ -207,9 +213,11 @@ struct ManifestDecoder {
             case let attribute? where attribute.isSettable:
                 lifecycle.ignoreChanges.append((attribute.name, item.location))
             case _?:
-                decoder.appendDiagnostic(.error("ignore_changes names \"\(name)\", which the service computes: castform never changes it, so there is nothing to ignore", at: item.location))
+                decoder.appendDiagnostic(.manifest(.declaration(.ignoreChangesComputed(attribute: name)), at: item.location))
             case nil:
-                decoder.appendDiagnostic(.error("ignore_changes names \"\(name)\", which is not an attribute of \(schema.name)" + Suggestion.didYouMean(name, in: settable), at: item.location))
+                let problem = DeclarationProblem.ignoreChangesUnknown(attribute: name, type: schema.name,
+                                                                      suggestion: Suggestion.closest(to: name, in: settable))
+                decoder.appendDiagnostic(.manifest(.declaration(problem), at: item.location))
             }
         }
         for option in schema.lifecycleOptions {

@@ -9,9 +9,9 @@ struct Slot {
     /// range the service accepts, as a value inside the type would be.
     var range: (min: Double?, max: Double?)?
 
-    /// `"tags"`, or `each item of "tags"`.
-    var subject: String {
-        isItem ? "each item of \"\(name)\"" : "\"\(name)\""
+    /// What messages say the value is: the attribute, or each item of it.
+    var subject: ManifestProblem.Subject {
+        isItem ? .eachItem(of: name) : .named(name)
     }
 
     /// One item of this slot's list.

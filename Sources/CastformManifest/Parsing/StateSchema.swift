@@ -24,9 +24,9 @@ enum StateSchema {
         let url = state.field("url")
         switch (backend, url) {
         case ("postgres", nil):
-            return [.error("the postgres backend needs a url, e.g. url: ${env.CASTFORM_PG_URL}", at: state.location)]
+            return [.manifest(.settings(.postgresWithoutURL), at: state.location)]
         case ("local", let url?):
-            return [.error("url applies to the postgres backend only", at: url.location)]
+            return [.manifest(.settings(.urlWithoutPostgres), at: url.location)]
         default:
             return []
         }

@@ -3,7 +3,7 @@
 /// castform parses times itself rather than relying on YAML 1.1's base-60 integers, under which
 /// `2:54` is 174 but `0:30` and `09:00` stay strings.
 public enum TimeParser {
-    public enum Failure: Error, Equatable {
+    public enum Failure: Error, Sendable, Hashable {
         case negative
         case malformed
         case secondsOutOfRange
@@ -37,15 +37,6 @@ public enum TimeParser {
             return "\(hours):\(minutes < 10 ? "0" : "")\(minutes):\(ss)"
         }
         return "\(minutes):\(ss)"
-    }
-
-    public static func message(for failure: Failure, text: String) -> String {
-        switch failure {
-        case .negative: return "invalid time \"\(text)\": a start time cannot be negative"
-        case .malformed: return "invalid time \"\(text)\": use seconds (174), m:ss (2:54) or h:mm:ss (1:02:03)"
-        case .secondsOutOfRange: return "invalid time \"\(text)\": seconds must be 00 to 59"
-        case .minutesOutOfRange: return "invalid time \"\(text)\": minutes must be 00 to 59"
-        }
     }
 
     private static func isDigits(_ part: Substring) -> Bool {

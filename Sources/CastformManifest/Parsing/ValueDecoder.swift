@@ -24,8 +24,8 @@ struct ValueDecoder {
         SourceLocation(file: mark.file, line: mark.line, column: mark.column)
     }
 
-    mutating func error(_ message: String, at mark: Mark) {
-        diagnostics.append(.error(message, at: location(mark)))
+    mutating func report(_ problem: ManifestProblem, at mark: Mark) {
+        diagnostics.append(.manifest(problem, at: location(mark)))
     }
 
     mutating func appendDiagnostic(_ diagnostic: Diagnostic) {
@@ -38,10 +38,10 @@ struct ValueDecoder {
     }
 
     /// Decodes a mapping against `schema`. `extraKeys` are keys the caller handles itself (they
-    /// are skipped, and offered in "did you mean"); `context` names the object in messages.
+    /// are skipped, and offered in "did you mean"); `context` is the object, for its problems.
     /// Missing required attributes are reported at `missingAt` (a resource's name), or else at
     /// the mapping.
-    mutating func decodeObject(_ node: Node, schema: ObjectSchema, context: String, extraKeys: [String] = [],
+    mutating func decodeObject(_ node: Node, schema: ObjectSchema, context: ValueProblem.Context, extraKeys: [String] = [],
                                missingAt: Mark? = nil) -> ConfigValue {
         var fields: [ConfigValue.Field] = []
         let pairs: [Pair]
@@ -51,7 +51,7 @@ struct ValueDecoder {
         case .mapping(let mapping): pairs = mapping
         case .scalar where node.resolved == .null: pairs = []
         default:
-            error("\(context) must be a mapping of attributes, not \(node.kindDescription)", at: node.mark)
+            report(.value(.notAnObject(context, found: node.valueKind)), at: node.mark)
             dropped += 1
             return ConfigValue(.object([]), at: location(node.mark))
         }
@@ -60,23 +60,24 @@ struct ValueDecoder {
         var present = Set<String>()
         for pair in pairs {
             guard let key = pair.key.scalar?.value else {
-                error("attribute names must be plain strings, not \(pair.key.kindDescription)", at: pair.key.mark)
+                report(.value(.attributeNameNotAString(found: pair.key.valueKind)), at: pair.key.mark)
                 dropped += 1
                 continue
             }
             if extraKeys.contains(key) { continue }
             guard let attribute = schema.attribute(named: key) else {
-                error("unknown attribute \"\(key)\" in \(context)" + Suggestion.didYouMean(key, in: schema.settableNames + extraKeys), at: pair.key.mark)
+                let suggestion = Suggestion.closest(to: key, in: schema.settableNames + extraKeys)
+                report(.value(.unknownAttribute(key, in: context, suggestion: suggestion)), at: pair.key.mark)
                 continue
             }
             guard attribute.isSettable else {
-                error("\"\(key)\" is set by the service; a manifest cannot set it", at: pair.key.mark)
+                report(.value(.computedAttribute(key)), at: pair.key.mark)
                 continue
             }
             if let earlier = seen[attribute.name] {
                 // The same key twice was reported by the YAML layer; only aliases are news here.
                 if earlier == key { continue }
-                error("\"\(key)\" and \"\(earlier)\" are the same attribute; set only one", at: pair.key.mark)
+                report(.value(.sameAttributeTwice(key, earlier: earlier)), at: pair.key.mark)
                 continue
             }
             seen[attribute.name] = key
@@ -87,7 +88,7 @@ struct ValueDecoder {
             }
         }
         for attribute in schema.attributes where attribute.presence == .required && !present.contains(attribute.name) {
-            error("missing required attribute \"\(attribute.name)\" in \(context)", at: missingAt ?? node.mark)
+            report(.value(.missingRequired(attribute.name, in: context)), at: missingAt ?? node.mark)
         }
         return ConfigValue(.object(fields), at: location(node.mark))
     }
@@ -109,14 +110,14 @@ struct ValueDecoder {
             return decodeAny(node)
         case .object(let schema):
             guard node.mapping != nil else { return mismatch(node, type, slot) }
-            return decodeObject(node, schema: schema, context: "\"\(slot.name)\"")
+            return decodeObject(node, schema: schema, context: .attribute(slot.name))
         case .map(let element):
             guard let pairs = node.mapping else { return mismatch(node, type, slot) }
             let droppedBefore = dropped
             var fields: [ConfigValue.Field] = []
             for pair in pairs {
                 guard let key = pair.key.scalar?.value else {
-                    error("keys of \"\(slot.name)\" must be plain strings, not \(pair.key.kindDescription)", at: pair.key.mark)
+                    report(.value(.mapKeyNotAString(map: slot.name, found: pair.key.valueKind)), at: pair.key.mark)
                     dropped += 1
                     continue
                 }
@@ -174,12 +175,12 @@ struct ValueDecoder {
         case (.number, .float(let value)) where value.isFinite:
             return ConfigValue(.number(value), at: at)
         case (.number, .float(let value)) where value.isInfinite:
-            return outOfRange(node, slot, otherwise: "a finite number")
+            return outOfRange(node, slot, otherwise: .finite)
         case (.bool, .bool(let value)):
             return ConfigValue(.bool(value), at: at)
         case (.time, .int(let value)):
             guard value >= 0 else {
-                error(TimeParser.message(for: .negative, text: scalar.value), at: node.mark)
+                report(.value(.badTime(scalar.value, .negative)), at: node.mark)
                 return nil
             }
             return ConfigValue(.int(value), at: at)
@@ -198,12 +199,12 @@ struct ValueDecoder {
             switch TimeParser.seconds(from: text) {
             case .success(let seconds): return ConfigValue(.int(seconds), at: at)
             case .failure(let failure):
-                error(TimeParser.message(for: failure, text: text), at: node.mark)
+                report(.value(.badTime(text, failure)), at: node.mark)
                 return nil
             }
         case .path:
             guard !text.isEmpty else {
-                error("\(slot.subject) must name a file, not be empty", at: node.mark)
+                report(.value(.emptyPath(slot.subject)), at: node.mark)
                 return nil
             }
             return ConfigValue(.string(WorkspacePath.resolve(text, from: file.relativePath)), at: at)
@@ -257,20 +258,20 @@ struct ValueDecoder {
     /// A number the right type could hold but for its size (`fps: 99999999999999999999`,
     /// `bitrate: 1e300`, `refresh_interval: .inf`): reported against the attribute's range,
     /// quoted as written, never converted (the conversion would trap).
-    private mutating func outOfRange(_ node: Node, _ slot: Slot,
-                                     otherwise: String = "between \(Int.min) and \(Int.max)") -> ConfigValue? {
-        let written = slot.sensitive ? "" : ", not \(node.scalar?.value ?? "")"
-        let bound = slot.range.flatMap { ConstraintCheck.rangeBound(min: $0.min, max: $0.max) } ?? otherwise
-        error("\(slot.subject) must be \(bound)\(written)", at: node.mark)
+    private mutating func outOfRange(_ node: Node, _ slot: Slot, otherwise: ValueProblem.Bound = .integer) -> ConfigValue? {
+        let written = slot.sensitive ? nil : node.scalar?.value ?? ""
+        var bound = otherwise
+        if let range = slot.range, range.min != nil || range.max != nil {
+            bound = .range(NumberRange(min: range.min, max: range.max))
+        }
+        report(.value(.numberTooLarge(slot.subject, bound: bound, written: written)), at: node.mark)
         return nil
     }
 
+    /// A value of another kind than `type`: quoted as written, unless it is sensitive.
     private mutating func mismatch(_ node: Node, _ type: ValueType, _ slot: Slot) -> ConfigValue? {
-        var found = node.kindDescription
-        if case .scalar(let scalar) = node.content, node.resolved != .null, !slot.sensitive {
-            found += " \(scalar.style == .plain && node.resolved != .string(scalar.value) ? scalar.value : "\"\(scalar.value)\"")"
-        }
-        error("\(slot.subject) must be \(type.phrase), not \(found)", at: node.mark)
+        let written = node.resolved == .null || slot.sensitive ? nil : node.scalar
+        report(.value(.wrongType(slot.subject, expected: ExpectedType(type), found: node.valueKind, written: written)), at: node.mark)
         return nil
     }
 }

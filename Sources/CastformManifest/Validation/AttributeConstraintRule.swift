@@ -7,7 +7,7 @@ struct AttributeConstraintRule: ValidationRule {
         var diagnostics: [Diagnostic] = []
         let walk = SchemaWalk(attribute: { value, attribute in
             for constraint in attribute.constraints {
-                diagnostics += ConstraintCheck.check(constraint, value: value, attribute: attribute, context: context)
+                diagnostics += ConstraintCheck.check(constraint, value: value, attribute: attribute, context: context).map(\.diagnostic)
             }
         })
         for (value, schema) in context.objects { walk.walk(value, schema) }
@@ -17,7 +17,7 @@ struct AttributeConstraintRule: ValidationRule {
 
 /// One function per constraint kind, each in `Constraints/`.
 enum ConstraintCheck {
-    static func check(_ constraint: Constraint, value: ConfigValue, attribute: Attribute, context: ValidationContext) -> [Diagnostic] {
+    static func check(_ constraint: Constraint, value: ConfigValue, attribute: Attribute, context: ValidationContext) -> [Finding] {
         // A value with `${...}` is checked where it is known: one from variables by
         // `InterpolationRule`; a file named through the environment or another resource when
         // planning (`Planner.fileProblems`).
@@ -55,7 +55,7 @@ enum ConstraintCheck {
     }
 
     /// Constraints on a list of scalars apply to each item.
-    static func eachScalar(_ value: ConfigValue, _ check: (ConfigValue) -> Diagnostic?) -> [Diagnostic] {
+    static func eachScalar(_ value: ConfigValue, _ check: (ConfigValue) -> Finding?) -> [Finding] {
         if case .list(let items) = value.kind { return items.compactMap { item in item.hasTemplate ? nil : check(item) } }
         return check(value).map { [$0] } ?? []
     }

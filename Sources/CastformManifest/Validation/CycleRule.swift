@@ -6,9 +6,8 @@ struct CycleRule: ValidationRule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
         let graph = DependencyEdges(context.workspace)
         return graph.cycles().map { cycle in
-            let names = (cycle + [cycle[0]]).map(\.description).joined(separator: " → ")
             let location = graph.edgeLocation(from: cycle[0], to: cycle.count > 1 ? cycle[1] : cycle[0])
-            return .error("reference cycle: \(names)", at: location)
+            return .manifest(.reference(.cycle(cycle)), at: location)
         }
     }
 }

@@ -9,8 +9,8 @@ struct DependsOnRule: ValidationRule {
         return context.workspace.resources.flatMap { resource in
             resource.dependsOn.compactMap { dependency -> Diagnostic? in
                 guard !declared.contains(dependency.address) else { return nil }
-                let names = declared.map(\.description)
-                return .error("depends_on names \(dependency.address), which is not declared" + Suggestion.didYouMean(dependency.address.description, in: names), at: dependency.location)
+                let suggestion = Suggestion.closest(to: dependency.address.description, in: declared.map(\.description))
+                return .manifest(.reference(.dependsOnUndeclared(dependency.address, suggestion: suggestion)), at: dependency.location)
             }
         }
     }

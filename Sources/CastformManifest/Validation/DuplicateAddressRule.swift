@@ -7,7 +7,7 @@ struct DuplicateAddressRule: ValidationRule {
         var diagnostics: [Diagnostic] = []
         for resource in context.workspace.resources {
             if let earlier = first[resource.address] {
-                diagnostics.append(.error("\(resource.address) is declared twice; it is also declared at \(earlier)", at: resource.location))
+                diagnostics.append(.manifest(.declaration(.declaredTwice(resource.address, first: earlier)), at: resource.location))
             } else {
                 first[resource.address] = resource.location
             }

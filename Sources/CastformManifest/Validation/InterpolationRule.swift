@@ -14,7 +14,7 @@ struct InterpolationRule: ValidationRule {
         let check = InterpolationCheck(context: context)
         var diagnostics: [Diagnostic] = []
         let walk = SchemaWalk(attribute: { value, attribute in
-            diagnostics += check.check(value, as: attribute.type, subject: "\"\(attribute.name)\"", attribute: attribute)
+            diagnostics += check.check(value, as: attribute.type, subject: .named(attribute.name), attribute: attribute)
         })
         for (value, schema) in context.objects { walk.walk(value, schema) }
         return diagnostics
@@ -32,14 +32,14 @@ struct InterpolationCheck {
     }
 
     /// `value`, and the items of its lists and maps (objects inside are walked by `SchemaWalk`).
-    func check(_ value: ConfigValue, as type: ValueType, subject: String, attribute: Attribute) -> [Diagnostic] {
+    func check(_ value: ConfigValue, as type: ValueType, subject: ManifestProblem.Subject, attribute: Attribute) -> [Diagnostic] {
         switch (type, value.kind) {
         case (_, .template(let template)):
             return check(template, at: value.location, as: type, subject: subject, attribute: attribute)
         case (.list(let element), .list(let items)):
-            return items.flatMap { check($0, as: element, subject: "each item of \"\(attribute.name)\"", attribute: attribute) }
+            return items.flatMap { check($0, as: element, subject: .eachItem(of: attribute.name), attribute: attribute) }
         case (.map(let element), .object(let fields)):
-            return fields.flatMap { check($0.value, as: element, subject: "\"\($0.name)\"", attribute: attribute) }
+            return fields.flatMap { check($0.value, as: element, subject: .named($0.name), attribute: attribute) }
         case (.oneOf(let types), _):
             guard let match = types.first(where: { SchemaWalk.matches(value, $0) }) else { return [] }
             return check(value, as: match, subject: subject, attribute: attribute)
@@ -48,73 +48,75 @@ struct InterpolationCheck {
         }
     }
 
-    private func check(_ template: Template, at location: SourceLocation, as type: ValueType, subject: String,
+    private func check(_ template: Template, at location: SourceLocation, as type: ValueType, subject: ManifestProblem.Subject,
                        attribute: Attribute) -> [Diagnostic] {
         if let reference = template.soleReference {
             return whole(reference, at: location, as: type, subject: subject, attribute: attribute)
         }
-        var diagnostics = template.references.compactMap { notText($0.reference, at: $0.location) }
+        var diagnostics = template.references.compactMap { reference in
+            notText(reference.reference).map { Diagnostic.manifest(.interpolation($0), at: reference.location) }
+        }
         if !TypeConformance.conforms(.string(""), to: type) {
-            diagnostics.append(.error("\(subject) must be \(type.phrase), but \"\(Self.written(template))\" is text: ${...} inside other text makes a string", at: location))
+            let problem = InterpolationProblem.textForNonText(subject, expected: ExpectedType(type), written: Self.written(template))
+            diagnostics.append(.manifest(.interpolation(problem), at: location))
         } else if diagnostics.isEmpty, template.isKnownAtValidation {
             diagnostics += constraints(evaluator.evaluate(template), at: location, attribute: attribute,
-                                       origin: "\"\(Self.written(template))\"")
+                                       origin: .template(written: Self.written(template)))
         }
         return diagnostics
     }
 
     /// A value substituted whole, keeping its type.
-    private func whole(_ reference: Reference, at location: SourceLocation, as type: ValueType, subject: String,
+    private func whole(_ reference: Reference, at location: SourceLocation, as type: ValueType, subject: ManifestProblem.Subject,
                        attribute: Attribute) -> [Diagnostic] {
+        let expected = ExpectedType(type)
         switch reference {
         case .variable(let name):
             guard context.workspace.config.variables[name] != nil else { return [] }
             let value = evaluator.evaluate(reference)
             guard TypeConformance.conforms(value, to: type) else {
-                let hint = TypeConformance.conforms(.string(""), to: type) && TypeConformance.isScalar(value)
-                    ? "; quote its value in \(context.workspace.config.fileName) to make it text" : ""
-                return [.error("\(subject) must be \(type.phrase), but ${\(reference)} is \(value.kindPhrase)\(hint)", at: location)]
+                let quoting = TypeConformance.conforms(.string(""), to: type) && TypeConformance.isScalar(value)
+                let problem = InterpolationProblem.variableType(subject, expected: expected, reference: reference, found: ValueKind(value),
+                                                                quoteIn: quoting ? context.workspace.config.fileName : nil)
+                return [.manifest(.interpolation(problem), at: location)]
             }
-            return constraints(value, at: location, attribute: attribute, origin: "${\(reference)}")
+            return constraints(value, at: location, attribute: attribute, origin: .reference(reference))
         case .environment:
             guard !TypeConformance.conforms(.string(""), to: type) else { return [] }
-            return [.error("\(subject) must be \(type.phrase), but ${\(reference)} is a string: environment values always are", at: location)]
+            return [.manifest(.interpolation(.environmentIsText(subject, expected: expected, reference: reference)), at: location)]
         case .resource(let address, let path):
             guard let source = Self.type(of: address, path, registry: context.registry),
                   !TypeConformance.accepts(type, source) else { return [] }
-            return [.error("\(subject) must be \(type.phrase), but ${\(reference)} is \(source.phrase)", at: location)]
+            let problem = InterpolationProblem.attributeType(subject, expected: expected, reference: reference, found: ExpectedType(source))
+            return [.manifest(.interpolation(problem), at: location)]
         }
     }
 
     /// A list or mapping written into text would vanish from it (it has no text).
-    private func notText(_ reference: Reference, at location: SourceLocation) -> Diagnostic? {
-        let phrase: String
+    private func notText(_ reference: Reference) -> InterpolationProblem? {
         switch reference {
         case .variable(let name):
             guard let declared = context.workspace.config.variables[name] else { return nil }
-            switch evaluator.evaluate(declared).unmarked {
-            case .list: phrase = "a list"
-            case .object: phrase = "a mapping"
-            default: return nil
-            }
+            let kind = ValueKind(evaluator.evaluate(declared).unmarked)
+            return kind == .list || kind == .object ? .variableNotText(reference, found: kind) : nil
         case .resource(let address, let path):
             guard let type = Self.type(of: address, path, registry: context.registry), !TypeConformance.isText(type) else { return nil }
-            phrase = type.phrase
+            return .attributeNotText(reference, type: ExpectedType(type))
         case .environment:
             return nil
         }
-        return .error("${\(reference)} is \(phrase), which cannot be written into text", at: location)
     }
 
     /// The attribute's constraints (and those of the attributes inside it) on a value known now,
-    /// each message saying where the value came from.
-    private func constraints(_ value: Value, at location: SourceLocation, attribute: Attribute, origin: String) -> [Diagnostic] {
+    /// each problem saying where the value came from.
+    private func constraints(_ value: Value, at location: SourceLocation, attribute: Attribute,
+                             origin: ManifestProblem.Substitution) -> [Diagnostic] {
         guard let written = ConfigValue(value, at: location) else { return [] }
         var found = attribute.constraints.flatMap { ConstraintCheck.check($0, value: written, attribute: attribute, context: context) }
         SchemaWalk(attribute: { inner, innerAttribute in
             found += innerAttribute.constraints.flatMap { ConstraintCheck.check($0, value: inner, attribute: innerAttribute, context: context) }
         }).walk(written, type: attribute.type)
-        return found.map { Diagnostic($0.severity, "\($0.message) (from \(origin))", at: $0.location) }
+        return found.map { .manifest(.substituted($0.problem, from: origin), at: $0.location) }
     }
 
     /// The declared type of `address`'s attribute at `path`, when the schema says.

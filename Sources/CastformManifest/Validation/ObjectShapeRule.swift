@@ -17,38 +17,31 @@ struct ObjectShapeRule: ValidationRule {
     }
 
     static func check(_ rule: ObjectRule, _ value: ConfigValue) -> [Diagnostic] {
-        let set = value.fields.map(\.name)
         switch rule {
         case .exactlyOneOf(let keys):
             let present = value.fields.filter { keys.contains($0.name) }
             if present.isEmpty {
-                return [.error("set one of " + quotedList(keys, joiner: "or"), at: value.location)]
+                return [.manifest(.shape(.noneOf(keys)), at: value.location)]
             }
             if present.count > 1 {
-                return [.error("set only one of " + quotedList(keys, joiner: "and"), at: present[1].location)]
+                return [.manifest(.shape(.moreThanOneOf(keys)), at: present[1].location)]
             }
             return []
         case .oneShapeOf(let shapes, let names):
-            let relevant = Set(set).intersection(shapes.flatMap { $0 })
-            if shapes.contains(where: { Set($0) == relevant }) { return [] }
-            let alternatives = names.joined(separator: " or ")
-            let touched = shapes.indices.filter { !Set(shapes[$0]).isDisjoint(with: relevant) }
-            if touched.isEmpty {
-                return [.error("each item must be \(alternatives)", at: value.location)]
-            }
-            if touched.count > 1 {
-                return [.error("this item mixes \(touched.map { names[$0] }.joined(separator: " and ")); write one or the other", at: value.location)]
-            }
-            let shape = shapes[touched[0]]
-            let missing = shape.filter { !relevant.contains($0) }
-            return [.error("missing \(quotedList(missing, joiner: "and")): \(names[touched[0]]) needs \(quotedList(shape, joiner: "and"))", at: value.location)]
+            return shapeProblem(value, shapes: shapes, names: names).map { [.manifest(.shape($0), at: value.location)] } ?? []
         case .custom(let custom):
             return custom.check(value)
         }
     }
 
-    static func quotedList(_ keys: [String], joiner: String) -> String {
-        let quoted = keys.map { "\"\($0)\"" }
-        return quoted.count <= 1 ? quoted.joined() : quoted.dropLast().joined(separator: ", ") + " \(joiner) " + quoted.last!
+    /// The keys set must be exactly those of one shape: not none, not several, not part of one.
+    static func shapeProblem(_ value: ConfigValue, shapes: [[String]], names: [String]) -> ShapeProblem? {
+        let relevant = Set(value.fields.map(\.name)).intersection(shapes.flatMap { $0 })
+        if shapes.contains(where: { Set($0) == relevant }) { return nil }
+        let touched = shapes.indices.filter { !Set(shapes[$0]).isDisjoint(with: relevant) }
+        if touched.isEmpty { return .noShape(shapes: names) }
+        if touched.count > 1 { return .mixedShapes(touched.map { names[$0] }) }
+        let shape = shapes[touched[0]]
+        return .incompleteShape(shape: names[touched[0]], keys: shape, missing: shape.filter { !relevant.contains($0) })
     }
 }

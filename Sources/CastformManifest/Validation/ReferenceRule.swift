@@ -16,20 +16,20 @@ struct ReferenceRule: ValidationRule {
             switch reference {
             case .environment(let name):
                 if context.environment[name] == nil {
-                    diagnostics.append(context.environmentIsRequired
-                        ? .error("environment variable \(name) is not set: castform needs its value to plan and apply; set it (in CI, from a secret)", at: location)
-                        : .warning("environment variable \(name) is not set; plan and apply will need it", at: location))
+                    diagnostics.append(.manifest(.reference(.environmentNotSet(name, required: context.environmentIsRequired)), at: location))
                 }
             case .variable(let name):
                 let config = context.workspace.config
                 let variables = config.variables.keys
                 if config.variablesAreKnown, !variables.contains(name) {
-                    diagnostics.append(.error("undeclared variable \"\(name)\": declare it under variables: in \(config.fileName)" + Suggestion.didYouMean(name, in: variables), at: location))
+                    let problem = ReferenceProblem.undeclaredVariable(name, settingsFile: config.fileName,
+                                                                      suggestion: Suggestion.closest(to: name, in: variables))
+                    diagnostics.append(.manifest(.reference(problem), at: location))
                 }
             case .resource(let address, let path):
-                if let message = Self.problem(address, path, declared: declared, registry: context.registry,
+                if let problem = Self.problem(address, path, declared: declared, registry: context.registry,
                                               declarationsAreKnown: context.workspace.declarationsAreKnown) {
-                    diagnostics.append(.error(message, at: location))
+                    diagnostics.append(.manifest(.reference(problem), at: location))
                 }
             }
         }
@@ -37,52 +37,50 @@ struct ReferenceRule: ValidationRule {
     }
 
     static func problem(_ address: ResourceAddress, _ path: [PathStep], declared: Set<ResourceAddress>, registry: SchemaRegistry,
-                        declarationsAreKnown: Bool = true) -> String? {
+                        declarationsAreKnown: Bool = true) -> ReferenceProblem? {
         guard let schema = registry.schema(address.mode, address.type) else {
             // The type exists on the other side of `data.`: say how to write the reference.
-            let steps = path.map(\.description).joined()
-            let other = ResourceAddress(address.mode == .managed ? .data : .managed, type: address.type, name: address.name)
-            if registry.schema(other.mode, other.type) != nil {
-                return other.mode == .data
-                    ? "\(address.type) is a data source: refer to it as \(other)\(steps)"
-                    : "\(address.type) is a resource, not a data source: refer to it as \(other)\(steps)"
+            if registry.schema(address.mode == .managed ? .data : .managed, address.type) != nil {
+                return .wrongMode(address, path: path)
             }
             let known = address.mode == .managed ? registry.managed.keys : registry.data.keys
-            return "reference to unknown type \"\(address.type)\"" + Suggestion.didYouMean(address.type, in: known)
+            return .unknownType(address.type, suggestion: Suggestion.closest(to: address.type, in: known))
         }
         guard declared.contains(address) else {
             guard declarationsAreKnown else { return nil }
             let names = declared.filter { $0.mode == address.mode && $0.type == address.type }.map(\.name)
-            return "reference to \(address), which is not declared" + Suggestion.didYouMean(address.name, in: names)
+            return .undeclared(address, suggestion: Suggestion.closest(to: address.name, in: names))
         }
         guard case .attribute(let name)? = path.first, let attribute = schema.body.attribute(named: name) else {
             let first = path.first.map { "\($0)".trimmingPrefix(".") } ?? ""
-            return "\(address.type) has no attribute \"\(first)\"" + Suggestion.didYouMean(first, in: schema.body.attributes.map(\.name))
+            return .noAttribute(type: address.type, attribute: first,
+                                suggestion: Suggestion.closest(to: first, in: schema.body.attributes.map(\.name)))
         }
-        return stepProblem(Array(path.dropFirst()), type: attribute.type, context: "\(address).\(name)")
+        return stepProblem(path, from: 1, type: attribute.type, address: address)
     }
 
-    /// Checks `[i]` and `.key` steps after the attribute against its type, where it is known.
-    static func stepProblem(_ steps: [PathStep], type: ValueType, context: String) -> String? {
-        guard let step = steps.first else { return nil }
-        switch (type, step) {
-        case (.list(let element), .index(let index)):
-            return stepProblem(Array(steps.dropFirst()), type: element, context: "\(context)[\(index)]")
+    /// Checks the `[i]` and `.key` steps of `path` from `index` on against the type they step
+    /// into, where it is known; a problem names the path up to the step.
+    static func stepProblem(_ path: [PathStep], from index: Int, type: ValueType, address: ResourceAddress) -> ReferenceProblem? {
+        guard index < path.count else { return nil }
+        let before = Array(path[..<index])
+        switch (type, path[index]) {
+        case (.list(let element), .index), (.map(let element), .attribute):
+            return stepProblem(path, from: index + 1, type: element, address: address)
         case (.object(let schema), .attribute(let key)):
             guard let attribute = schema.attribute(named: key) else {
-                return "\(context) has no attribute \"\(key)\"" + Suggestion.didYouMean(key, in: schema.attributes.map(\.name))
+                return .noNestedAttribute(at: address, path: before, key: key,
+                                          suggestion: Suggestion.closest(to: key, in: schema.attributes.map(\.name)))
             }
-            return stepProblem(Array(steps.dropFirst()), type: attribute.type, context: "\(context).\(key)")
-        case (.map(let element), .attribute(let key)):
-            return stepProblem(Array(steps.dropFirst()), type: element, context: "\(context).\(key)")
+            return stepProblem(path, from: index + 1, type: attribute.type, address: address)
         case (.any, _), (.oneOf, _):
             return nil
         case (.list, .attribute(let key)):
-            return "\(context) is a list: index it, as \(context)[0].\(key)"
+            return .listNeedsIndex(at: address, path: before, key: key)
         case (_, .index):
-            return "\(context) is not a list and cannot be indexed"
-        default:
-            return "\(context) has no attribute \(step.description.trimmingPrefix("."))"
+            return .notAList(at: address, path: before)
+        case (_, .attribute(let key)):
+            return .notAnObject(at: address, path: before, key: key)
         }
     }
 }

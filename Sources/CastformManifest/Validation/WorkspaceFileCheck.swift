@@ -14,36 +14,34 @@ public enum WorkspaceFileCheck {
     public static func problems(_ path: String, attribute name: String, maxBytes: Int64, at location: SourceLocation,
                                 workspace: Workspace, shown: String? = nil) -> [Diagnostic] {
         let shown = shown ?? workspace.displayPath(path)
+        return problems(path, attribute: name, maxBytes: maxBytes, shown: shown, workspace: workspace)
+            .map { .manifest(.file($0), at: location) }
+    }
+
+    static func problems(_ path: String, attribute name: String, maxBytes: Int64, shown: String,
+                         workspace: Workspace) -> [FileProblem] {
         let absolute = workspace.absolutePath(path)
-        var diagnostics: [Diagnostic] = []
+        var problems: [FileProblem] = []
         if let escape = escape(absolute, workspace: workspace) {
-            diagnostics.append(outside(escape, name: name, shown: shown, at: location, config: workspace.config))
+            let config = workspace.config
+            problems.append(.outsideWorkspace(attribute: name, path: shown, escape: escape,
+                                              allowed: config.files.allowOutsideWorkspace, settingsFile: config.fileName))
         }
         var info = stat()
-        guard stat(absolute, &info) == 0 else {
-            return diagnostics + [.error("\"\(name)\" names \(shown), which does not exist", at: location)]
-        }
+        guard stat(absolute, &info) == 0 else { return problems + [.missing(attribute: name, path: shown)] }
         let kind = FileKind(mode: info.st_mode)
-        guard kind == .regular else {
-            return diagnostics + [.error("\"\(name)\" names \(shown)\(kind.whichIsNotAFile)", at: location)]
-        }
-        guard access(absolute, R_OK) == 0 else {
-            return diagnostics + [.error("\"\(name)\" names \(shown), which castform cannot read (check its permissions)", at: location)]
-        }
+        guard kind == .regular else { return problems + [.notARegularFile(attribute: name, path: shown, kind: kind)] }
+        guard access(absolute, R_OK) == 0 else { return problems + [.unreadable(attribute: name, path: shown)] }
         let size = Int64(info.st_size)
         if size > maxBytes {
-            // Just over the limit rounds to the limit itself: then only exact bytes make sense.
-            let (actual, limit) = ConstraintCheck.byteCount(size) == ConstraintCheck.byteCount(maxBytes)
-                ? ("\(size) bytes", "\(maxBytes) bytes (\(ConstraintCheck.byteCount(maxBytes)))")
-                : (ConstraintCheck.byteCount(size), ConstraintCheck.byteCount(maxBytes))
-            diagnostics.append(.error("\"\(name)\" file \(shown) is \(actual); the limit is \(limit)", at: location))
+            problems.append(.tooLarge(attribute: name, path: shown, size: size, limit: maxBytes))
         }
-        return diagnostics
+        return problems
     }
 
     /// How a path leaves the workspace: as written (`../x`, `/etc/passwd`), or through a
     /// symbolic link on the way (to the resolved target).
-    enum Escape: Equatable {
+    public enum Escape: Sendable, Hashable {
         case written
         case link(to: String)
     }
@@ -57,19 +55,6 @@ public enum WorkspaceFileCheck {
         guard let real = resolved(absolute), let realRoot = resolved(root) else { return writtenInside ? nil : .written }
         if isWithin(real, realRoot) { return nil }
         return writtenInside ? .link(to: real) : .written
-    }
-
-    private static func outside(_ escape: Escape, name: String, shown: String, at location: SourceLocation,
-                                config: WorkspaceConfig) -> Diagnostic {
-        let what: String
-        switch escape {
-        case .written: what = "\"\(name)\" names \(shown), outside the workspace"
-        case .link(let target): what = "\"\(name)\" names \(shown), a link to \(target), outside the workspace"
-        }
-        if config.files.allowOutsideWorkspace {
-            return .warning("\(what) (allowed by files: {allow_outside_workspace: true} in \(config.fileName))", at: location)
-        }
-        return .error("\(what): castform uploads only files inside the workspace, unless \(config.fileName) sets files: {allow_outside_workspace: true}", at: location)
     }
 
     static func isWithin(_ path: String, _ root: String) -> Bool {

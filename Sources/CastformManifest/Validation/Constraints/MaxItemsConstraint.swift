@@ -1,8 +1,8 @@
 import CastformCore
 
 extension ConstraintCheck {
-    static func maxItems(_ value: ConfigValue, name: String, limit: Int) -> [Diagnostic] {
+    static func maxItems(_ value: ConfigValue, name: String, limit: Int) -> [Finding] {
         guard case .list(let items) = value.kind, items.count > limit else { return [] }
-        return [.error("\"\(name)\" has \(items.count) items; at most \(limit) are allowed", at: items[limit].location)]
+        return [Finding(.constraint(.tooManyItems(attribute: name, count: items.count, limit: limit)), at: items[limit].location)]
     }
 }

@@ -1,12 +1,10 @@
 import CastformCore
 
 extension ConstraintCheck {
-    static func oneOf(_ value: ConfigValue, name: String, allowed: [String]) -> Diagnostic? {
+    static func oneOf(_ value: ConfigValue, name: String, allowed: [String]) -> Finding? {
         guard let text = value.string, !allowed.contains(text) else { return nil }
-        if let close = Suggestion.closest(to: text, in: allowed) {
-            return .error("\"\(name)\" cannot be \"\(text)\"; did you mean \"\(close)\"?", at: value.location)
-        }
-        let list = allowed.map { "\"\($0)\"" }.joined(separator: ", ")
-        return .error("\"\(name)\" cannot be \"\(text)\"; it must be one of \(list)", at: value.location)
+        let problem = ConstraintProblem.notAllowed(attribute: name, value: text, allowed: allowed,
+                                                   suggestion: Suggestion.closest(to: text, in: allowed))
+        return Finding(.constraint(problem), at: value.location)
     }
 }

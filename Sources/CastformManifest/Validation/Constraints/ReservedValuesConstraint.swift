@@ -1,10 +1,10 @@
 import CastformCore
 
 extension ConstraintCheck {
-    static func reservedValues(_ value: ConfigValue, key: String, values: [String], reason: String) -> [Diagnostic] {
+    static func reservedValues(_ value: ConfigValue, key: String, values: [String], reason: String) -> [Finding] {
         value.items.compactMap { item in
             guard let keyValue = item[key], let text = keyValue.string, values.contains(text) else { return nil }
-            return .error("\(key) \"\(text)\" is reserved: \(reason)", at: keyValue.location)
+            return Finding(.constraint(.reserved(key: key, value: text, reason: reason)), at: keyValue.location)
         }
     }
 }

@@ -1,18 +1,16 @@
 import CastformCore
 
 extension ConstraintCheck {
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
-                             "August", "September", "October", "November", "December"]
-
     /// `YYYY-MM-DDTHH:MM:SSZ`, the only form a scheduled publication date takes, naming a day that exists.
-    static func utcTimestamp(_ value: ConfigValue, name: String) -> [Diagnostic] {
+    static func utcTimestamp(_ value: ConfigValue, name: String) -> [Finding] {
         guard let text = value.string else { return [] }
         guard let (year, month, day) = utcTimestampDate(text) else {
-            return [.error("\"\(name)\" must be a UTC time written YYYY-MM-DDTHH:MM:SSZ, not \"\(text)\"", at: value.location)]
+            return [Finding(.constraint(.notUTCTimestamp(attribute: name, written: text)), at: value.location)]
         }
         let days = daysIn(month: month, year: year)
         guard day <= days else {
-            return [.error("\"\(name)\" is \"\(text)\", but \(monthNames[month - 1]) \(year) has \(days) days", at: value.location)]
+            let problem = ConstraintProblem.noSuchDay(attribute: name, written: text, month: month, year: year, days: days)
+            return [Finding(.constraint(problem), at: value.location)]
         }
         return []
     }

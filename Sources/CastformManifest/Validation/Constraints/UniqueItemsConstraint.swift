@@ -1,17 +1,18 @@
 import CastformCore
 
 extension ConstraintCheck {
-    static func uniqueItems(_ value: ConfigValue, name: String, key: String) -> [Diagnostic] {
+    static func uniqueItems(_ value: ConfigValue, name: String, key: String) -> [Finding] {
         var first: [String: SourceLocation] = [:]
-        var diagnostics: [Diagnostic] = []
+        var findings: [Finding] = []
         for item in value.items {
             guard let keyValue = item[key], let text = keyValue.string else { continue }
             if let earlier = first[text] {
-                diagnostics.append(.error("\(key) \"\(text)\" appears twice in \"\(name)\" (first at line \(earlier.line)); each must be unique", at: keyValue.location))
+                let problem = ConstraintProblem.duplicateItem(attribute: name, key: key, value: text, first: earlier)
+                findings.append(Finding(.constraint(problem), at: keyValue.location))
             } else {
                 first[text] = keyValue.location
             }
         }
-        return diagnostics
+        return findings
     }
 }
