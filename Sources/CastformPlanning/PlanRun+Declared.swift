@@ -54,7 +54,7 @@ extension PlanRun {
         if let twin = imports[address] {
             change.importing = ResourceChange.Importing(id: id, reason: twin.reason)
         } else {
-            change.actionReason = change.actionReason ?? "adopt_after_lost_response"
+            change.actionReason = change.actionReason ?? .adoptAfterLostResponse
         }
         change.remoteID = id
         change.adoptedPrivateData = existing[address].map { hasher.redact($0.privateData) }

@@ -20,7 +20,7 @@ extension PlanRun {
     /// what it was replacing, if anything).
     private func neverCreated(_ resource: ResourceState) -> ResourceChange {
         var change = ResourceChange(address: resource.address, provider: resource.provider, kind: .forget,
-                                    before: [:], actionReason: "forget_never_created")
+                                    before: [:], actionReason: .forgetNeverCreated)
         change.deposed = resource.deposed ?? []
         change.lifecycle = resource.lifecycle
         return change
@@ -38,7 +38,7 @@ extension PlanRun {
         var change = ResourceChange(
             address: resource.address, provider: resource.provider, kind: removal.forgets ? .forget : .delete,
             before: hasher.redact(existing[resource.address]?.attributes ?? resource.attributes),
-            actionReason: options.destroy ? nil : "delete_because_no_resource_config",
+            actionReason: options.destroy ? nil : .deleteBecauseNoResourceConfig,
             note: removal.isDestroy ? nil : removal.description,
             remoteID: existing[resource.address]?.id ?? resource.id, dependencies: resource.dependencies)
         change.deposed = resource.deposed ?? []

@@ -87,7 +87,7 @@ public struct Planner: Sendable {
         return ResourceChange(
             address: address, provider: schema.provider, kind: createFirst ? .replaceCreateFirst : .replaceDestroyFirst,
             before: before, after: after, changedAttributes: changed, replacedBecause: forcing,
-            actionReason: "replace_because_cannot_update",
+            actionReason: .replaceBecauseCannotUpdate,
             note: removal.isDestroy ? nil : "the old object will be \(removal.description)",
             remoteID: remoteID, dependencies: dependencies)
     }
@@ -99,7 +99,7 @@ public struct Planner: Sendable {
         guard !deferred, let provider = providers.provider(for: address) else {
             let values = Self.withUnknownComputed(arguments, schema: schema)
             return (ResourceChange(address: address, provider: schema.provider, kind: .read, after: hasher.redact(values),
-                                   actionReason: "read_because_config_unknown", dependencies: dependencies), values, [])
+                                   actionReason: .readBecauseConfigUnknown, dependencies: dependencies), values, [])
         }
         let result = await provider.readData(type: address.type, arguments: arguments.mapValues(\.unmarked))
         let values = arguments.merging(result.attributes) { $1 }
@@ -135,7 +135,7 @@ public struct Planner: Sendable {
             guard resource.id != nil, let declaration = declarations[resource.address] else { return nil }
             guard let object = existing[resource.address] else {
                 return ResourceChange(address: resource.address, provider: resource.provider, kind: .delete,
-                                      before: resource.attributes, actionReason: "deleted_outside_castform", remoteID: resource.id)
+                                      before: resource.attributes, actionReason: .deletedOutsideCastform, remoteID: resource.id)
             }
             let now = hasher.redact(Value.marking(object.attributes, like: resource.attributes))
             let schema = providers.schema(for: resource.address)
@@ -151,7 +151,7 @@ public struct Planner: Sendable {
             guard !changed.isEmpty else { return nil }
             return ResourceChange(address: resource.address, provider: resource.provider, kind: .update,
                                   before: resource.attributes, after: now, changedAttributes: changed,
-                                  actionReason: "changed_outside_castform", remoteID: resource.id)
+                                  actionReason: .changedOutsideCastform, remoteID: resource.id)
         }
     }
 }

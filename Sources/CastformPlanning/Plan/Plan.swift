@@ -48,7 +48,7 @@ public struct Plan: Sendable, Codable {
             if !change.deposed.isEmpty { return true }
             switch change.kind {
             case .noOp: return change.adopts
-            case .read: return change.actionReason == "read_because_config_unknown"
+            case .read: return change.actionReason == .readBecauseConfigUnknown
             default: return true
             }
         }

@@ -10,7 +10,7 @@ extension PlanDocument {
         public var name: String
         public var providerName: String
         public var change: Change
-        public var actionReason: String?
+        public var actionReason: ActionReason?
         /// castform's additions: which attributes change, what forces a replacement, and what
         /// the action means for this service, in words. `replace_paths` is also in `change`,
         /// where Terraform puts it; it stays here for readers of format 1.2.
@@ -117,7 +117,7 @@ extension PlanDocument {
                   name: change.address.name, providerName: change.provider,
                   change: Change(actions: removal.forgets ? [.forget] : [.delete], before: .object(["id": .string(id)]), after: nil,
                                  afterUnknown: .bool(false), beforeSensitive: .bool(false), afterSensitive: .bool(false)),
-                  actionReason: "delete_because_replaced", changedAttributes: [], changedSensitiveAttributes: nil, replacePaths: [],
+                  actionReason: .deleteBecauseReplaced, changedAttributes: [], changedSensitiveAttributes: nil, replacePaths: [],
                   note: removal.isDestroy ? nil : removal.description, deposed: id)
         }
     }

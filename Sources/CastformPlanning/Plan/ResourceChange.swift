@@ -15,8 +15,8 @@ public struct ResourceChange: Sendable, Codable, Equatable {
     public var changedAttributes: [String]
     /// The attributes that force a replacement.
     public var replacedBecause: [String]
-    /// Terraform's `action_reason` names, e.g. `replace_because_cannot_update`.
-    public var actionReason: String?
+    /// Why the change is what it is (`action_reason` in the plan document).
+    public var actionReason: ActionReason?
     /// What the action really does, in words, where a service makes it special
     /// ("the service cannot delete: it will be unpublished (moved to drafts)").
     public var note: String?
@@ -52,12 +52,12 @@ public struct ResourceChange: Sendable, Codable, Equatable {
     /// Whether apply first records an existing object in state: one found after a lost create
     /// answer, or an import.
     public var adopts: Bool {
-        actionReason == "adopt_after_lost_response" || importing != nil
+        actionReason == .adoptAfterLostResponse || importing != nil
     }
 
     public init(address: ResourceAddress, provider: String, kind: ChangeKind, before: [String: Value]? = nil,
                 after: [String: Value]? = nil, changedAttributes: [String] = [], replacedBecause: [String] = [],
-                actionReason: String? = nil, note: String? = nil, remoteID: String? = nil, dependencies: [ResourceAddress] = []) {
+                actionReason: ActionReason? = nil, note: String? = nil, remoteID: String? = nil, dependencies: [ResourceAddress] = []) {
         self.address = address
         self.provider = provider
         self.kind = kind

@@ -30,14 +30,14 @@ enum PlanWording {
         case .delete:
             var text = entry.note.map { "\(address) will be \($0)" } ?? "\(address) will be destroyed"
             switch entry.actionReason {
-            case "delete_because_no_resource_config": text += " (it is no longer in the manifests)"
+            case .deleteBecauseNoResourceConfig: text += " (it is no longer in the manifests)"
             default: break
             }
             return text
         case .forget:
-            if entry.actionReason == "forget_never_created" { return "\(address) will be forgotten (its create never happened)" }
+            if entry.actionReason == .forgetNeverCreated { return "\(address) will be forgotten (its create never happened)" }
             var text = "\(address) will be \(entry.note ?? "forgotten"): castform will no longer manage it"
-            if entry.actionReason == "delete_because_no_resource_config" { text += " (it is no longer in the manifests)" }
+            if entry.actionReason == .deleteBecauseNoResourceConfig { text += " (it is no longer in the manifests)" }
             return text
         case .replaceDestroyFirst, .replaceCreateFirst:
             let because = entry.replacePaths.map { $0.joined(separator: ".") }.joined(separator: ", ")
@@ -73,7 +73,7 @@ enum PlanWording {
         document.resourceChanges.filter { entry in
             let kind = ChangeKind(actions: entry.change.actions)
             if kind == .noOp { return entry.change.importing != nil }
-            if kind == .read { return entry.actionReason == "read_because_config_unknown" }
+            if kind == .read { return entry.actionReason == .readBecauseConfigUnknown }
             return true
         }
     }
