@@ -3,7 +3,7 @@ import CastformManifest
 
 /// A declaration's values as the planner, the executor and the plan verifier all see them:
 /// the manifest evaluated (environment, variables, and other resources' attributes through
-/// `lookup`), then the schema's default for each attribute it leaves out.
+/// `lookup`), then the schema's default for each attribute it leaves out, with secrets marked.
 ///
 /// One unit for the three, so that a saved plan is checked against exactly what the planner
 /// decided: a value the user never wrote cannot differ.
@@ -27,7 +27,16 @@ public struct DesiredValues: Sendable {
         let evaluator = Evaluator(environment: environment, variables: variables) { reference, path in
             Self.lookup(lookup(reference), path)
         }
-        return Self.withDefaults(Self.fields(evaluator.evaluate(declaration.body)), schema: schema)
+        return Self.markingSecrets(Self.withDefaults(Self.fields(evaluator.evaluate(declaration.body)), schema: schema),
+                                   schema: schema)
+    }
+
+    /// The values with every part the schema calls sensitive marked `.sensitive`, at any depth,
+    /// however it was written: a literal stream URL or a `${var.x}` shared secret is as secret
+    /// as one from `${env.X}`, so the plan, the plan file and state hold only its keyed hash.
+    public static func markingSecrets(_ values: [String: Value], schema: ResourceTypeSchema) -> [String: Value] {
+        guard case .object(let marked) = Value.object(values).markingSensitive(as: .object(schema.body)) else { return values }
+        return marked
     }
 
     /// The values with each attribute the manifest leaves out that has a default set to it.
