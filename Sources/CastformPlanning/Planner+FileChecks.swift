@@ -13,11 +13,10 @@ extension Planner {
             guard case .template(let template) = field.value.kind, !template.isKnownAtValidation,
                   let attribute = schema.attribute(field.name), let value = desired[attribute.name],
                   !value.containsUnknown, let path = value.unmarked.stringValue else { continue }
-            // A path read from the environment is not printed (environment values are secrets).
-            let shown = value.containsSensitive ? "a path from the environment" : nil
             for case .file(let maxBytes) in attribute.constraints {
                 diagnostics += WorkspaceFileCheck.problems(path, attribute: attribute.name, maxBytes: maxBytes,
-                                                           at: field.value.location, workspace: workspace, shown: shown)
+                                                           at: field.value.location, workspace: workspace,
+                                                           hidden: value.containsSensitive)
             }
         }
         return diagnostics

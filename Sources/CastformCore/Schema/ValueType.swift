@@ -16,36 +16,4 @@ public indirect enum ValueType: Sendable {
     case any
     /// One of several types, tried in order (the first whose shape matches the node is used).
     case oneOf([ValueType])
-
-    /// A phrase for messages: "a string", "a list of objects".
-    public var phrase: String {
-        switch self {
-        case .string: return "a string"
-        case .int: return "an integer"
-        case .number: return "a number"
-        case .bool: return "true or false"
-        case .time: return "a time (seconds, m:ss or h:mm:ss)"
-        case .path: return "a file path"
-        case .list(let element): return "a list of \(element.pluralPhrase)"
-        case .map: return "a mapping"
-        case .object: return "a mapping"
-        case .any: return "a value"
-        case .oneOf(let types): return types.map(\.phrase).joined(separator: " or ")
-        }
-    }
-
-    var pluralPhrase: String {
-        switch self {
-        case .string: return "strings"
-        case .int: return "integers"
-        case .number: return "numbers"
-        case .bool: return "booleans"
-        case .time: return "times"
-        case .path: return "file paths"
-        case .list: return "lists"
-        case .map, .object: return "mappings"
-        case .any: return "values"
-        case .oneOf: return "values"
-        }
-    }
 }

@@ -201,6 +201,9 @@ extension ShapeProblem {
 }
 
 extension FileProblem {
+    /// How messages name a path that must not be printed (one read from the environment).
+    static let hiddenPath = "a path from the environment"
+
     public var message: String {
         switch self {
         case .outsideWorkspace(let name, let path, let escape, let allowed, let settingsFile):

@@ -9,11 +9,11 @@ import Foundation
 /// on paths only known then (`${env.AUDIO_DIR}/show.mp3`), so a manifest from a pull request
 /// cannot upload the CI runner's files either way.
 public enum WorkspaceFileCheck {
-    /// Every problem with the file `path` (workspace-relative, or absolute) names. `shown` is
-    /// how messages name it; a path read from the environment is not shown.
+    /// Every problem with the file `path` (workspace-relative, or absolute) names. A path read
+    /// from the environment is `hidden`: messages do not print it (environment values are secrets).
     public static func problems(_ path: String, attribute name: String, maxBytes: Int64, at location: SourceLocation,
-                                workspace: Workspace, shown: String? = nil) -> [Diagnostic] {
-        let shown = shown ?? workspace.displayPath(path)
+                                workspace: Workspace, hidden: Bool = false) -> [Diagnostic] {
+        let shown = hidden ? FileProblem.hiddenPath : workspace.displayPath(path)
         return problems(path, attribute: name, maxBytes: maxBytes, shown: shown, workspace: workspace)
             .map { .manifest(.file($0), at: location) }
     }
