@@ -36,6 +36,23 @@ public enum ProcessRunner {
         )
     }
 
+    /// `run` on a thread of its own, awaited: for a test whose emulator serves the program from
+    /// this process. A blocking wait on Swift's pool, or on Dispatch's global queue (which the
+    /// pool shares on Linux, as wide as the machine has cores), would take a thread the
+    /// emulator needs to answer: on a 2-core CI machine, a few such waits deadlock the run.
+    public static func runOnOwnThread(
+        _ executable: String, _ arguments: [String],
+        environment: [String: String]? = nil, directory: String? = nil
+    ) async throws -> ProcessResult {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result {
+                    try run(executable, arguments, environment: environment, directory: directory)
+                })
+            }
+        }
+    }
+
     /// The built `castform` binary: `CASTFORM_BINARY`, or the build directory's products.
     public static func castformBinary() -> String {
         binary("castform", override: "CASTFORM_BINARY")

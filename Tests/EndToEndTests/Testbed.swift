@@ -4,7 +4,7 @@ import Foundation
 /// A workspace in a temporary directory driven through the `castform-testbed` binary, whose
 /// fake service keeps its objects in a file of the workspace (so separate processes, and
 /// processes killed midway, share one "remote").
-struct Testbed {
+struct Testbed: Sendable {
     let directory: TemporaryDirectory
     let binary = ProcessRunner.testbedBinary()
     var environment: [String: String]

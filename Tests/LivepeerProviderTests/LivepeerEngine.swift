@@ -129,14 +129,7 @@ struct NullObserver: ExecutionObserver {
     func handle(_ event: ExecutionEvent) {}
 }
 
-/// Runs castform on a GCD thread: the emulator serving it lives in this process, and a
-/// blocking wait on the cooperative pool (two threads on a small CI machine) would starve it.
+/// Runs castform on a thread of its own: the emulator serving it lives in this process.
 func castformProcess(_ arguments: [String], environment: [String: String], directory: String) async throws -> ProcessResult {
-    try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async {
-            continuation.resume(with: Result {
-                try ProcessRunner.run(ProcessRunner.castformBinary(), arguments, environment: environment, directory: directory)
-            })
-        }
-    }
+    try await ProcessRunner.runOnOwnThread(ProcessRunner.castformBinary(), arguments, environment: environment, directory: directory)
 }

@@ -67,14 +67,8 @@ final class MixcloudWorkspace: @unchecked Sendable {
             "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": directory.path,
             "MIXCLOUD_ACCESS_TOKEN": "mixcloud-test-token",
         ].merging(extra) { $1 }
-        let directory = directory.path
-        return try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Result {
-                    try ProcessRunner.run(ProcessRunner.castformBinary(), arguments, environment: environment, directory: directory)
-                })
-            }
-        }
+        return try await ProcessRunner.runOnOwnThread(ProcessRunner.castformBinary(), arguments, environment: environment,
+                                                      directory: directory.path)
     }
 
     /// Starts the binary without waiting for it (to signal or kill it midway); its output
