@@ -24,25 +24,11 @@ final class EmulatorProcess: @unchecked Sendable {
     }
 
     static func start(binary: String, faultRate: Double, seed: UInt64) async throws -> EmulatorProcess {
-        let log = NSTemporaryDirectory() + "castform-chaos-emulator-\(getpid()).log"
-        let process = try ProcessRunner.start(binary, [
-            "emulator", "--service", "mixcloud", "--service", "livepeer",
+        let emulator = try await EmulatorCommand.start(binary: binary, services: ["mixcloud", "livepeer"], arguments: [
             "--fault-rate", String(faultRate), "--faults", "drop,500,503,429,403", "--seed", String(seed),
-        ], environment: ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()], directory: NSTemporaryDirectory(), output: log)
-        var urls: [String: String] = [:]
-        for _ in 0..<400 where urls.count < 2 {
-            try await Task.sleep(for: .milliseconds(50))
-            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            for line in text.split(separator: "\n") {
-                let parts = line.split(separator: " ", maxSplits: 1)
-                if parts.count == 2, parts[1].hasPrefix("http://") { urls[String(parts[0].dropLast())] = String(parts[1]) }
-            }
-        }
-        guard let mixcloud = urls["mixcloud"], let livepeer = urls["livepeer"] else {
-            process.terminate()
-            throw ChaosFailure("castform emulator did not start: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
-        }
-        return EmulatorProcess(process: process, log: log, mixcloud: mixcloud, livepeer: livepeer)
+        ])
+        return EmulatorProcess(process: emulator.process, log: emulator.log, mixcloud: emulator.urls["mixcloud"]!,
+                               livepeer: emulator.urls["livepeer"]!)
     }
 
     func stop() {
