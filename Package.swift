@@ -139,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CastformRenderingTests",
-            dependencies: ["CastformRendering", "CastformCore"]
+            dependencies: ["CastformRendering", "CastformCore", "CastformTestSupport"]
         ),
         .testTarget(
             name: "CastformStateTests",

@@ -5,4 +5,6 @@
 // the very end by `TerminalStyle`, so tests run without a terminal, and no renderer ever writes
 // to a stream itself. Nested values are drawn key by key and element by element from what the
 // document says of them (`attribute_display`: formats, the keys naming list elements), never
-// from a schema or a provider. It knows no service.
+// from a schema or a provider. The one exception is the reference (`Reference/`): pages and
+// the `castform schema` listing are drawn from the schemas themselves, so the documentation of
+// every type is generated and cannot go stale. It knows no service.

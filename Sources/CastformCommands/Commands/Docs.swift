@@ -1,0 +1,50 @@
+import ArgumentParser
+import CastformRendering
+import Foundation
+
+/// `castform docs generate DIR`: the reference pages, one per type, from the schemas.
+struct Docs: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate castform's documentation from its schemas.",
+        subcommands: [Generate.self]
+    )
+
+    struct Generate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the reference: a Markdown page per resource and data-source type, and an index.",
+            discussion: """
+                Every attribute with its type, who sets it, whether it is sensitive or forces a \
+                replacement, its default and its limits. castform's own docs/reference is this \
+                command's output; its tests fail when a schema changes without the pages.
+                """
+        )
+
+        @Argument(help: "The directory to write the pages into (created if missing).")
+        var directory: String = "docs/reference"
+
+        @Flag(help: "Write nothing; exit 3 when a page would change (for CI).")
+        var check = false
+
+        func run() async throws {
+            let pages = ReferenceIndex.pages(Runtime.current.registry)
+            var stale: [String] = []
+            for (name, text) in pages.sorted(by: { $0.key < $1.key }) {
+                let path = directory + "/" + name
+                if FileManager.default.contents(atPath: path) == Data(text.utf8) { continue }
+                stale.append(path)
+                guard !check else { continue }
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            }
+            if check {
+                guard stale.isEmpty else {
+                    Console.error("These reference pages differ from the schemas: \(stale.joined(separator: ", ")); run castform docs generate \(directory)")
+                    throw ExitCode(3)
+                }
+                Console.out("The reference in \(directory) matches the schemas.\n")
+            } else {
+                Console.out(stale.isEmpty ? "The reference in \(directory) was up to date.\n" : "Wrote \(stale.count) pages into \(directory).\n")
+            }
+        }
+    }
+}
