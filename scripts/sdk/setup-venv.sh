@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Creates .venv-sdk/: a Python virtual environment with the services' official Python
-# libraries, which castform's emulators must satisfy (DESIGN.md §5). The SDK tests run
+# libraries (and a JSON Schema validator), which castform's emulators must satisfy (DESIGN.md §5). The SDK tests run
 # scripts/sdk/*_sdk_test.py with .venv-sdk/bin/python. Safe to run again: it installs only
 # what is missing. Needs python3 (with venv) and access to PyPI.
 set -euo pipefail
@@ -47,6 +47,9 @@ install_mixcloud() {
 }
 
 install livepeer 'livepeer==0.3.0'
+# What the JSON Schema test validates manifests with (scripts/schema/validate.py).
+install jsonschema 'jsonschema>=4.18'
+install yaml 'pyyaml>=6'
 install_mixcloud
 
 echo "setup-venv.sh: $venv is ready: $("$py" -m pip list --format=freeze 2>/dev/null | grep -iE '^(mixcloud|livepeer)==' | tr '\n' ' ')"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CastformManifest
 import CastformRendering
 import Foundation
 
@@ -11,13 +12,22 @@ struct Docs: AsyncParsableCommand {
 
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the reference: a Markdown page per resource and data-source type, and an index.",
+            abstract: "Write the reference: a Markdown page per resource and data-source type, an index, and the JSON Schemas of manifests and castform.yaml.",
             discussion: """
                 Every attribute with its type, who sets it, whether it is sensitive or forces a \
                 replacement, its default and its limits. castform's own docs/reference is this \
                 command's output; its tests fail when a schema changes without the pages.
                 """
         )
+
+        /// The pages, and the JSON Schemas YAML editors read (the examples name them).
+        static func pages() throws -> [String: String] {
+            let registry = Runtime.current.registry
+            var pages = ReferenceIndex.pages(registry)
+            pages["manifest.schema.json"] = String(decoding: try SchemaCommand.encoder.encode(ManifestJSONSchema.manifests(registry)), as: UTF8.self) + "\n"
+            pages["settings.schema.json"] = String(decoding: try SchemaCommand.encoder.encode(ManifestJSONSchema.settings(registry)), as: UTF8.self) + "\n"
+            return pages
+        }
 
         @Argument(help: "The directory to write the pages into (created if missing).")
         var directory: String = "docs/reference"
@@ -26,7 +36,7 @@ struct Docs: AsyncParsableCommand {
         var check = false
 
         func run() async throws {
-            let pages = ReferenceIndex.pages(Runtime.current.registry)
+            let pages = try Self.pages()
             var stale: [String] = []
             for (name, text) in pages.sorted(by: { $0.key < $1.key }) {
                 let path = directory + "/" + name

@@ -17,7 +17,7 @@ import Testing
 
         let plan = try await workspace.castform("plan", environment: environment)
         #expect(plan.status == 1, "\(plan.stdout)")
-        #expect(plan.stderr.contains("shows/deep-sessions-41.yaml:9:14: error: \"picture\" names a path from the environment, outside the workspace: castform uploads only files inside the workspace, unless castform.yaml sets files: {allow_outside_workspace: true}"),
+        #expect(plan.stderr.contains("shows/deep-sessions-41.yaml:10:14: error: \"picture\" names a path from the environment, outside the workspace: castform uploads only files inside the workspace, unless castform.yaml sets files: {allow_outside_workspace: true}"),
                 "\(plan.stderr)")
         #expect(!plan.stderr.contains("/etc/passwd"), "\(plan.stderr)")
 
