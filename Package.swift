@@ -84,7 +84,10 @@ let package = Package(
         ),
         .target(
             name: "CastformTestSupport",
-            dependencies: ["CastformCore", "CastformState"]
+            dependencies: [
+                "CastformCore", "CastformState", "CastformHTTP",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
         ),
         // castform with the fake provider of CastformTestSupport instead of the real services:
         // what the engine's end-to-end tests run (and kill).
@@ -124,12 +127,12 @@ let package = Package(
         ),
         .testTarget(
             name: "CastformEmulatorTests",
-            dependencies: ["CastformEmulator", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["CastformEmulator", "CastformTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(
             name: "CastformHTTPTests",
             dependencies: [
-                "CastformHTTP",
+                "CastformHTTP", "CastformTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

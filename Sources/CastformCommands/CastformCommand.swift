@@ -41,8 +41,9 @@ public struct Runtime: Sendable {
     public var environment: [String: String]
     public var makeProviders: @Sendable (ProviderContext) -> ProviderSet
     /// The emulated services, keeping their data in the given directory (nil: in memory),
-    /// serving what the workspace's provider settings name (the sandbox's account).
-    public var makeEmulators: @Sendable (URL?, [String: [String: Value]]) -> [any EmulatedService]
+    /// serving what the workspace's provider settings name (the sandbox's account). Throws when stored
+    /// data cannot be loaded.
+    public var makeEmulators: @Sendable (URL?, [String: [String: Value]]) throws -> [any EmulatedService]
     /// `castform login NAME`: each provider's flow, given the credentials file and an optional
     /// endpoint; returns what to tell the user.
     public var loginFlows: [String: @Sendable (String, String?) async throws -> String] = [:]
@@ -50,7 +51,7 @@ public struct Runtime: Sendable {
     public var logout: @Sendable (String, String) throws -> Bool = { _, _ in false }
 
     public init(registry: SchemaRegistry, environment: [String: String],
-                makeEmulators: @escaping @Sendable (URL?, [String: [String: Value]]) -> [any EmulatedService] = { _, _ in [] },
+                makeEmulators: @escaping @Sendable (URL?, [String: [String: Value]]) throws -> [any EmulatedService] = { _, _ in [] },
                 makeProviders: @escaping @Sendable (ProviderContext) -> ProviderSet) {
         self.registry = registry
         self.environment = environment

@@ -1,2 +1,3 @@
 // CastformTestSupport: helpers shared by the test targets — marked text for positions,
-// temporary workspaces, running the built binary. Never linked into the castform binary.
+// temporary workspaces, running the built binary, a manual clock (for CastformHTTP's waits and
+// the emulators' dates). Never linked into the castform binary.

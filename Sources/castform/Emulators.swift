@@ -9,15 +9,16 @@ extension Providers {
     /// apart from the providers on purpose: they model the APIs, not castform's client.
     ///
     /// The Mixcloud emulator serves the account the workspace names (`providers.mixcloud.user`),
-    /// with the sandbox's token; without a name, the default account.
-    @Sendable static func emulators(_ directory: URL?, settings: [String: [String: Value]]) -> [any EmulatedService] {
+    /// with the sandbox's token; without a name, the default account. Throws when a data
+    /// directory's files cannot be loaded (the error names the file and line).
+    @Sendable static func emulators(_ directory: URL?, settings: [String: [String: Value]]) throws -> [any EmulatedService] {
         var account = MixcloudAccount.deepSessions
         if let user = settings["mixcloud"]?["user"]?.unmarked.stringValue, !user.isEmpty, user != account.username {
             account = MixcloudAccount(username: user, tokens: account.tokens)
         }
         return [
-            MixcloudEmulator(dataDirectory: directory?.appendingPathComponent("mixcloud"), accounts: [account]),
-            LivepeerEmulator(dataDirectory: directory?.appendingPathComponent("livepeer")),
+            try MixcloudEmulator(dataDirectory: directory?.appendingPathComponent("mixcloud"), accounts: [account]),
+            try LivepeerEmulator(dataDirectory: directory?.appendingPathComponent("livepeer")),
         ]
     }
 }

@@ -57,8 +57,8 @@ import Testing
 
     @Test func theInventoryListsEveryShowWhateverItsVisibility() async throws {
         let emulator = MixcloudEmulator()
-        let seeded = emulator.seed(count: 2)
-        emulator.change(seeded[1].key) { $0.visibility = .unlisted }
+        let seeded = try await emulator.seed(count: 2)
+        try await emulator.change(seeded[1].key) { $0.visibility = .unlisted }
         try await with(emulator, faults: FaultPlan(rate: 1, faults: [.status(503, retryAfter: 1)])) { server, port in
             let reply = try await send("GET", port, "/_castform/objects")
             #expect(reply.status == 200)

@@ -23,7 +23,7 @@ import Testing
                 }
                 try await group.waitForAll()
             }
-            #expect(lp.emulator.streams.count == total)
+            #expect(await lp.emulator.streams.count == total)
 
             var ids: [String] = []
             var pageSizes: [Int] = []
@@ -41,8 +41,8 @@ import Testing
             #expect(pageSizes == [1000, 1000, 500], "Link only after a full page")
             #expect(Set(ids).count == total)
             // Newest first: the default order is lastSeen, then createdAt, descending.
-            #expect(ids.first == lp.emulator.streams.last?.id)
-            #expect(ids.last == lp.emulator.streams.first?.id)
+            #expect(await ids.first == lp.emulator.streams.last?.id)
+            #expect(await ids.last == lp.emulator.streams.first?.id)
         }
     }
 
@@ -69,7 +69,7 @@ import Testing
         try await LivepeerHarness.with { lp in
             let stream = try await lp.createStream()
             let id = try #require(stream["id"] as? String)
-            lp.emulator.setActive(id, true)
+            try await lp.emulator.setActive(id, true)
             let all = try await lp.send("GET", "/stream").array
             #expect(all.count == 2)
             #expect(all.contains { $0["parentId"] as? String == id })

@@ -12,29 +12,29 @@ import Testing
             #expect(created.object["name"] as? String == "live.example.tv:443")
             #expect(created.object["disabled"] as? Bool == false)
             let id = try #require(created.object["id"] as? String)
-            #expect(lp.emulator.targets.first?.url == "rtmps://live.example.tv:443/app/SECRET-KEY")
+            #expect(await lp.emulator.targets.first?.url == "rtmps://live.example.tv:443/app/SECRET-KEY")
 
             let fetched = try await lp.send("GET", "/multistream/target/\(id)")
             #expect(fetched.status == 200 && !fetched.text.contains("SECRET"))
 
             let patched = try await lp.send("PATCH", "/multistream/target/\(id)", json: #"{"name":"YouTube","url":"rtmp://a.example/live/NEW","disabled":true}"#)
             #expect(patched.status == 204)
-            let target = try #require(lp.emulator.targets.first)
+            let target = try #require(await lp.emulator.targets.first)
             #expect(target.name == "YouTube" && target.url == "rtmp://a.example/live/NEW" && target.disabled)
             // An empty name is ignored rather than stored.
             #expect(try await lp.send("PATCH", "/multistream/target/\(id)", json: #"{"name":""}"#).status == 204)
-            #expect(lp.emulator.targets.first?.name == "YouTube")
+            #expect(await lp.emulator.targets.first?.name == "YouTube")
 
             #expect(try await lp.send("DELETE", "/multistream/target/\(id)").status == 204)
             #expect(try await lp.send("GET", "/multistream/target/\(id)").status == 404)
-            #expect(lp.emulator.targets.isEmpty, "a hard delete")
+            #expect(await lp.emulator.targets.isEmpty, "a hard delete")
         }
     }
 
     @Test func listingRequiresTheCallersUserId() async throws {
         try await LivepeerHarness.with { lp in
             _ = try await lp.send("POST", "/multistream/target", json: #"{"name":"a","url":"srt://srt.example:9000?streamid=x"}"#)
-            let account = try #require(lp.emulator.account(forAPIKey: LivepeerHarness.key))
+            let account = try #require(await lp.emulator.account(forAPIKey: LivepeerHarness.key))
             let bare = try await lp.send("GET", "/multistream/target")
             #expect(bare.status == 400 && bare.errors == ["required query parameter: userId"])
             let other = try await lp.send("GET", "/multistream/target?userId=someone-else")
@@ -57,7 +57,7 @@ import Testing
             #expect(missing.status == 422 && missing.errors.first?.contains(#""missingProperty":"url""#) == true)
             let patch = try await lp.send("PATCH", "/multistream/target/x", json: #"{"disabled":"yes"}"#)
             #expect(patch.status == 422, "the patch payload requires nothing but still checks types")
-            #expect(lp.emulator.targets.isEmpty)
+            #expect(await lp.emulator.targets.isEmpty)
         }
     }
 }

@@ -24,7 +24,7 @@ import Testing
             let line = try #require(run.output.split(separator: "\n").last { $0.hasPrefix("RESULT ") })
             let ids = try #require(try JSONSerialization.jsonObject(with: Data(line.dropFirst(7).utf8)) as? [String: String])
 
-            let streams = lp.emulator.streams
+            let streams = await lp.emulator.streams
             #expect(streams.map(\.id) == [ids["stream"]], "one stream left: the other was deleted")
             let stream = try #require(streams.first)
             #expect(stream.name == "sdk main stage" && stream.record == false)
@@ -34,10 +34,10 @@ import Testing
             #expect(stream.multistreamTargets.map(\.id) == [ids["inlineTarget"]])
             #expect(stream.creatorId?.value == "user123")
 
-            let targets = lp.emulator.targets
+            let targets = await lp.emulator.targets
             #expect(targets.map(\.id) == [ids["inlineTarget"], ids["target"]])
             #expect(targets.map(\.url) == ["rtmp://a.example/live/KEY", "rtmps://live.twitch.tv/app/SECRET"])
-            let webhooks = lp.emulator.webhooks
+            let webhooks = await lp.emulator.webhooks
             #expect(webhooks.map(\.id) == [ids["webhook"]], "exactly one webhook, although the SDK raised")
             #expect(webhooks.first?.sharedSecret == "s3cret")
             #expect(webhooks.first?.events == ["playback.accessControl", "stream.started"])

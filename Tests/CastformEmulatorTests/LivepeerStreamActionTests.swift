@@ -1,40 +1,28 @@
 import CastformEmulator
+import CastformTestSupport
 import Foundation
 import Testing
-
-/// A clock the test moves by hand, in whole milliseconds.
-final class LivepeerTestClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var milliseconds: Int64 = 1_700_000_000_000
-
-    var now: Date { lock.withLock { Date(timeIntervalSince1970: Double(milliseconds) / 1000) } }
-    var nowMilliseconds: Int64 { lock.withLock { milliseconds } }
-
-    func advance(milliseconds delta: Int64) {
-        lock.withLock { milliseconds += delta }
-    }
-}
 
 /// terminate, start-pull, and adding/removing one multistream target.
 @Suite struct LivepeerStreamActionTests {
     @Test func terminateIs204AndA429WithinFiveSeconds() async throws {
-        let clock = LivepeerTestClock()
-        try await LivepeerHarness.with(LivepeerEmulator(now: { clock.now })) { lp in
+        let clock = ManualClock(date: Date(timeIntervalSince1970: 1_700_000_000))
+        try await LivepeerHarness.with(LivepeerEmulator(now: { clock.date })) { lp in
             let stream = try await lp.createStream()
             let id = try #require(stream["id"] as? String)
-            lp.emulator.setActive(id, true)
+            try await lp.emulator.setActive(id, true)
 
             let first = try await lp.send("DELETE", "/stream/\(id)/terminate")
             #expect(first.status == 204 && first.body.isEmpty)
-            #expect(lp.emulator.streams.first?.isActive == false, "the session is stopped")
-            #expect(lp.emulator.sessions.allSatisfy { !$0.isActive })
+            #expect(await lp.emulator.streams.first?.isActive == false, "the session is stopped")
+            #expect(await lp.emulator.sessions.allSatisfy { !$0.isActive })
             let after = try await lp.send("GET", "/stream/\(id)").object
-            #expect(after["lastTerminatedAt"] as? Int64 == clock.nowMilliseconds)
+            #expect(after["lastTerminatedAt"] as? Int64 == Int64((clock.date.timeIntervalSince1970 * 1000).rounded()))
 
-            clock.advance(milliseconds: 4999)
+            clock.advance(by: .milliseconds(4999))
             let second = try await lp.send("DELETE", "/stream/\(id)/terminate")
             #expect(second.status == 429 && second.errors == ["too many terminate requests"])
-            clock.advance(milliseconds: 1)
+            clock.advance(by: .milliseconds(1))
             #expect(try await lp.send("DELETE", "/stream/\(id)/terminate").status == 204, "inactive streams too")
             #expect(try await lp.send("DELETE", "/stream/nope/terminate").status == 404)
         }
@@ -59,7 +47,7 @@ final class LivepeerTestClock: @unchecked Sendable {
             let again = try await lp.send("POST", "/stream?autoStartPull=true", json: body)
             #expect(again.status == 200)
             #expect(again.object["id"] as? String == first["id"] as? String)
-            #expect(lp.emulator.streams.count == 1)
+            #expect(await lp.emulator.streams.count == 1)
         }
     }
 
@@ -78,8 +66,8 @@ final class LivepeerTestClock: @unchecked Sendable {
             #expect(missing.status == 404 && missing.errors == ["stream not found"])
 
             #expect(try await lp.send("DELETE", "/stream/\(id)/multistream/\(targetId)").status == 204)
-            #expect(lp.emulator.streams.first?.multistreamTargets.isEmpty == true)
-            #expect(lp.emulator.targets.count == 1, "the target itself stays")
+            #expect(await lp.emulator.streams.first?.multistreamTargets.isEmpty == true)
+            #expect(await lp.emulator.targets.count == 1, "the target itself stays")
         }
     }
 
@@ -91,8 +79,8 @@ final class LivepeerTestClock: @unchecked Sendable {
 
             let neverLive = try await lp.send("POST", "/clip", json: #"{"playbackId":"\#(playbackId)","startTime":1000}"#)
             #expect(neverLive.status == 500 && neverLive.errors == ["Internal server error: Error"])
-            lp.emulator.setActive(id, true)
-            let session = try #require(lp.emulator.sessions.first)
+            try await lp.emulator.setActive(id, true)
+            let session = try #require(await lp.emulator.sessions.first)
 
             let reply = try await lp.send("POST", "/clip", json: #"{"playbackId":"\#(playbackId)","startTime":1000,"endTime":31000,"name":"best bit"}"#)
             #expect(reply.status == 200)
@@ -111,7 +99,7 @@ final class LivepeerTestClock: @unchecked Sendable {
             #expect(byId.status == 200 && byId.array.count == 2)
             #expect(byId.array.allSatisfy { ($0["status"] as? [String: Any])?["phase"] as? String == "ready" })
             #expect(try await lp.send("GET", "/stream/\(playbackId)/clips").array.count == 2)
-            #expect(lp.emulator.clips.count == 2)
+            #expect(await lp.emulator.clips.count == 2)
 
             let backwards = try await lp.send("POST", "/clip", json: #"{"playbackId":"\#(playbackId)","startTime":10,"endTime":10}"#)
             #expect(backwards.status == 422 && backwards.errors == ["endTime must occur after startTime"])

@@ -36,14 +36,14 @@ import Testing
             #expect((stream["userTags"] as? [String: Any])?["castform"] as? String == "livepeer_stream.main")
             let createdAt = try #require(stream["createdAt"] as? Int64)
             #expect(createdAt >= before && createdAt <= before + 60_000, "milliseconds")
-            let account = try #require(lp.emulator.account(forAPIKey: LivepeerHarness.key))
+            let account = try #require(await lp.emulator.account(forAPIKey: LivepeerHarness.key))
             #expect(stream["userId"] as? String == account.userId)
             #expect(stream["projectId"] as? String == account.projectId)
 
             let fetched = try await lp.send("GET", "/stream/\(id)")
             #expect(fetched.status == 200)
             #expect(fetched.object["streamKey"] as? String == streamKey)
-            #expect(lp.emulator.streams.map(\.id) == [id])
+            #expect(await lp.emulator.streams.map(\.id) == [id])
         }
     }
 
@@ -64,7 +64,7 @@ import Testing
         try await LivepeerHarness.with { lp in
             let first = try await lp.createStream(#"{"name":"same","creatorId":"dj-42"}"#)
             _ = try await lp.createStream(#"{"name":"same"}"#)
-            #expect(lp.emulator.streams.count == 2)
+            #expect(await lp.emulator.streams.count == 2)
             let creator = first["creatorId"] as? [String: Any]
             #expect(creator?["type"] as? String == "unverified" && creator?["value"] as? String == "dj-42")
         }
@@ -82,7 +82,7 @@ import Testing
             #expect(targets.allSatisfy { $0["spec"] == nil && $0["id"] is String })
             #expect(targets[0]["videoOnly"] as? Bool == false)
             #expect(targets[1]["videoOnly"] == nil, "the spec's default is not applied")
-            let stored = lp.emulator.targets
+            let stored = await lp.emulator.targets
             #expect(stored.map(\.url) == ["rtmp://a.rtmp.youtube.com/live2/SECRET", "rtmps://live.twitch.tv/app/KEY"])
             #expect(stored.map(\.name) == ["a.rtmp.youtube.com", "twitch"], "the name defaults to the URL's host")
             #expect(stored.map(\.id) == targets.map { $0["id"] as? String })

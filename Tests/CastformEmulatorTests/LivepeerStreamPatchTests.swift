@@ -22,7 +22,7 @@ import Testing
             #expect(targets?.map { $0["profile"] as? String } == ["360p0"])
             #expect(after["name"] as? String == "renamed")
             #expect(after["record"] as? Bool == true, "fields not given stay")
-            #expect(lp.emulator.targets.count == 3, "replaced references do not delete targets")
+            #expect(await lp.emulator.targets.count == 3, "replaced references do not delete targets")
 
             #expect(try await lp.send("PATCH", "/stream/\(id)", json: "{}").status == 204)
             #expect(try await lp.send("PATCH", "/stream/\(id)", json: #"{"playbackPolicy":{"type":"jwt"}}"#).status == 204)
@@ -50,7 +50,7 @@ import Testing
         try await LivepeerHarness.with { lp in
             let stream = try await lp.createStream(#"{"name":"s","record":false}"#)
             let id = try #require(stream["id"] as? String)
-            #expect(lp.emulator.setActive(id, true))
+            #expect(try await lp.emulator.setActive(id, true))
 
             let record = try await lp.send("PATCH", "/stream/\(id)", json: #"{"record":true}"#)
             #expect(record.status == 400 && record.errors == ["cannot change 'record' field while stream is active"])
@@ -61,13 +61,13 @@ import Testing
 
             // Suspending ends the live session, after which both may change.
             #expect(try await lp.send("PATCH", "/stream/\(id)", json: #"{"suspended":true}"#).status == 204)
-            #expect(lp.emulator.streams.first?.isActive == false)
-            #expect(lp.emulator.setActive(id, true) == false, "a suspended stream cannot go live")
+            #expect(await lp.emulator.streams.first?.isActive == false)
+            #expect(try await lp.emulator.setActive(id, true) == false, "a suspended stream cannot go live")
 
-            #expect(lp.emulator.setActive(id, false))
+            #expect(try await lp.emulator.setActive(id, false))
             #expect(try await lp.send("PATCH", "/stream/\(id)", json: #"{"record":true,"profiles":[]}"#).status == 204)
-            #expect(lp.emulator.streams.first?.record == true)
-            #expect(lp.emulator.streams.first?.profiles == [])
+            #expect(await lp.emulator.streams.first?.record == true)
+            #expect(await lp.emulator.streams.first?.profiles == [])
         }
     }
 
@@ -102,8 +102,8 @@ import Testing
         try await LivepeerHarness.with { lp in
             let stream = try await lp.createStream()
             let id = try #require(stream["id"] as? String)
-            lp.emulator.setActive(id, true)
-            let session = try #require(lp.emulator.sessions.first)
+            try await lp.emulator.setActive(id, true)
+            let session = try #require(await lp.emulator.sessions.first)
             #expect(session.parentId == id)
             let reply = try await lp.send("PATCH", "/stream/\(session.id)", json: #"{"name":"x"}"#)
             #expect(reply.status == 400 && reply.errors == ["can't patch stream session"])
@@ -120,7 +120,7 @@ import Testing
             #expect(try await lp.send("PATCH", "/stream/\(id)", json: "{}").status == 404)
             #expect(try await lp.send("DELETE", "/stream/\(id)").status == 404)
             #expect(try await lp.send("GET", "/stream").array.isEmpty)
-            #expect(lp.emulator.streams.isEmpty)
+            #expect(await lp.emulator.streams.isEmpty)
         }
     }
 
@@ -131,9 +131,9 @@ import Testing
             let none = try await lp.send("DELETE", "/stream", json: #"{"ids":[]}"#)
             #expect(none.status == 422 && none.errors == ["missing ids"])
             #expect(try await lp.send("DELETE", "/stream", json: #"{"ids":["\#(a)","nope"]}"#).status == 404)
-            #expect(lp.emulator.streams.count == 2, "nothing deleted")
+            #expect(await lp.emulator.streams.count == 2, "nothing deleted")
             #expect(try await lp.send("DELETE", "/stream", json: #"{"ids":["\#(a)","\#(b)"]}"#).status == 204)
-            #expect(lp.emulator.streams.isEmpty)
+            #expect(await lp.emulator.streams.isEmpty)
         }
     }
 }

@@ -49,7 +49,7 @@ import Testing
             try await expectErrors(lp, "POST", "/stream", #"{"name":"s","playbackPolicy":{"type":"signed"}}"#, status: 422, [
                 ##"{"instancePath":"/playbackPolicy/type","schemaPath":"#/properties/playbackPolicy/properties/type/enum","keyword":"enum","params":{"allowedValues":["public","jwt","webhook","lit_signing_condition"]},"message":"must be equal to one of the allowed values"}"##,
             ])
-            #expect(lp.emulator.streams.isEmpty)
+            #expect(await lp.emulator.streams.isEmpty)
         }
     }
 
@@ -126,7 +126,7 @@ import Testing
             let bigTags = "{" + (0..<100).map { #""tag\#($0)":"value-value-value""# }.joined(separator: ",") + "}"
             try await expectErrors(lp, "POST", "/stream", #"{"name":"s","userTags":\#(bigTags)}"#, status: 400,
                                    ["userTags object is too large. Max size is 2048 characters"])
-            #expect(lp.emulator.streams.isEmpty)
+            #expect(await lp.emulator.streams.isEmpty)
 
             let target = try await lp.send("POST", "/multistream/target", json: #"{"url":"rtmp://h.example/live/k"}"#)
             let targetId = try #require(target.object["id"] as? String)
@@ -157,7 +157,7 @@ import Testing
             #expect(scheme.status == 401 && scheme.errors == ["unsupported authorization header scheme: Token"])
             let lowercase = try await lp.send("GET", "/stream", key: nil, headers: ["Authorization": "bearer \(LivepeerHarness.key)"])
             #expect(lowercase.status == 200)
-            let account = try #require(lp.emulator.account(forAPIKey: LivepeerHarness.key))
+            let account = try #require(await lp.emulator.account(forAPIKey: LivepeerHarness.key))
             let basic = Data("\(account.userId):\(LivepeerHarness.key)".utf8).base64EncodedString()
             #expect(try await lp.send("GET", "/stream", key: nil, headers: ["Authorization": "Basic \(basic)"]).status == 200)
             let project = try await lp.send("GET", "/stream?projectId=x")

@@ -16,7 +16,7 @@ import Testing
             let id = try #require(created.object["id"] as? String)
             let fetched = try await lp.send("GET", "/webhook/\(id)")
             #expect(fetched.status == 200 && fetched.object["sharedSecret"] as? String == "s3cret")
-            #expect(lp.emulator.webhooks.map(\.sharedSecret) == ["s3cret"])
+            #expect(await lp.emulator.webhooks.map(\.sharedSecret) == ["s3cret"])
         }
     }
 
@@ -52,11 +52,12 @@ import Testing
             #expect(withoutId.status == 404 && withoutId.errors == ["not found"])
             let replaced = try await lp.send("PUT", "/webhook/ignored", json: #"{"id":"\#(id)","name":"b","url":"https://b.example","events":["stream.idle"]}"#)
             #expect(replaced.status == 200 && replaced.text == #"{"id":"\#(id)"}"#)
-            #expect(lp.emulator.webhooks.first?.name == "b")
-            #expect(lp.emulator.webhooks.first?.sharedSecret == nil, "a full replace")
+            #expect(await lp.emulator.webhooks.first?.name == "b")
+            #expect(await lp.emulator.webhooks.first?.sharedSecret == nil, "a full replace")
 
             #expect(try await lp.send("PATCH", "/webhook/\(id)", json: #"{"sharedSecret":"new"}"#).status == 204)
-            #expect(lp.emulator.webhooks.first?.sharedSecret == "new" && lp.emulator.webhooks.first?.name == "b")
+            let webhook = await lp.emulator.webhooks.first
+            #expect(webhook?.sharedSecret == "new" && webhook?.name == "b")
             let stream = try await lp.send("PATCH", "/webhook/\(id)", json: #"{"streamId":"nope"}"#)
             #expect(stream.status == 404 && stream.errors == ["stream not found"])
             #expect(try await lp.send("PATCH", "/webhook/nope", json: "{}").errors == ["webhook not found"])
@@ -70,7 +71,7 @@ import Testing
             #expect(deleted.status == 204 && deleted.body.isEmpty, "the spec says 200 with the webhook")
             #expect(try await lp.send("GET", "/webhook/\(id)").status == 404)
             #expect(try await lp.send("GET", "/webhook").array.isEmpty)
-            #expect(lp.emulator.webhooks.isEmpty)
+            #expect(await lp.emulator.webhooks.isEmpty)
         }
     }
 }

@@ -1,18 +1,7 @@
 @testable import CastformEmulator
+import CastformTestSupport
 import Foundation
 import Testing
-
-/// A clock tests move by hand, so `updated_time` and publish dates are exact.
-final class ManualClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-
-    init(_ start: Date = Date(timeIntervalSince1970: 1_790_000_000)) { current = start }
-
-    var now: Date { lock.withLock { current } }
-
-    func advance(_ seconds: TimeInterval) { lock.withLock { current += seconds } }
-}
 
 /// `POST /upload/<user>/<slug>/edit/`: only what is sent changes; lists are replaced whole.
 @Suite struct MixcloudEditTests {
@@ -29,26 +18,26 @@ final class ManualClock: @unchecked Sendable {
     }
 
     @Test func editChangesOnlyWhatIsSentAndReplacesListsWhole() async throws {
-        let clock = ManualClock()
-        let emulator = MixcloudEmulator(now: { clock.now })
+        let clock = ManualClock(date: Date(timeIntervalSince1970: 1_790_000_000))
+        let emulator = MixcloudEmulator(now: { clock.date })
         try await withMixcloud(emulator) { client, _ in
             try await uploadWeekly(client)
-            let created = try #require(emulator.cloudcasts.first)
-            clock.advance(60)
+            let created = try #require(await emulator.cloudcasts.first)
+            clock.advance(by: .seconds(60))
             let reply = try await client.post(edit, fields: [("tags-0-tag", "ambient"), ("sections-0-chapter", "Live set"), ("sections-0-start_time", "10")])
             #expect(reply.status == 200)
             #expect((reply.json["result"] as? [String: Any])?["key"] as? String == "/deepsessions/weekly/")
-            let edited = try #require(emulator.cloudcasts.first)
+            let edited = try #require(await emulator.cloudcasts.first)
             #expect(edited.tags == ["ambient"])
             #expect(edited.sections == [.chapter("Live set", at: 10)])
             #expect(edited.name == "Weekly" && edited.description == "First description")
             #expect(edited.updatedTime == created.updatedTime + 60)
 
-            clock.advance(60)
+            clock.advance(by: .seconds(60))
             let picture = Data(repeating: 7, count: 100)
             let second = try await client.post(edit, fields: [("name", "Weekly (renamed)"), ("description", "")], files: [("picture", "p.png", picture)])
             #expect(second.status == 200)
-            let renamed = try #require(emulator.cloudcasts.first)
+            let renamed = try #require(await emulator.cloudcasts.first)
             #expect(renamed.name == "Weekly (renamed)" && renamed.slug == "weekly")
             #expect(renamed.description == "" && renamed.tags == ["ambient"])
             #expect(renamed.picture?.byteCount == 100)
@@ -66,7 +55,7 @@ final class ManualClock: @unchecked Sendable {
             try await uploadWeekly(client)
             let reply = try await client.postURLEncoded(edit, fields: [("tags-0-tag", ""), ("sections-0-chapter", ""), ("hosts-0-username", "")])
             #expect(reply.status == 200)
-            let cleared = try #require(emulator.cloudcasts.first)
+            let cleared = try #require(await emulator.cloudcasts.first)
             #expect(cleared.tags.isEmpty && cleared.sections.isEmpty && cleared.hosts.isEmpty)
         }
     }
@@ -81,37 +70,37 @@ final class ManualClock: @unchecked Sendable {
             #expect(try await client.post(edit, fields: [("unlisted", "1"), ("unpublish", "0")]).status == 400)
 
             #expect(try await client.post(edit, fields: [("unpublish", "1")]).status == 200)
-            #expect(emulator.cloudcasts.first?.visibility == .draft)
+            #expect(await emulator.cloudcasts.first?.visibility == .draft)
             // A draft is gone for the public and from the list, but its owner still reads it.
             #expect(try await client.get("/deepsessions/weekly/").status == 404)
             #expect(try await client.get("/deepsessions/weekly/?access_token=\(token)").status == 200)
             #expect((try await client.get("/deepsessions/cloudcasts/").json["data"] as? [Any])?.count == 0)
 
             #expect(try await client.post(edit, fields: [("unlisted", "true")]).status == 200)
-            #expect(emulator.cloudcasts.first?.visibility == .unlisted)
+            #expect(await emulator.cloudcasts.first?.visibility == .unlisted)
             #expect(try await client.get("/deepsessions/weekly/").status == 200)
             #expect((try await client.get("/deepsessions/cloudcasts/").json["data"] as? [Any])?.count == 0)
 
             #expect(try await client.post(edit, fields: [("publish", "1")]).status == 200)
-            #expect(emulator.cloudcasts.first?.visibility == .published)
+            #expect(await emulator.cloudcasts.first?.visibility == .published)
             #expect((try await client.get("/deepsessions/cloudcasts/").json["data"] as? [Any])?.count == 1)
         }
     }
 
     @Test func publishDateAppliesOnlyToShowsNeverPublic() async throws {
-        let clock = ManualClock()
-        let emulator = MixcloudEmulator(now: { clock.now })
+        let clock = ManualClock(date: Date(timeIntervalSince1970: 1_790_000_000))
+        let emulator = MixcloudEmulator(now: { clock.date })
         try await withMixcloud(emulator) { client, _ in
             _ = try await client.upload("Draft first", fields: [("publish_date", "2026-09-21T15:00:00Z")])
-            #expect(emulator.cloudcasts[0].visibility(at: clock.now) == .scheduled)
+            #expect(await emulator.cloudcasts[0].visibility(at: clock.date) == .scheduled)
             #expect(try await client.get("/deepsessions/draft-first/").status == 404)
-            clock.advance(3600) // past the publish date
+            clock.advance(by: .seconds(3600)) // past the publish date
             #expect(try await client.get("/deepsessions/draft-first/").status == 200)
-            #expect(emulator.cloudcasts[0].hasBeenPublic(at: clock.now))
+            #expect(await emulator.cloudcasts[0].hasBeenPublic(at: clock.date))
             // Once public, a new publish_date is ignored.
             _ = try await client.post("/upload/deepsessions/draft-first/edit/?access_token=\(token)", fields: [("unpublish", "1")])
             _ = try await client.post("/upload/deepsessions/draft-first/edit/?access_token=\(token)", fields: [("publish_date", "2030-01-01T00:00:00Z")])
-            #expect(emulator.cloudcasts[0].visibility == .draft)
+            #expect(await emulator.cloudcasts[0].visibility == .draft)
         }
     }
 
@@ -128,7 +117,7 @@ final class ManualClock: @unchecked Sendable {
             #expect(foreign.status == 403 && foreign.errorType == "PermissionException")
             let anonymous = try await client.post("/upload/deepsessions/weekly/edit/", fields: [("name", "x")])
             #expect(anonymous.status == 400 && anonymous.errorType == "OAuthException")
-            #expect(emulator.cloudcasts.first?.name == "Weekly")
+            #expect(await emulator.cloudcasts.first?.name == "Weekly")
         }
     }
 
@@ -137,9 +126,9 @@ final class ManualClock: @unchecked Sendable {
         try await withMixcloud(emulator) { client, _ in
             try await uploadWeekly(client)
             _ = try await client.post(edit, fields: [("hosts-0-username", "guest")])
-            #expect(emulator.cloudcasts.first?.hosts == ["guest"])
+            #expect(await emulator.cloudcasts.first?.hosts == ["guest"])
             _ = try await client.post(edit, fields: [("hosts-0-username", "deepsessions"), ("hosts-1-username", "ghost")])
-            #expect(emulator.cloudcasts.first?.hosts == ["guest"])
+            #expect(await emulator.cloudcasts.first?.hosts == ["guest"])
         }
     }
 }

@@ -15,7 +15,7 @@ import Testing
             #expect(reply.errorType == "RateLimitException")
             #expect((reply.json["error"] as? [String: Any])?["retry_after"] as? Int == 452)
             #expect(reply.header("Content-Type") == "text/javascript; charset=utf-8")
-            #expect(emulator.cloudcasts.isEmpty)
+            #expect(await emulator.cloudcasts.isEmpty)
             // Reads are not in `only`.
             #expect(try await client.get("/deepsessions/").status == 200)
             #expect(server.log.count("POST", "/upload/") == 1)
@@ -27,7 +27,7 @@ import Testing
         let faults = FaultPlan(rate: 1, faults: [.dropAfterHandling], only: ["POST /upload/"])
         try await withMixcloud(emulator, faults: faults) { client, server in
             await #expect(throws: (any Error).self) { try await client.upload("Lost response") }
-            #expect(emulator.cloudcasts.map(\.key) == ["/deepsessions/lost-response/"])
+            #expect(await emulator.cloudcasts.map(\.key) == ["/deepsessions/lost-response/"])
             server.faults.update(FaultPlan())
             let list = try await client.get("/deepsessions/cloudcasts/")
             #expect((list.json["data"] as? [[String: Any]])?.first?["name"] as? String == "Lost response")
@@ -45,7 +45,7 @@ import Testing
             let elapsed = clock.now - start
             #expect(reply.status == 200)
             #expect(elapsed >= .milliseconds(1900), "took \(elapsed)")
-            #expect(emulator.cloudcasts.first?.audio?.byteCount == 96_000)
+            #expect(await emulator.cloudcasts.first?.audio?.byteCount == 96_000)
         }
     }
 
@@ -56,7 +56,7 @@ import Testing
             let first = try await client.upload("Unlucky")
             #expect(first.status == 503 && first.header("Retry-After") == "3")
             #expect(try await client.upload("Unlucky").status == 500)
-            #expect(emulator.cloudcasts.isEmpty)
+            #expect(await emulator.cloudcasts.isEmpty)
             #expect(server.log.entries.map(\.status) == [503, 500])
         }
     }

@@ -9,12 +9,12 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mixcloud-persist-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let audio = MixcloudTestData.mp3(seconds: 1)
-        try await withMixcloud(MixcloudEmulator(dataDirectory: directory)) { client, _ in
+        try await withMixcloud(try MixcloudEmulator(dataDirectory: directory)) { client, _ in
             #expect(try await client.upload("Kept", fields: [("tags-0-tag", "house")], audio: audio).status == 200)
             _ = try await client.post("/upload/deepsessions/kept/edit/?access_token=\(MixcloudTestClient.token)", fields: [("unpublish", "1")])
         }
-        let restarted = MixcloudEmulator(dataDirectory: directory)
-        let kept = try #require(restarted.cloudcasts.first)
+        let restarted = try MixcloudEmulator(dataDirectory: directory)
+        let kept = try #require(await restarted.cloudcasts.first)
         #expect(kept.key == "/deepsessions/kept/" && kept.tags == ["house"] && kept.visibility == .draft)
         #expect(try Data(contentsOf: restarted.fileURL(kept.audio!)) == audio)
         try await withMixcloud(restarted) { client, _ in
@@ -22,7 +22,7 @@ import Testing
             let reply = try await client.upload("Kept")
             #expect((reply.json["result"] as? [String: Any])?["key"] as? String == "/deepsessions/kept-2/")
         }
-        #expect(MixcloudEmulator(dataDirectory: directory).cloudcasts.count == 2)
+        #expect(try await MixcloudEmulator(dataDirectory: directory).cloudcasts.count == 2)
     }
 
     @Test func withoutADataDirectoryFilesGoToATemporaryDirectoryRemovedWithTheEmulator() throws {

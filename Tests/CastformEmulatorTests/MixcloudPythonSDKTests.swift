@@ -22,7 +22,7 @@ import Testing
             ])
             #expect(status == 0, "mixcloud_sdk_test.py failed:\n\(output)")
         }
-        let show = try #require(emulator.cloudcast(key: "/deepsessions/deep-sessions-42/"))
+        let show = try #require(await emulator.cloudcast(key: "/deepsessions/deep-sessions-42/"))
         #expect(show.sections == [
             .track("Kerri Chandler", "Rain", at: 0), .track("Larry Heard", "Can You Feel It", at: 174),
             .track("Moodymann", "Shades of Jae", at: 3730),
@@ -31,7 +31,7 @@ import Testing
         #expect(show.otherFields["percentage_music"] == "100")
         #expect(show.audio?.byteCount == 48_000 && show.audioLength == 3)
         #expect(show.picture?.byteCount == 1004)
-        #expect(emulator.cloudcasts.map(\.key) == ["/deepsessions/deep-sessions-42/", "/deepsessions/deep-sessions-42-2/"])
+        #expect(await emulator.cloudcasts.map(\.key) == ["/deepsessions/deep-sessions-42/", "/deepsessions/deep-sessions-42-2/"])
     }
 
     /// Runs a program to its end without blocking a concurrency thread; returns its exit status

@@ -1,4 +1,5 @@
 @testable import CastformEmulator
+import CastformTestSupport
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -12,7 +13,7 @@ import Testing
 
     @Test func listIsPagedByOffsetNewestFirstWithoutDetails() async throws {
         let emulator = MixcloudEmulator()
-        emulator.seed(count: 25)
+        try await emulator.seed(count: 25)
         try await withMixcloud(emulator) { client, _ in
             let first = try await client.get("/deepsessions/cloudcasts/?offset=0")
             #expect(first.status == 200)
@@ -39,9 +40,9 @@ import Testing
     }
 
     @Test func listWithoutOffsetPagesByDate() async throws {
-        let clock = ManualClock()
-        let emulator = MixcloudEmulator(now: { clock.now })
-        emulator.seed(count: 5)
+        let clock = ManualClock(date: Date(timeIntervalSince1970: 1_790_000_000))
+        let emulator = MixcloudEmulator(now: { clock.date })
+        try await emulator.seed(count: 5)
         try await withMixcloud(emulator) { client, _ in
             let first = try await client.get("/deepsessions/cloudcasts/?limit=2")
             #expect((first.json["data"] as? [[String: Any]])?.map { $0["name"] as? String } == ["Seeded Show 5", "Seeded Show 4"])
@@ -79,7 +80,7 @@ import Testing
 
     @Test func meAndUsers() async throws {
         let emulator = MixcloudEmulator()
-        emulator.seed(count: 3)
+        try await emulator.seed(count: 3)
         try await withMixcloud(emulator) { client, _ in
             let me = try await client.get("/me/?access_token=\(token)")
             #expect(me.status == 200)

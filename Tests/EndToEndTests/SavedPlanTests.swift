@@ -70,6 +70,6 @@ import Testing
         let apply = try await workspace.castform("apply", "--sandbox", "review.plan")
         #expect(apply.status == 1)
         #expect(apply.stderr.contains("review.plan was made for the real services, without --sandbox"), "\(apply.stderr)")
-        #expect(workspace.shows.isEmpty)
+        #expect(await workspace.shows.isEmpty)
     }
 }

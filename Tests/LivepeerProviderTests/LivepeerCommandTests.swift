@@ -26,12 +26,12 @@ import Testing
         }
         let state = String(decoding: FileManager.default.contents(atPath: engine.directory.path + "/.castform/state.json") ?? Data(), as: UTF8.self)
         printed.append(state)
-        let key = try #require(engine.emulator.streams.first { $0.name.hasSuffix("Main Stage") }?.streamKey)
+        let key = try #require(await engine.emulator.streams.first { $0.name.hasSuffix("Main Stage") }?.streamKey)
         for text in printed {
             #expect(!text.contains(key))
             #expect(!text.contains("yt-secret-key"))
         }
-        #expect(engine.emulator.targets.first?.url.hasSuffix("yt-secret-key-2") == true)
+        #expect(await engine.emulator.targets.first?.url.hasSuffix("yt-secret-key-2") == true)
         let shown = try await castform(["output", "livepeer_stream.main-stage.stream_key", "--show-sensitive"])
         #expect(shown.stdout == key + "\n", "\(shown.stderr)")
         let plan = try await castform(["plan", "--detailed-exitcode"])
@@ -75,8 +75,8 @@ import Testing
         let environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": engine.directory.path,
                            "LIVEPEER_API_KEY": "livepeer-test-key", "YOUTUBE_RTMP_URL": "rtmp://x.example/live/k"]
         _ = try await castformProcess(["apply", "--auto-approve"], environment: environment, directory: engine.directory.path)
-        let stream = try #require(engine.emulator.streams.first { $0.name.hasSuffix("Main Stage") })
-        engine.emulator.setActive(stream.id, true)
+        let stream = try #require(await engine.emulator.streams.first { $0.name.hasSuffix("Main Stage") })
+        try await engine.emulator.setActive(stream.id, true)
         let result = try await castformProcess(["run", "livepeer_stream.main-stage", "terminate"], environment: environment, directory: engine.directory.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(engine.server.log.count("DELETE", "/api/stream/\(stream.id)/terminate") == 1)

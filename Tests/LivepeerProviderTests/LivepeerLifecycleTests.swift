@@ -17,12 +17,12 @@ import Testing
         #expect(posts.count == 4)
         // main-stage was created with the webhook's and the target's ids, which exist only once
         // their creates have answered: the graph ordered them first.
-        let main = try #require(engine.emulator.streams.first { $0.name.hasSuffix("Main Stage") })
-        let webhook = try #require(engine.emulator.webhooks.first)
-        let target = try #require(engine.emulator.targets.first)
+        let main = try #require(await engine.emulator.streams.first { $0.name.hasSuffix("Main Stage") })
+        let webhook = try #require(await engine.emulator.webhooks.first)
+        let target = try #require(await engine.emulator.targets.first)
         #expect(main.playbackPolicy?["webhookId"]?.stringValue == webhook.id)
         #expect(main.multistreamTargets.first?.id == target.id)
-        #expect(engine.emulator.streams.count == 2)
+        #expect(await engine.emulator.streams.count == 2)
         let plan = try await engine.plan()
         #expect(engine.actions(plan) == [])
         // One list per type: streams, targets (with the user id), webhooks; no GET per object.
@@ -47,9 +47,9 @@ import Testing
         try engine.edit("streams.yaml") { $0.replacingOccurrences(of: change.0, with: change.1) }
         let plan = try await engine.plan()
         #expect(engine.actions(plan) == ["update livepeer_stream.main-stage [\"\(change.2)\"]"])
-        let streams = engine.emulator.streams.count
+        let streams = await engine.emulator.streams.count
         #expect(try await engine.apply(mode))
-        #expect(engine.emulator.streams.count == streams)
+        #expect(await engine.emulator.streams.count == streams)
         #expect(engine.actions(try await engine.plan()) == [])
     }
 
@@ -61,7 +61,7 @@ import Testing
         defer { Task { await engine.stop() } }
         try engine.edit("streams.yaml") { $0.replacingOccurrences(of: "webhook_context: {streamerId: main}", with: "webhook_context: {sensitive: main}") }
         #expect(try await engine.apply().succeeded)
-        let main = try #require(engine.emulator.streams.first { $0.name.hasSuffix("Main Stage") })
+        let main = try #require(await engine.emulator.streams.first { $0.name.hasSuffix("Main Stage") })
         #expect(main.playbackPolicy?["webhookContext"]?["sensitive"]?.stringValue == "main")
         #expect(engine.actions(try await engine.plan()) == [])
     }
@@ -72,15 +72,15 @@ import Testing
         defer { Task { await engine.stop() } }
         try engine.edit("streams.yaml") { $0.replacingOccurrences(of: "playback_policy: {type: public}", with: "playback_policy: {type: public}\n    pull: {source: \"https://cdn.example.org/a.m3u8\"}") }
         try await engine.apply()
-        let before = engine.emulator.streams.map(\.id)
+        let before = await engine.emulator.streams.map(\.id)
         try engine.edit("streams.yaml") { $0.replacingOccurrences(of: "a.m3u8", with: "b.m3u8") }
         let plan = try await engine.plan()
         let change = try #require(plan.changes.first { $0.address.description == "livepeer_stream.second-stage" })
         #expect(change.kind.isReplace)
         #expect(change.replacedBecause == ["pull"])
         #expect(try await engine.apply(mode))
-        #expect(engine.emulator.streams.count == 2)
-        #expect(Set(engine.emulator.streams.map(\.id)) != Set(before))
+        #expect(await engine.emulator.streams.count == 2)
+        #expect(Set(await engine.emulator.streams.map(\.id)) != Set(before))
         #expect(engine.actions(try await engine.plan()) == [])
     }
 
@@ -94,7 +94,7 @@ import Testing
         }
         #expect(engine.actions(try await engine.plan()) == ["delete livepeer_stream.second-stage"])
         #expect(try await engine.apply(mode))
-        #expect(engine.emulator.streams.map(\.name).count == 1)
+        #expect(await engine.emulator.streams.map(\.name).count == 1)
         #expect(engine.actions(try await engine.plan()) == [])
     }
 
@@ -109,7 +109,7 @@ import Testing
         let document = String(describing: plan)
         #expect(!document.contains("yt-secret-key"))
         #expect(try await engine.apply(mode))
-        #expect(engine.emulator.targets.first?.url == "rtmp://a.rtmp.youtube.com/live2/yt-secret-key-2")
+        #expect(await engine.emulator.targets.first?.url == "rtmp://a.rtmp.youtube.com/live2/yt-secret-key-2")
         #expect(engine.actions(try await engine.plan()) == [])
     }
 
@@ -121,7 +121,7 @@ import Testing
             engine.server.faults.update(FaultPlan())
             let second = try await engine.apply()
             #expect(second.succeeded, "\(second.failed)")
-            let addresses = engine.emulator.streams.compactMap { $0.userTags?["castform_address"]?.stringValue }
+            let addresses = await engine.emulator.streams.compactMap { $0.userTags?["castform_address"]?.stringValue }
             #expect(addresses.sorted() == ["livepeer_stream.main-stage", "livepeer_stream.second-stage"], "\(fault)")
             #expect(engine.actions(try await engine.plan()) == [])
             await engine.stop()
@@ -132,8 +132,8 @@ import Testing
         let engine = try await LivepeerEngine.liveEvent()
         defer { Task { await engine.stop() } }
         try await engine.apply()
-        let main = try #require(engine.emulator.streams.first { $0.name.hasSuffix("Main Stage") })
-        engine.emulator.setActive(main.id, true)
+        let main = try #require(await engine.emulator.streams.first { $0.name.hasSuffix("Main Stage") })
+        try await engine.emulator.setActive(main.id, true)
         try engine.edit("streams.yaml") { $0.replacingOccurrences(of: "bitrate: 3000000", with: "bitrate: 2000000") }
         let summary = try await engine.apply()
         let message = summary.failed.first?.diagnostics.first?.message ?? ""
@@ -168,7 +168,7 @@ import Testing
         let engine = try await LivepeerEngine.liveEvent()
         defer { Task { await engine.stop() } }
         #expect(try await engine.apply().succeeded)
-        let before = (engine.emulator.streams.count, engine.emulator.webhooks.count, engine.emulator.targets.count)
+        let before = (await engine.emulator.streams.count, await engine.emulator.webhooks.count, await engine.emulator.targets.count)
         try await engine.backend.persist(StateSnapshot(lineage: "another-runner"))
 
         let plan = try await engine.plan()
@@ -177,7 +177,7 @@ import Testing
                              "livepeer_webhook.playback-auth"])
         #expect(!plan.changes.contains { $0.kind == .create })
         #expect(try await engine.apply().succeeded)
-        #expect((engine.emulator.streams.count, engine.emulator.webhooks.count, engine.emulator.targets.count) == before)
+        #expect((await engine.emulator.streams.count, await engine.emulator.webhooks.count, await engine.emulator.targets.count) == before)
         #expect(engine.actions(try await engine.plan()) == [])
     }
 }

@@ -42,7 +42,7 @@ struct EmulatorCommand: AsyncParsableCommand {
 
     func run() async throws {
         let directory = data.map { URL(fileURLWithPath: $0) }
-        var services = Runtime.current.makeEmulators(directory, [:])
+        var services = try Runtime.current.makeEmulators(directory, [:])
         if !service.isEmpty {
             let unknown = Set(service).subtracting(services.map(\.name))
             if !unknown.isEmpty { throw ValidationError("unknown service \(unknown.sorted().joined(separator: ", ")); available: \(services.map(\.name).joined(separator: ", "))") }

@@ -54,7 +54,7 @@ struct Session {
         let settings = config.providers.mapValues { DesiredValues.fields(evaluator.evaluate($0)) }
         var sandbox: Sandbox?
         if useSandbox {
-            sandbox = try await Sandbox.start(runtime.makeEmulators(URL(fileURLWithPath: workspace.absoluteRoot + "/.castform/sandbox"), settings))
+            sandbox = try await Sandbox.start(try runtime.makeEmulators(URL(fileURLWithPath: workspace.absoluteRoot + "/.castform/sandbox"), settings))
         }
         var context = ProviderContext(settings: settings, environment: runtime.environment, endpoints: sandbox?.endpoints ?? [:],
                                       sandbox: useSandbox, credentialsPath: runtime.credentialsPath, verbose: verbose)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Misbehaviour an emulator injects, to test castform against a service on a bad day.
 ///
@@ -38,39 +39,39 @@ public struct FaultPlan: Sendable, Codable {
     }
 }
 
-/// Draws faults from a plan; the plan can be changed while the server runs.
-public final class FaultInjector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var plan: FaultPlan
-    private var random: SplitMix64
-    private var next = 0
+/// Draws faults from a plan; the plan can be changed while the server runs. A `Mutex` guards
+/// the plan and the generator: every request draws, and a draw is too small for an actor hop.
+public final class FaultInjector: Sendable {
+    private struct State {
+        var plan: FaultPlan
+        var random: SplitMix64
+        var next = 0
+    }
+
+    private let state: Mutex<State>
 
     public init(_ plan: FaultPlan) {
-        self.plan = plan
-        random = SplitMix64(seed: plan.seed)
+        state = Mutex(State(plan: plan, random: SplitMix64(seed: plan.seed)))
     }
 
     public var current: FaultPlan {
-        lock.withLock { plan }
+        state.withLock { $0.plan }
     }
 
     public func update(_ plan: FaultPlan) {
-        lock.withLock {
-            self.plan = plan
-            random = SplitMix64(seed: plan.seed)
-            next = 0
-        }
+        state.withLock { $0 = State(plan: plan, random: SplitMix64(seed: plan.seed)) }
     }
 
     /// The fault for this request, if any.
     func draw(method: String, path: String) -> FaultPlan.Fault? {
-        lock.withLock {
+        state.withLock { state in
+            let plan = state.plan
             guard !plan.faults.isEmpty, plan.rate > 0 else { return nil }
             let key = "\(method) \(path)"
             guard plan.only.isEmpty || plan.only.contains(where: { key.hasPrefix($0) }) else { return nil }
-            guard Double(random.next() % 1_000_000) / 1_000_000 < plan.rate else { return nil }
-            defer { next += 1 }
-            return plan.faults[next % plan.faults.count]
+            guard Double(state.random.next() % 1_000_000) / 1_000_000 < plan.rate else { return nil }
+            defer { state.next += 1 }
+            return plan.faults[state.next % plan.faults.count]
         }
     }
 }

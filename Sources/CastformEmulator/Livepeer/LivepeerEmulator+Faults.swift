@@ -20,13 +20,13 @@ extension LivepeerEmulator {
         return response
     }
 
-    public func inventory() -> [EmulatedObject] {
-        let streams = self.streams.map { stream in
+    public func inventory() async -> [EmulatedObject] {
+        let streams = await self.streams.map { stream in
             let tags = stream.userTags.map { LivepeerJSONWriter.string($0) } ?? ""
             return EmulatedObject(kind: "stream", id: stream.id, name: stream.name, details: ["userTags": tags])
         }
-        let targets = self.targets.map { EmulatedObject(kind: "multistream-target", id: $0.id, name: $0.name) }
-        let webhooks = self.webhooks.map { EmulatedObject(kind: "webhook", id: $0.id, name: $0.name) }
+        let targets = await self.targets.map { EmulatedObject(kind: "multistream-target", id: $0.id, name: $0.name) }
+        let webhooks = await self.webhooks.map { EmulatedObject(kind: "webhook", id: $0.id, name: $0.name) }
         return streams + targets + webhooks
     }
 }

@@ -21,19 +21,27 @@ import Hummingbird
 /// and drive what only the media server could do with `setActive(_:_:)`.
 public final class LivepeerEmulator: EmulatedService {
     public let name = "livepeer"
-    let store: PersistentBox<LivepeerState>
+    let store: EmulatorStore<LivepeerState>
     let clock: @Sendable () -> Date
 
+    /// An emulator that keeps its state (`livepeer.journal`) in `dataDirectory` across
+    /// restarts; in memory when nil.
+    ///
     /// - Parameters:
-    ///   - dataDirectory: where to keep the state (`livepeer.json`) across restarts; in
-    ///     memory when nil.
     ///   - apiKeys: keys that authenticate; each gets its own user and project.
     ///   - now: the clock, for tests of time rules (terminate's 5 seconds).
-    public init(dataDirectory: URL? = nil, apiKeys: Set<String> = ["livepeer-test-key"],
-                now: @escaping @Sendable () -> Date = { Date() }) {
-        store = PersistentBox(LivepeerState(), directory: dataDirectory, name: "livepeer")
+    /// - Throws: `EmulatorStoreError` when the data cannot be read (naming the file and line)
+    ///   or written.
+    public init(dataDirectory: URL?, apiKeys: Set<String> = ["livepeer-test-key"],
+                now: @escaping @Sendable () -> Date = { Date() }) throws {
+        store = try EmulatorStore(directory: dataDirectory, name: "livepeer") { Self.add(apiKeys, to: &$0) }
         clock = now
-        for key in apiKeys.sorted() { addAPIKey(key) }
+    }
+
+    /// An in-memory emulator.
+    public init(apiKeys: Set<String> = ["livepeer-test-key"], now: @escaping @Sendable () -> Date = { Date() }) {
+        store = EmulatorStore { Self.add(apiKeys, to: &$0) }
+        clock = now
     }
 
     /// The current time in Unix milliseconds, the unit of every Livepeer timestamp.
@@ -53,44 +61,51 @@ public final class LivepeerEmulator: EmulatedService {
 
     /// Streams that exist (not deleted, not session objects), in creation order.
     public var streams: [LivepeerStream] {
-        store.read { $0.streams.values.filter { !$0.deleted && !$0.isSession }.sorted { $0.sequence < $1.sequence } }
+        get async { await store.read { $0.streams.values.filter { !$0.deleted && !$0.isSession }.sorted { $0.sequence < $1.sequence } } }
     }
 
     /// Session objects created by `setActive(_:true)`, in creation order.
     public var sessions: [LivepeerStream] {
-        store.read { $0.streams.values.filter { !$0.deleted && $0.isSession }.sorted { $0.sequence < $1.sequence } }
+        get async { await store.read { $0.streams.values.filter { !$0.deleted && $0.isSession }.sorted { $0.sequence < $1.sequence } } }
     }
 
     /// Multistream targets, with their secret `url`, in creation order.
     public var targets: [LivepeerMultistreamTarget] {
-        store.read { $0.targets.values.sorted { $0.sequence < $1.sequence } }
+        get async { await store.read { $0.targets.values.sorted { $0.sequence < $1.sequence } } }
     }
 
     /// Webhooks that exist (not deleted), with their `sharedSecret`, in creation order.
     public var webhooks: [LivepeerWebhook] {
-        store.read { $0.webhooks.values.filter { !$0.deleted }.sorted { $0.sequence < $1.sequence } }
+        get async { await store.read { $0.webhooks.values.filter { !$0.deleted }.sorted { $0.sequence < $1.sequence } } }
     }
 
     public var clips: [LivepeerClip] {
-        store.read { $0.clips.values.sorted { $0.sequence < $1.sequence } }
+        get async { await store.read { $0.clips.values.sorted { $0.sequence < $1.sequence } } }
     }
 
-    public func account(forAPIKey key: String) -> LivepeerAccount? {
-        store.read { $0.accounts[key] }
+    public func account(forAPIKey key: String) async -> LivepeerAccount? {
+        await store.read { $0.accounts[key] }
     }
 
     // MARK: Test helpers
 
     /// Lets `key` authenticate, as a new user with a new project (or returns the existing one).
     @discardableResult
-    public func addAPIKey(_ key: String) -> LivepeerAccount {
-        store.mutate { state in
-            if let existing = state.accounts[key] { return existing }
-            let account = LivepeerAccount(userId: LivepeerKeys.id(), projectId: LivepeerKeys.id(),
-                                          tokenName: "key-\(state.accounts.count + 1)")
-            state.accounts[key] = account
-            return account
-        }
+    public func addAPIKey(_ key: String) async throws -> LivepeerAccount {
+        try await store.mutate { Self.add(key, to: &$0) }
+    }
+
+    private static func add(_ keys: Set<String>, to state: inout LivepeerState) {
+        for key in keys.sorted() { add(key, to: &state) }
+    }
+
+    @discardableResult
+    private static func add(_ key: String, to state: inout LivepeerState) -> LivepeerAccount {
+        if let existing = state.accounts[key] { return existing }
+        let account = LivepeerAccount(userId: LivepeerKeys.id(), projectId: LivepeerKeys.id(),
+                                      tokenName: "key-\(state.accounts.count + 1)")
+        state.accounts[key] = account
+        return account
     }
 
     /// What the media server does when a broadcast starts or stops: `isActive`, `lastSeen`,
@@ -99,9 +114,9 @@ public final class LivepeerEmulator: EmulatedService {
     /// Returns false, changing nothing, for an unknown or deleted stream, and when starting a
     /// suspended one (the server refuses it with 403 `stream is suspended`).
     @discardableResult
-    public func setActive(_ streamID: String, _ active: Bool) -> Bool {
+    public func setActive(_ streamID: String, _ active: Bool) async throws -> Bool {
         let now = self.now
-        return store.mutate { state in
+        return try await store.mutate { state in
             guard var stream = state.streams[streamID], !stream.deleted, !stream.isSession else { return false }
             if active, stream.suspended == true { return false }
             stream.lastSeen = now
@@ -120,10 +135,10 @@ public final class LivepeerEmulator: EmulatedService {
 
     // MARK: Plumbing for the routes
 
-    /// Runs `body` on the state under the store's lock and saves it, even when `body` throws:
-    /// the server is not transactional either (inline targets stay created when a later rule
+    /// Runs `body` on the state and journals what it changed, even when `body` throws: the
+    /// server is not transactional either (inline targets stay created when a later rule
     /// fails).
-    func update<T>(_ body: (inout LivepeerState) throws -> T) throws -> T {
-        try store.mutate { state in Result { try body(&state) } }.get()
+    func update<T: Sendable>(_ body: @Sendable (inout LivepeerState) throws -> T) async throws -> T {
+        try await store.mutate(body)
     }
 }

@@ -5,21 +5,21 @@ import Foundation
 extension MixcloudEmulator {
     /// Every cloudcast, drafts included, in creation order.
     public var cloudcasts: [MixcloudCloudcast] {
-        store.read { $0.cloudcasts.sorted { $0.sequence < $1.sequence } }
+        get async { await store.read { $0.allShows } }
     }
 
     /// The cloudcast with `key` ("/deepsessions/deep-sessions-42/").
-    public func cloudcast(key: String) -> MixcloudCloudcast? {
-        store.read { $0.cloudcasts.first { $0.key == key } }
+    public func cloudcast(key: String) async -> MixcloudCloudcast? {
+        await store.read { $0.cloudcasts[key] }
     }
 
     public var accounts: [MixcloudAccount] {
-        store.read(\.accounts)
+        get async { await store.read { $0.accounts } }
     }
 
     /// The stored audio and picture files of all cloudcasts.
     public var uploadedFiles: [URL] {
-        cloudcasts.flatMap { [$0.audio, $0.picture].compactMap { $0 } }.map(fileURL)
+        get async { await cloudcasts.flatMap { [$0.audio, $0.picture].compactMap { $0 } }.map(fileURL) }
     }
 
     public func fileURL(_ file: MixcloudStoredFile) -> URL {
@@ -27,12 +27,12 @@ extension MixcloudEmulator {
     }
 
     /// Adds an account, or merges its tokens into the existing one of that username.
-    public func addAccount(_ account: MixcloudAccount) {
-        store.mutate { $0.merge(account) }
+    public func addAccount(_ account: MixcloudAccount) async throws {
+        try await store.mutate { $0.merge(account) }
     }
 
-    public func addToken(_ token: String, for username: String) {
-        store.mutate { state in
+    public func addToken(_ token: String, for username: String) async throws {
+        try await store.mutate { state in
             guard let index = state.accounts.firstIndex(where: { $0.username == username }) else { return }
             if !state.accounts[index].tokens.contains(token) { state.accounts[index].tokens.append(token) }
         }
@@ -40,9 +40,11 @@ extension MixcloudEmulator {
 
     /// Revokes a token, as a user can on Mixcloud's settings page: it then gets 400 "An
     /// invalid access token was provided".
-    public func revokeToken(_ token: String) {
-        store.mutate { state in
-            for index in state.accounts.indices { state.accounts[index].tokens.removeAll { $0 == token } }
+    public func revokeToken(_ token: String) async throws {
+        try await store.mutate { state in
+            for index in state.accounts.indices where state.accounts[index].tokens.contains(token) {
+                state.accounts[index].tokens.removeAll { $0 == token }
+            }
         }
     }
 
@@ -51,10 +53,10 @@ extension MixcloudEmulator {
     /// last one an hour ago: names "Seeded Show 1" ..., two tags, and a tracklist of a chapter
     /// and two tracks. They have no audio file; `audio_length` is one hour.
     @discardableResult
-    public func seed(count: Int, owner: String? = nil) -> [MixcloudCloudcast] {
+    public func seed(count: Int, owner: String? = nil) async throws -> [MixcloudCloudcast] {
         guard count > 0 else { return [] }
         let time = now()
-        return store.mutate { state -> [MixcloudCloudcast] in
+        return try await store.mutate { state -> [MixcloudCloudcast] in
             let account = owner.map { state.account(username: $0) } ?? state.accounts.first
             guard let username = account?.username else { return [] }
             var created: [MixcloudCloudcast] = []
@@ -69,7 +71,7 @@ extension MixcloudEmulator {
                     wasEverPublic: true, disableComments: false, hideStats: false, otherFields: [:],
                     createdTime: createdTime, updatedTime: createdTime, sequence: state.takeSequence()
                 )
-                state.cloudcasts.append(cloudcast)
+                state.cloudcasts[cloudcast.key] = cloudcast
                 created.append(cloudcast)
             }
             return created
@@ -77,12 +79,13 @@ extension MixcloudEmulator {
     }
 
     /// Changes a show as its owner would on the web site; `updated_time` moves on.
-    public func change(_ key: String, _ body: @Sendable (inout MixcloudCloudcast) -> Void) {
+    public func change(_ key: String, _ body: @escaping @Sendable (inout MixcloudCloudcast) -> Void) async throws {
         let time = now()
-        store.mutate { state in
-            guard let index = state.cloudcasts.firstIndex(where: { $0.key == key }) else { return }
-            body(&state.cloudcasts[index])
-            state.cloudcasts[index].updatedTime = time
+        try await store.mutate { state in
+            guard var show = state.cloudcasts[key] else { return }
+            body(&show)
+            show.updatedTime = time
+            state.cloudcasts[key] = show
         }
     }
 }

@@ -25,9 +25,9 @@ extension MixcloudEmulator {
         return response
     }
 
-    public func inventory() -> [EmulatedObject] {
+    public func inventory() async -> [EmulatedObject] {
         let time = now()
-        return cloudcasts.map { show in
+        return await cloudcasts.map { show in
             EmulatedObject(kind: "cloudcast", id: show.key, name: show.name,
                            details: ["visibility": show.visibility(at: time).rawValue, "owner": show.owner])
         }

@@ -27,17 +27,21 @@ public final class MixcloudEmulator: EmulatedService {
     /// Where uploaded audio and pictures are stored: `<data>/mixcloud-files/`, or a temporary
     /// directory (removed with the emulator) when there is no data directory.
     public let filesDirectory: URL
-    let store: PersistentBox<MixcloudState>
+    let store: EmulatorStore<MixcloudState>
     let now: @Sendable () -> Date
     private let ownsFilesDirectory: Bool
 
+    /// An emulator whose state and files survive restarts, in `dataDirectory` (`mixcloud.journal`
+    /// and `mixcloud-files/`); without a directory, an in-memory one.
+    ///
     /// - Parameters:
-    ///   - dataDirectory: with one, state (`mixcloud.json`) and files survive restarts.
     ///   - accounts: users and their valid tokens; added to (or merged into) persisted ones.
     ///   - now: the clock for created/updated times, publish dates and OAuth code expiry.
-    public init(dataDirectory: URL? = nil, accounts: [MixcloudAccount] = [.deepSessions],
+    /// - Throws: `EmulatorStoreError` when the data cannot be read (naming the file and line)
+    ///   or written.
+    public init(dataDirectory: URL?, accounts: [MixcloudAccount] = [.deepSessions],
                 oauthClient: MixcloudOAuthClient = .test, limits: MixcloudLimits = .documented,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+                now: @escaping @Sendable () -> Date = { Date() }) throws {
         self.limits = limits
         self.oauthClient = oauthClient
         self.now = now
@@ -45,14 +49,35 @@ public final class MixcloudEmulator: EmulatedService {
             filesDirectory = dataDirectory.appendingPathComponent("mixcloud-files")
             ownsFilesDirectory = false
         } else {
-            filesDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("castform-mixcloud-\(UUID().uuidString)")
+            filesDirectory = Self.temporaryFilesDirectory()
             ownsFilesDirectory = true
         }
-        try? FileManager.default.createDirectory(at: filesDirectory, withIntermediateDirectories: true)
-        store = PersistentBox(MixcloudState(), directory: dataDirectory, name: "mixcloud")
-        store.mutate { state in
+        do {
+            try FileManager.default.createDirectory(at: filesDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw EmulatorStoreError.unwritable(file: filesDirectory.path, reason: EmulatorStoreError.describe(error))
+        }
+        store = try EmulatorStore(directory: dataDirectory, name: "mixcloud") { state in
             for account in accounts { state.merge(account) }
         }
+    }
+
+    /// An in-memory emulator (its files in a temporary directory removed with it).
+    public init(accounts: [MixcloudAccount] = [.deepSessions], oauthClient: MixcloudOAuthClient = .test,
+                limits: MixcloudLimits = .documented, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.limits = limits
+        self.oauthClient = oauthClient
+        self.now = now
+        filesDirectory = Self.temporaryFilesDirectory()
+        ownsFilesDirectory = true
+        try? FileManager.default.createDirectory(at: filesDirectory, withIntermediateDirectories: true)
+        store = EmulatorStore { state in
+            for account in accounts { state.merge(account) }
+        }
+    }
+
+    private static func temporaryFilesDirectory() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("castform-mixcloud-\(UUID().uuidString)")
     }
 
     deinit {
@@ -61,18 +86,18 @@ public final class MixcloudEmulator: EmulatedService {
 
     public func addRoutes(to router: Router<EmulatorContext>) {
         router.add(middleware: MixcloudMiddleware())
-        router.get("/oauth/authorize") { request, _ in try self.authorize(request) }
+        router.get("/oauth/authorize") { request, _ in try await self.authorize(request) }
         router.get("/oauth/access_token") { request, _ in try await self.accessToken(request) }
         router.post("/oauth/access_token") { request, _ in try await self.accessToken(request) }
         router.post("/upload") { request, context in try await self.upload(request, context: context) }
         router.post("/upload/:user/:slug/edit") { request, context in try await self.edit(request, context: context) }
-        router.get("/me") { request, _ in try self.me(request) }
-        router.get("/:user") { request, context in try self.user(request, username: context.parameters.require("user")) }
+        router.get("/me") { request, _ in try await self.me(request) }
+        router.get("/:user") { request, context in try await self.user(request, username: context.parameters.require("user")) }
         router.get("/:user/cloudcasts") { request, context in
-            try self.cloudcastList(request, username: context.parameters.require("user"))
+            try await self.cloudcastList(request, username: context.parameters.require("user"))
         }
         router.get("/:user/:slug") { request, context in
-            try self.cloudcast(request, username: context.parameters.require("user"), slug: context.parameters.require("slug"))
+            try await self.cloudcast(request, username: context.parameters.require("user"), slug: context.parameters.require("slug"))
         }
     }
 }

@@ -18,7 +18,7 @@ public protocol EmulatedService: Sendable {
     func rateLimitResponse(retryAfter: Int) -> Response
     /// Every object the service holds, whatever its visibility (drafts and unlisted shows
     /// too), for tests and the chaos suite to count through `GET /_castform/objects`.
-    func inventory() -> [EmulatedObject]
+    func inventory() async -> [EmulatedObject]
 }
 
 /// One object of an emulated service as the admin route lists it.
@@ -49,5 +49,5 @@ extension EmulatedService {
         faultResponse(status: 429, retryAfter: retryAfter)
     }
 
-    public func inventory() -> [EmulatedObject] { [] }
+    public func inventory() async -> [EmulatedObject] { [] }
 }

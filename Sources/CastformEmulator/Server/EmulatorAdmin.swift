@@ -18,7 +18,7 @@ enum EmulatorAdmin {
 
     static func addRoutes(to router: Router<EmulatorContext>, service: any EmulatedService, faults: FaultInjector, log: RequestLog) {
         let admin = router.group("_castform")
-        admin.get("objects") { _, _ in json(try encoder.encode(service.inventory())) }
+        admin.get("objects") { _, _ in json(try encoder.encode(await service.inventory())) }
         admin.get("requests") { _, _ in
             let routes = log.entries.reduce(into: [String: Int]()) { $0["\($1.method) \($1.path)", default: 0] += 1 }
             return json(try encoder.encode(RequestCounts(total: routes.values.reduce(0, +), routes: routes)))

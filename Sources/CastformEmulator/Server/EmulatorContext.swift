@@ -9,6 +9,9 @@ public struct EmulatorContext: RequestContext {
     /// The fault plan in force for this request, set by the fault middleware, so routes that
     /// stream bodies can honour `uploadBytesPerSecond`.
     public var faultPlan = FaultPlan()
+    /// The clock the server was given, for routes that wait (upload pacing); set by the fault
+    /// middleware with the plan.
+    public var clock: any Clock<Duration> = ContinuousClock()
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -3,32 +3,37 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
+import Synchronization
 
 /// Serves one emulated service on 127.0.0.1, on a given port or an ephemeral one.
 ///
 /// `start()` returns once the server accepts connections, with the port it got; `stop()`
-/// shuts it down gracefully. The fault plan and the request log wrap every route.
-public final class EmulatorServer: @unchecked Sendable {
+/// shuts it down gracefully. The fault plan and the request log wrap every route. Every wait
+/// (injected latency, upload pacing) is on `clock`, so tests can control time.
+///
+/// What `start()` launches is kept under a `Mutex`, so `stop()` from another task sees it.
+public final class EmulatorServer: Sendable {
     public let service: any EmulatedService
     public let faults: FaultInjector
     public let log: RequestLog
+    public let clock: any Clock<Duration>
     private let requestedPort: Int
-    private var task: Task<Void, Error>?
-    private var group: ServiceGroup?
-    private let lock = NSLock()
+    private let running = Mutex<(group: ServiceGroup?, task: Task<Void, Error>?)>((nil, nil))
 
-    public init(service: any EmulatedService, port: Int = 0, faults: FaultPlan = FaultPlan(), log: RequestLog = RequestLog()) {
+    public init(service: any EmulatedService, port: Int = 0, faults: FaultPlan = FaultPlan(), log: RequestLog = RequestLog(),
+                clock: any Clock<Duration> = ContinuousClock()) {
         self.service = service
         self.requestedPort = port
         self.faults = FaultInjector(faults)
         self.log = log
+        self.clock = clock
     }
 
     /// Starts serving; returns the port.
     public func start() async throws -> Int {
         let router = Router(context: EmulatorContext.self)
         router.add(middleware: RequestLogMiddleware(log: log))
-        router.add(middleware: FaultMiddleware(injector: faults, service: service))
+        router.add(middleware: FaultMiddleware(injector: faults, service: service, clock: clock))
         EmulatorAdmin.addRoutes(to: router, service: service, faults: faults, log: log)
         service.addRoutes(to: router)
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -44,15 +49,14 @@ public final class EmulatorServer: @unchecked Sendable {
             logger: logger
         )
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
-        lock.withLock { self.group = group }
         let task = Task { try await group.run() }
-        lock.withLock { self.task = task }
+        running.withLock { $0 = (group, task) }
         for await port in stream { return port }
         throw EmulatorError.didNotStart(service.name)
     }
 
     public func stop() async {
-        let (group, task) = lock.withLock { (self.group, self.task) }
+        let (group, task) = running.withLock { ($0.group, $0.task) }
         await group?.triggerGracefulShutdown()
         _ = try? await task?.value
     }

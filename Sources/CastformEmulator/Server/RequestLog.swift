@@ -1,9 +1,11 @@
 import Foundation
 import Hummingbird
+import Synchronization
 
 /// Every request an emulator answered, for tests that assert "exactly one stream was created"
-/// or "the edit sent only the title".
-public final class RequestLog: @unchecked Sendable {
+/// or "the edit sent only the title". A `Mutex` guards the entries: appending is too small a
+/// step for an actor hop on every request.
+public final class RequestLog: Sendable {
     public struct Entry: Sendable, Hashable {
         public var method: String
         public var path: String
@@ -11,17 +13,16 @@ public final class RequestLog: @unchecked Sendable {
         public var status: Int
     }
 
-    private let lock = NSLock()
-    private var recorded: [Entry] = []
+    private let recorded = Mutex<[Entry]>([])
 
     public init() {}
 
     public func append(_ entry: Entry) {
-        lock.withLock { recorded.append(entry) }
+        recorded.withLock { $0.append(entry) }
     }
 
     public var entries: [Entry] {
-        lock.withLock { recorded }
+        recorded.withLock { $0 }
     }
 
     /// Entries whose method and path match, e.g. `count("POST", "/stream")`.
@@ -30,7 +31,7 @@ public final class RequestLog: @unchecked Sendable {
     }
 
     public func reset() {
-        lock.withLock { recorded.removeAll() }
+        recorded.withLock { $0.removeAll() }
     }
 }
 
@@ -40,11 +41,12 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: EmulatorContext, next: (Request, EmulatorContext) async throws -> Response) async throws -> Response {
         if request.uri.path.hasPrefix(EmulatorAdmin.prefix) { return try await next(request, context) }
+        // Errors that render themselves (the services' own, Hummingbird's) are answers too.
         do {
             let response = try await next(request, context)
             log.append(.init(method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "", status: Int(response.status.code)))
             return response
-        } catch let error as HTTPError {
+        } catch let error as any HTTPResponseError {
             log.append(.init(method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "", status: Int(error.status.code)))
             throw error
         }

@@ -4,8 +4,8 @@ import Foundation
 /// Retry-After, rate-limit windows, token expiry.
 ///
 /// It is injected (through `ServiceConfiguration.clock`) so that tests of backoff and rate
-/// limits are exact and instant with a `ManualClock`, instead of sleeping for real and asserting
-/// timings on a shared machine.
+/// limits are exact and instant with CastformTestSupport's `ManualClock`, instead of sleeping
+/// for real and asserting timings on a shared machine.
 public protocol HTTPClock: Sendable {
     /// Monotonic time since the clock's origin; only differences between readings mean anything.
     var now: Duration { get }

@@ -1,4 +1,5 @@
 import CastformHTTP
+import CastformTestSupport
 import Foundation
 import NIOConcurrencyHelpers
 import Testing

@@ -1,4 +1,5 @@
 @testable import CastformHTTP
+import CastformTestSupport
 import NIOConcurrencyHelpers
 import Testing
 

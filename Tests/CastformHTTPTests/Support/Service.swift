@@ -1,4 +1,5 @@
 import CastformHTTP
+import CastformTestSupport
 import Logging
 
 /// Builds the client for a test service pointing at a local server.

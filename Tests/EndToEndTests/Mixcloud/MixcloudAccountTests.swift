@@ -22,14 +22,14 @@ import Testing
         try Self.withoutUser(workspace)
         let apply = try await workspace.castform("apply", "--auto-approve")
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
-        #expect(Set(workspace.shows.values.map(\.owner)) == ["deepsessions"])
+        #expect(Set(await workspace.shows.values.map(\.owner)) == ["deepsessions"])
         #expect(try await workspace.castform("plan", "--detailed-exitcode").status == 0)
     }
 
     @Test func aTokenOfAnotherAccountFailsThePlanWithBothNames() async throws {
         let workspace = try await MixcloudWorkspace()
         defer { Task { await workspace.stop() } }
-        workspace.emulator.addAccount(MixcloudAccount(username: "nightshift", tokens: ["nightshift-token"]))
+        try await workspace.emulator.addAccount(MixcloudAccount(username: "nightshift", tokens: ["nightshift-token"]))
         let plan = try await workspace.castform("plan", environment: ["MIXCLOUD_ACCESS_TOKEN": "nightshift-token"])
         #expect(plan.status == 1)
         #expect(plan.stderr.contains("Mixcloud: the access token belongs to the account nightshift, but castform.yaml names deepsessions (providers.mixcloud.user)"), "\(plan.stderr)")

@@ -24,7 +24,7 @@ import Testing
         #expect(mode == 0o600)
         let apply = try await workspace.castform("apply", "--auto-approve", environment: environment)
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
-        #expect(workspace.shows.count == 3)
+        #expect(await workspace.shows.count == 3)
         let logout = try await workspace.castform("logout", "mixcloud", environment: environment)
         #expect(logout.stdout.contains("Removed"))
         let plan = try await workspace.castform("plan", environment: environment)
@@ -51,7 +51,7 @@ import Testing
         let workspace = try await MixcloudWorkspace()
         defer { Task { await workspace.stop() } }
         #expect(try await workspace.castform("apply", "--auto-approve").status == 0)
-        workspace.emulator.revokeToken("mixcloud-test-token")
+        try await workspace.emulator.revokeToken("mixcloud-test-token")
         let plan = try await workspace.castform("plan")
         #expect(plan.status != 0)
         #expect(plan.stderr.contains("log in again with `castform login mixcloud`"), "\(plan.stderr)")

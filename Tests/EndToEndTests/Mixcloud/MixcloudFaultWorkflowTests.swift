@@ -13,7 +13,7 @@ import Testing
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
         #expect(workspace.server.log.entries.contains { $0.status == 403 })
         workspace.server.faults.update(FaultPlan())
-        #expect(workspace.shows.count == 3)
+        #expect(await workspace.shows.count == 3)
         let plan = try await workspace.castform("plan", "--detailed-exitcode")
         #expect(plan.status == 0, "\(plan.stdout)")
     }
@@ -24,14 +24,14 @@ import Testing
         defer { Task { await workspace.stop() } }
         let first = try await workspace.castform("apply", "--auto-approve")
         #expect(first.status != 0)
-        #expect(workspace.shows.count == 3)
+        #expect(await workspace.shows.count == 3)
 
         workspace.server.faults.update(FaultPlan())
         let plan = try await workspace.castform("plan")
         #expect(!plan.stdout.contains("to add, ") || plan.stdout.contains("0 to add"), "\(plan.stdout)")
         let second = try await workspace.castform("apply", "--auto-approve")
         #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
-        #expect(workspace.shows.count == 3)
+        #expect(await workspace.shows.count == 3)
         #expect(workspace.server.log.count("POST", "/upload/") == 3)
         // Adopted shows are recorded as completely as uploaded ones (audio fingerprint, the
         // time their details were read): the next plan gets none of them one by one.
@@ -56,7 +56,7 @@ import Testing
         workspace.server.faults.update(FaultPlan(rate: 1, faults: [.dropBeforeHandling], only: ["POST /upload/"]))
         let lost = try await workspace.castform("apply", "--auto-approve")
         #expect(lost.status != 0)
-        #expect(workspace.shows.count == 3, "the upload never reached Mixcloud")
+        #expect(await workspace.shows.count == 3, "the upload never reached Mixcloud")
 
         workspace.server.faults.update(FaultPlan())
         let plan = try await workspace.castform("plan")
@@ -66,9 +66,9 @@ import Testing
         #expect(plan.stdout.contains("Plan: 1 to add, 0 to change, 1 to destroy."), "\(plan.stdout)")
         let again = try await workspace.castform("apply", "--auto-approve")
         #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
-        let shows = workspace.shows.values.filter { $0.name == "Deep Sessions #42" }
+        let shows = await workspace.shows.values.filter { $0.name == "Deep Sessions #42" }
         #expect(shows.count == 2)
-        #expect(workspace.shows["/deepsessions/deep-sessions-42/"]?.visibility == .draft)
+        #expect(await workspace.shows["/deepsessions/deep-sessions-42/"]?.visibility == .draft)
         #expect(shows.contains { $0.key != "/deepsessions/deep-sessions-42/" && $0.visibility == .published })
         #expect(try await workspace.castform("plan", "--detailed-exitcode").status == 0)
     }
@@ -80,8 +80,8 @@ import Testing
     @Test func anOlderShowWithTheSameTitleIsNotAdopted() async throws {
         let workspace = try await MixcloudWorkspace()
         defer { Task { await workspace.stop() } }
-        let seeded = try #require(workspace.emulator.seed(count: 1, owner: "deepsessions").first)
-        workspace.emulator.change(seeded.key) { $0.name = "Deep Sessions #41" }
+        let seeded = try #require(try await workspace.emulator.seed(count: 1, owner: "deepsessions").first)
+        try await workspace.emulator.change(seeded.key) { $0.name = "Deep Sessions #41" }
 
         workspace.server.faults.update(FaultPlan(rate: 1, faults: [.dropBeforeHandling], only: ["POST /upload/"]))
         #expect(try await workspace.castform("apply", "--auto-approve", "--no-adopt").status != 0)
@@ -89,7 +89,7 @@ import Testing
         let plan = try await workspace.castform("plan", "--no-adopt")
         #expect(plan.stdout.contains("Plan: 3 to add, 0 to change, 0 to destroy."), "\(plan.stdout)")
         #expect(try await workspace.castform("apply", "--auto-approve", "--no-adopt").status == 0)
-        #expect(workspace.shows.values.filter { $0.name == "Deep Sessions #41" }.count == 2)
-        #expect(workspace.shows[seeded.key]?.visibility == .published)
+        #expect(await workspace.shows.values.filter { $0.name == "Deep Sessions #41" }.count == 2)
+        #expect(await workspace.shows[seeded.key]?.visibility == .published)
     }
 }

@@ -23,7 +23,7 @@ import Testing
 
         let apply = try await workspace.castform("apply", "--auto-approve", environment: environment)
         #expect(apply.status == 1, "\(apply.stdout)")
-        #expect(workspace.emulator.cloudcasts.isEmpty)
+        #expect(await workspace.emulator.cloudcasts.isEmpty)
         #expect(workspace.server.log.count("POST", "/upload/") == 0)
 
         // Opted in, the file is named in a warning (not its path: it came from the environment),

@@ -8,23 +8,23 @@ import Testing
 @Suite(.serialized) struct MixcloudGenerateConfigTests {
     static func account() async throws -> MixcloudWorkspace {
         let workspace = try await MixcloudWorkspace(example: false)
-        workspace.emulator.seed(count: 25, owner: "deepsessions")
-        workspace.emulator.change("/deepsessions/seeded-show-3/") {
+        try await workspace.emulator.seed(count: 25, owner: "deepsessions")
+        try await workspace.emulator.change("/deepsessions/seeded-show-3/") {
             $0.name = "Deep Sessions #3: \"Live\" at the Loft"
             $0.description = "Recorded live.\n\nSecond paragraph, with a ${literal}."
             $0.hideStats = true
         }
-        workspace.emulator.change("/deepsessions/seeded-show-4/") {
+        try await workspace.emulator.change("/deepsessions/seeded-show-4/") {
             $0.name = "True"
             $0.tags = []
             $0.sections = []
             $0.description = ""
         }
-        workspace.emulator.change("/deepsessions/seeded-show-5/") {
+        try await workspace.emulator.change("/deepsessions/seeded-show-5/") {
             $0.sections = [.track("Chaka Khan", "Ain't Nobody", at: 0), .chapter("Guest mix: 1 hour", at: 3725)]
         }
         // Mixcloud takes tracks without start times; manifests cannot hold them.
-        workspace.emulator.change("/deepsessions/seeded-show-6/") {
+        try await workspace.emulator.change("/deepsessions/seeded-show-6/") {
             $0.sections = [.track("Larry Heard", "Can You Feel It", at: nil), .track("Kerri Chandler", "Rain", at: nil)]
         }
         return workspace

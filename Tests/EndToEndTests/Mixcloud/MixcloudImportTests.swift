@@ -21,7 +21,7 @@ import Testing
         let plan = try await workspace.castform("plan", "--detailed-exitcode")
         #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
         #expect(workspace.singleGets == [:])
-        #expect(workspace.shows.count == 3)
+        #expect(await workspace.shows.count == 3)
     }
 
     /// The files an imported show declares are fingerprinted at the import: a new picture

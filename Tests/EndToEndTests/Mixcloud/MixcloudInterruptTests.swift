@@ -32,12 +32,12 @@ import Testing
         #expect(ContinuousClock.now - signalled < .seconds(15), "\(log)")
         #expect(process.terminationStatus == 1, "\(log)")
         #expect(log.contains("the upload was stopped after"), "\(log)")
-        #expect(workspace.shows.isEmpty)
+        #expect(await workspace.shows.isEmpty)
 
         workspace.server.faults.update(FaultPlan())
         let apply = try await workspace.castform("apply", "--auto-approve")
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
-        #expect(workspace.shows.count == 1)
+        #expect(await workspace.shows.count == 1)
         #expect(try await workspace.castform("plan", "--detailed-exitcode").status == 0)
     }
 }

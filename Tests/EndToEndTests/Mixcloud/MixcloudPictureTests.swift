@@ -10,7 +10,7 @@ import Testing
         let workspace = try await MixcloudWorkspace()
         defer { Task { await workspace.stop() } }
         #expect(try await workspace.castform("apply", "--auto-approve").status == 0)
-        let before = try #require(workspace.shows["/deepsessions/deep-sessions-41/"]?.picture)
+        let before = try #require(await workspace.shows["/deepsessions/deep-sessions-41/"]?.picture)
 
         try workspace.append(64, to: "art/deep-sessions-41.jpg")
         let size = try FileManager.default.attributesOfItem(atPath: workspace.directory.path + "/art/deep-sessions-41.jpg")[.size] as? Int
@@ -25,7 +25,7 @@ import Testing
         let apply = try await workspace.apply(mode)
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
         #expect(workspace.edits("deep-sessions-41") == 1)
-        let after = try #require(workspace.shows["/deepsessions/deep-sessions-41/"]?.picture)
+        let after = try #require(await workspace.shows["/deepsessions/deep-sessions-41/"]?.picture)
         #expect(after.sha256 != before.sha256)
         #expect(after.byteCount == Int64(size ?? -1))
         #expect(try await workspace.castform("plan", "--detailed-exitcode").status == 0)

@@ -50,8 +50,8 @@ import Testing
 
         let apply = try await workspace.castform("apply", "--auto-approve")
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
-        #expect(workspace.shows["/deepsessions/deep-sessions-42/"]?.description.hasPrefix("Two hours") == true)
-        #expect(workspace.shows["/deepsessions/deep-sessions-41/"]?.sections.count == 7)
+        #expect(await workspace.shows["/deepsessions/deep-sessions-42/"]?.description.hasPrefix("Two hours") == true)
+        #expect(await workspace.shows["/deepsessions/deep-sessions-41/"]?.sections.count == 7)
         // castform read each show once more after its edit: the next plan gets none.
         workspace.server.log.reset()
         let again = try await workspace.castform("plan", "--detailed-exitcode")
@@ -65,7 +65,7 @@ import Testing
     @Test func aLargeAccountIsListedFromItsShowCountAndPlansWithoutSingleGets() async throws {
         let workspace = try await MixcloudWorkspace(example: false)
         defer { Task { await workspace.stop() } }
-        workspace.emulator.seed(count: 250, owner: "deepsessions")
+        try await workspace.emulator.seed(count: 250, owner: "deepsessions")
         let generate = try await workspace.castform("import", "mixcloud", "--generate-config", "shows")
         #expect(generate.status == 0, "\(generate.stdout)\(generate.stderr)")
         #expect(generate.stdout.contains("Wrote 250 manifest(s)"), "\(generate.stdout)")

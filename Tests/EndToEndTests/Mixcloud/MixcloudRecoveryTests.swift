@@ -22,8 +22,8 @@ import Testing
         try Self.hideShows(workspace)
         let lost = try await workspace.castform("apply", "--auto-approve")
         #expect(lost.status != 0)
-        #expect(workspace.shows.count == 3)
-        #expect(Set(workspace.shows.values.map(\.visibility)) == [.unlisted, .scheduled, .published])
+        #expect(await workspace.shows.count == 3)
+        #expect(Set(await workspace.shows.values.map(\.visibility)) == [.unlisted, .scheduled, .published])
 
         workspace.server.faults.update(FaultPlan())
         workspace.server.log.reset()
@@ -34,7 +34,7 @@ import Testing
         #expect(workspace.listRequests == 1)
         let apply = try await workspace.castform("apply", "--auto-approve")
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
-        #expect(workspace.shows.count == 3)
+        #expect(await workspace.shows.count == 3)
         #expect(workspace.server.log.count("POST", "/upload/") == 0)
         #expect(try await workspace.castform("plan", "--detailed-exitcode").status == 0)
     }
@@ -54,13 +54,13 @@ import Testing
             """)
         workspace.server.faults.update(FaultPlan(rate: 1, faults: [.dropAfterHandling], only: ["POST /upload/"]))
         #expect(try await workspace.castform("apply", "--auto-approve").status != 0)
-        #expect(workspace.shows["/deepsessions/deep-sessions-42-2/"]?.visibility == .unlisted)
+        #expect(await workspace.shows["/deepsessions/deep-sessions-42-2/"]?.visibility == .unlisted)
 
         workspace.server.faults.update(FaultPlan())
         workspace.server.log.reset()
         #expect(try await workspace.castform("apply", "--auto-approve").status == 0)
         #expect(workspace.server.log.count("POST", "/upload/") == 0)
-        #expect(workspace.shows.count == 4)
+        #expect(await workspace.shows.count == 4)
         let show = try await workspace.castform("state", "show", "mixcloud_cloudcast.repeat-of-42")
         #expect(show.stdout.contains("id = /deepsessions/deep-sessions-42-2/"), "\(show.stdout)")
         #expect(try await workspace.castform("plan", "--detailed-exitcode").status == 0)
@@ -72,12 +72,12 @@ import Testing
         defer { Task { await workspace.stop() } }
         try Self.hideShows(workspace)
         #expect(try await workspace.castform("apply", "--auto-approve").status != 0)
-        #expect(workspace.shows.isEmpty)
+        #expect(await workspace.shows.isEmpty)
         workspace.server.faults.update(FaultPlan())
         let plan = try await workspace.castform("plan")
         #expect(plan.stdout.contains("Plan: 3 to add"), "\(plan.stdout)")
         #expect(try await workspace.castform("apply", "--auto-approve").status == 0)
-        #expect(workspace.shows.count == 3)
+        #expect(await workspace.shows.count == 3)
         #expect(try await workspace.castform("plan", "--detailed-exitcode").status == 0)
     }
 
@@ -94,7 +94,7 @@ import Testing
             """)
         workspace.server.faults.update(FaultPlan(rate: 1, faults: [.dropAfterHandling], only: ["POST /upload/"]))
         #expect(try await workspace.castform("apply", "--auto-approve").status != 0)
-        let key = try #require(workspace.shows.keys.first)
+        let key = try #require(await workspace.shows.keys.first)
 
         workspace.server.faults.update(FaultPlan())
         let plan = try await workspace.castform("plan")
@@ -102,12 +102,12 @@ import Testing
         #expect(plan.stderr.contains("mixcloud_cloudcast.stars: castform cannot tell whether its interrupted upload"), "\(plan.stderr)")
         #expect(plan.stderr.contains("castform import mixcloud_cloudcast.stars /deepsessions/SLUG/"), "\(plan.stderr)")
         #expect(try await workspace.castform("apply", "--auto-approve").status == 1)
-        #expect(workspace.shows.count == 1)
+        #expect(await workspace.shows.count == 1)
 
         let adopt = try await workspace.castform("import", "mixcloud_cloudcast.stars", key)
         #expect(adopt.status == 0, "\(adopt.stdout)\(adopt.stderr)")
         #expect(try await workspace.castform("plan", "--detailed-exitcode").status == 0)
-        #expect(workspace.shows.count == 1)
+        #expect(await workspace.shows.count == 1)
     }
 
     /// `--refresh=false` trusts state for what it knows, but a pending upload is still looked
@@ -120,7 +120,7 @@ import Testing
         let plan = try await workspace.castform("plan", "--refresh=false")
         #expect(plan.status == 0 && !plan.stdout.contains("will be created"), "\(plan.stdout)")
         #expect(try await workspace.castform("apply", "--auto-approve", "--refresh=false").status == 0)
-        #expect(workspace.shows.count == 3)
+        #expect(await workspace.shows.count == 3)
         #expect(workspace.server.log.count("POST", "/upload/") == 3)
     }
 

@@ -40,8 +40,8 @@ import Testing
         let apply = try await workspace.apply(mode)
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
         #expect(apply.stdout.contains("1 destroyed, 1 forgotten."), "\(apply.stdout)")
-        #expect(workspace.shows["/deepsessions/deep-sessions-41/"]?.visibility == .unlisted)
-        #expect(workspace.shows["/deepsessions/deep-sessions-42/"]?.visibility == .published)
+        #expect(await workspace.shows["/deepsessions/deep-sessions-41/"]?.visibility == .unlisted)
+        #expect(await workspace.shows["/deepsessions/deep-sessions-42/"]?.visibility == .published)
         #expect(workspace.edits("deep-sessions-41") == 1)
         #expect(workspace.edits("deep-sessions-42") == 0)
 

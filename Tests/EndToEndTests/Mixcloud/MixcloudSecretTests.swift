@@ -19,7 +19,7 @@ import Testing
         let environment = ["MEMBERS_CODE": Self.secret]
         let apply = try await workspace.castform("apply", "--auto-approve", environment: environment)
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
-        #expect(workspace.shows["/deepsessions/guest-mix-07/"]?.description == "Members: \(Self.secret)")
+        #expect(await workspace.shows["/deepsessions/guest-mix-07/"]?.description == "Members: \(Self.secret)")
         outputs += [apply.stdout, apply.stderr]
 
         let plan = try await workspace.castform("plan", "--detailed-exitcode", environment: environment)

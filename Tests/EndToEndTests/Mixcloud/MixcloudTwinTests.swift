@@ -11,7 +11,7 @@ import Testing
         defer { Task { await workspace.stop() } }
         try workspace.edit("shows/deep-sessions-41.yaml") { $0.replacingOccurrences(of: "unlisted: false", with: "unlisted: true") }
         #expect(try await workspace.castform("apply", "--auto-approve").status == 0)
-        #expect(workspace.shows["/deepsessions/deep-sessions-41/"]?.visibility == .unlisted)
+        #expect(await workspace.shows["/deepsessions/deep-sessions-41/"]?.visibility == .unlisted)
         try FileManager.default.removeItem(atPath: workspace.directory.path + "/.castform")
 
         let plan = try await workspace.castform("plan")
@@ -22,7 +22,7 @@ import Testing
         let apply = try await workspace.castform("apply", "--auto-approve")
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
         #expect(workspace.server.log.count("POST", "/upload/") == 0)
-        #expect(workspace.shows.count == 3)
+        #expect(await workspace.shows.count == 3)
         #expect(try await workspace.castform("plan", "--detailed-exitcode").status == 0)
     }
 }

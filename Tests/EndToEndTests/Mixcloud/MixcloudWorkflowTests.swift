@@ -12,7 +12,7 @@ import Testing
         let apply = try await workspace.castform("apply", "--auto-approve")
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
         #expect(apply.stdout.contains("3 added"))
-        let shows = workspace.shows
+        let shows = await workspace.shows
         #expect(shows.count == 3)
         let show = try #require(shows["/deepsessions/deep-sessions-41/"])
         #expect(show.name == "Deep Sessions #41")
@@ -65,7 +65,7 @@ import Testing
              { $0.sections.last?.content == .track(artist: "St Germain", song: "So Flute") }),
         ]
         for (attribute, slug, change, check) in edits {
-            let before = workspace.shows
+            let before = await workspace.shows
             try workspace.edit("shows/\(slug).yaml", change)
             let plan = try await workspace.castform("plan")
             #expect(plan.stdout.contains("mixcloud_cloudcast.\(slug) will be updated in place"), "\(attribute): \(plan.stdout)")
@@ -75,7 +75,7 @@ import Testing
             #expect(apply.status == 0, "\(attribute): \(apply.stdout)\(apply.stderr)")
             #expect(workspace.edits(slug) == 1, "\(attribute)")
             #expect(workspace.server.log.count("POST", "/upload/") == 0, "\(attribute)")
-            let after = try #require(workspace.shows["/deepsessions/\(slug)/"])
+            let after = try #require(await workspace.shows["/deepsessions/\(slug)/"])
             #expect(check(after), "\(attribute): \(after)")
             // Nothing else of the show changed: the edit carried only what changed.
             var expected = try #require(before["/deepsessions/\(slug)/"])
@@ -111,7 +111,7 @@ import Testing
 
         let apply = try await workspace.apply(mode)
         #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
-        let shows = workspace.shows
+        let shows = await workspace.shows
         #expect(shows.count == 4)
         #expect(shows["/deepsessions/deep-sessions-42/"]?.visibility == .draft)
         #expect(shows["/deepsessions/guest-mix-07/"]?.visibility == .draft)

@@ -109,7 +109,7 @@ final class MixcloudWorkspace: @unchecked Sendable {
 
     /// The shows of the account, by key.
     var shows: [String: MixcloudCloudcast] {
-        Dictionary(uniqueKeysWithValues: emulator.cloudcasts.map { ($0.key, $0) })
+        get async { Dictionary(uniqueKeysWithValues: await emulator.cloudcasts.map { ($0.key, $0) }) }
     }
 
     /// POSTs to a show's edit endpoint since the log was last reset.

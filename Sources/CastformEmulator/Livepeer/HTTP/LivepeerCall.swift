@@ -12,8 +12,8 @@ struct LivepeerCall: Sendable {
     /// The caller's account, from `Authorization` (the server's `authorizer({})`).
     ///
     /// An API key already names its project, so the server refuses a `projectId` parameter.
-    func account() throws -> LivepeerAccount {
-        let accounts = emulator.store.read(\.accounts)
+    func account() async throws -> LivepeerAccount {
+        let accounts = await emulator.store.read { $0.accounts.rows }
         let account = try LivepeerAuth.account(authorization: request.headers[.authorization], accounts: accounts)
         if query("projectId") != nil { throw LivepeerError.badRequest("projectId as query param not supported") }
         return account

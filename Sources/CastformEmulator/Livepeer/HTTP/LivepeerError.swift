@@ -2,10 +2,16 @@ import Foundation
 
 /// An error answer of the Livepeer API: a status and the strings of `{"errors": [...]}`.
 ///
-/// Only the status and the words live here; `LivepeerResponse.error` renders them.
+/// Only the status and the words live here; `LivepeerResponse.error` renders them. Routes
+/// throw it and Hummingbird asks it for its response (`LivepeerError+Response.swift`).
 struct LivepeerError: Error, Equatable {
-    var status: Int
+    var statusCode: Int
     var errors: [String]
+
+    init(status: Int, errors: [String]) {
+        statusCode = status
+        self.errors = errors
+    }
 
     static func badRequest(_ message: String) -> Self { .init(status: 400, errors: [message]) }
     static func unauthorized(_ message: String) -> Self { .init(status: 401, errors: [message]) }

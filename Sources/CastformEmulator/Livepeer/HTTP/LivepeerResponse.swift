@@ -19,6 +19,6 @@ enum LivepeerResponse {
 
     /// `{"errors": [...]}` with the error's status.
     static func error(_ error: LivepeerError) -> Response {
-        json(.fields(["errors": LivepeerJSON(error.errors)]), status: error.status)
+        json(.fields(["errors": LivepeerJSON(error.errors)]), status: error.statusCode)
     }
 }

@@ -15,17 +15,13 @@ final class LivepeerRoutes {
         self.emulator = emulator
     }
 
-    /// Adds a handler; a `LivepeerError` it throws becomes the server's error answer.
+    /// Adds a handler; a `LivepeerError` it throws renders itself as the server's error answer.
     func add(_ method: HTTPRequest.Method, _ path: String,
              _ handler: @escaping @Sendable (LivepeerCall) async throws -> Response) {
         if served[path] == nil { order.append(path) }
         served[path, default: []].insert(method)
         group.on(RouterPath(stringLiteral: path), method: method) { [emulator] request, context in
-            do {
-                return try await handler(LivepeerCall(request: request, context: context, emulator: emulator))
-            } catch let error as LivepeerError {
-                return LivepeerResponse.error(error)
-            }
+            try await handler(LivepeerCall(request: request, context: context, emulator: emulator))
         }
     }
 

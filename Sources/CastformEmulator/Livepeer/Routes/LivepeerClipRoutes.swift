@@ -6,19 +6,19 @@ import Hummingbird
 extension LivepeerEmulator {
     func addClipRoutes(to routes: LivepeerRoutes) {
         routes.add(.post, "clip") { call in try await self.createClip(call) }
-        routes.add(.get, "stream/:id/clips") { call in try self.listClips(call) }
+        routes.add(.get, "stream/:id/clips") { call in try await self.listClips(call) }
     }
 
     /// `POST /clip`: 200 with `{"task": {"id"}, "asset"}`. The asset starts `waiting`; the
     /// emulator's clip task then finishes at once, so it reads `ready` afterwards.
     private func createClip(_ call: LivepeerCall) async throws -> Response {
-        let account = try call.account()
+        let account = try await call.account()
         let payload = try await call.body(validatedAgainst: LivepeerSchemas.clipPayload)
         let startTime = payload["startTime"]?.numberValue ?? 0
         let endTime = payload["endTime"]?.numberValue
         if let endTime, endTime <= startTime { throw LivepeerError.unprocessable("endTime must occur after startTime") }
         let now = self.now
-        let clip = try update { state in
+        let clip = try await update { state in
             let playbackId = payload["playbackId"]?.stringValue ?? ""
             guard let stream = state.stream(playbackId: playbackId), !stream.deleted else {
                 throw LivepeerError.notFound("Content not found")
@@ -66,10 +66,10 @@ extension LivepeerEmulator {
 
     /// `GET /stream/{id}/clips`: `{id}` is the stream's id or playback id. The caller's clips
     /// from that stream's sessions, most recently updated first.
-    private func listClips(_ call: LivepeerCall) throws -> Response {
-        let account = try call.account()
+    private func listClips(_ call: LivepeerCall) async throws -> Response {
+        let account = try await call.account()
         let key = call.parameter("id")
-        let clips = try store.read { state in
+        let clips = try await store.read { state in
             guard let stream = state.streams[key] ?? state.stream(playbackId: key), !stream.deleted else {
                 throw LivepeerError.notFound("Stream not found")
             }

@@ -5,13 +5,13 @@ import Hummingbird
 /// carries it (the server's `cleanWriteOnlyResponse`).
 extension LivepeerEmulator {
     func addMultistreamRoutes(to routes: LivepeerRoutes) {
-        routes.add(.get, "multistream/target") { call in try self.listTargets(call) }
+        routes.add(.get, "multistream/target") { call in try await self.listTargets(call) }
         routes.add(.post, "multistream/target") { call in
-            let account = try call.account()
+            let account = try await call.account()
             let payload = try await call.body(validatedAgainst: LivepeerSchemas.multistreamTarget)
             let now = self.now
             // Read-only fields the schema accepts (id, userId, createdAt) are ignored.
-            let target = try self.update { state in
+            let target = try await self.update { state in
                 try LivepeerMultistreamRules.createTarget(
                     name: payload["name"]?.stringValue, url: payload["url"]?.stringValue ?? "",
                     disabled: payload["disabled"]?.boolValue, account: account, now: now, state: &state)
@@ -19,14 +19,14 @@ extension LivepeerEmulator {
             return LivepeerResponse.json(target.responseJSON, status: 201)
         }
         routes.add(.get, "multistream/target/:id") { call in
-            let account = try call.account()
-            let target = try self.store.read { try Self.ownedTarget(call.parameter("id"), by: account, in: $0) }
+            let account = try await call.account()
+            let target = try await self.store.read { try Self.ownedTarget(call.parameter("id"), by: account, in: $0) }
             return LivepeerResponse.json(target.responseJSON)
         }
         routes.add(.patch, "multistream/target/:id") { call in
-            let account = try call.account()
+            let account = try await call.account()
             let payload = try await call.body(validatedAgainst: LivepeerSchemas.multistreamTargetPatchPayload)
-            try self.update { state in
+            try await self.update { state in
                 var target = try Self.ownedTarget(call.parameter("id"), by: account, in: state)
                 // Only these three, and only when given as a boolean or a non-empty string.
                 if let disabled = payload["disabled"]?.boolValue { target.disabled = disabled }
@@ -37,8 +37,8 @@ extension LivepeerEmulator {
             return LivepeerResponse.noContent
         }
         routes.add(.delete, "multistream/target/:id") { call in
-            let account = try call.account()
-            try self.update { state in
+            let account = try await call.account()
+            try await self.update { state in
                 let target = try Self.ownedTarget(call.parameter("id"), by: account, in: state)
                 // A hard delete; streams that refer to it keep their references.
                 state.targets[target.id] = nil
@@ -50,15 +50,15 @@ extension LivepeerEmulator {
     /// `GET /multistream/target`. The spec declares no parameters, but the server requires
     /// `?userId=<own user id>` from non-admins (400 without, 403 with another's; FACTS §4).
     /// SDK 0.3.0 cannot send it, so its `get_all` fails against the server and here alike.
-    private func listTargets(_ call: LivepeerCall) throws -> Response {
-        let account = try call.account()
+    private func listTargets(_ call: LivepeerCall) async throws -> Response {
+        let account = try await call.account()
         guard let userId = call.query("userId"), !userId.isEmpty else {
             throw LivepeerError.badRequest("required query parameter: userId")
         }
         guard userId == account.userId else {
             throw LivepeerError.forbidden("users can only access their own multistream targets")
         }
-        let owned = store.read { $0.targets.values.filter { $0.userId == userId }.sorted { $0.sequence < $1.sequence } }
+        let owned = await store.read { $0.targets.values.filter { $0.userId == userId }.sorted { $0.sequence < $1.sequence } }
         let page = LivepeerPage(call: call)
         let items = page.slice(owned)
         let headers = !items.isEmpty && page.isFull(items.count)

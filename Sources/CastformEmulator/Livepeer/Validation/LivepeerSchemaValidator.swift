@@ -39,31 +39,9 @@ enum LivepeerSchemaValidator {
 
         switch value {
         case .number(let number):
-            if let maximum = schema.maximum, number > maximum {
-                return fail("maximum", .fields(["comparison": "<=", "limit": .number(maximum)]),
-                            "must be <= \(LivepeerJSONWriter.format(maximum))")
-            }
-            if let minimum = schema.minimum, number < minimum {
-                return fail("minimum", .fields(["comparison": ">=", "limit": .number(minimum)]),
-                            "must be >= \(LivepeerJSONWriter.format(minimum))")
-            }
+            if let failure = numberFailure(number, schema) { return fail(failure.keyword, failure.params, failure.message) }
         case .string(let string):
-            // Ajv counts code points, not UTF-16 units.
-            let length = string.unicodeScalars.count
-            if let maxLength = schema.maxLength, length > maxLength {
-                return fail("maxLength", .fields(["limit": LivepeerJSON(maxLength)]),
-                            "must NOT have more than \(maxLength) characters")
-            }
-            if let minLength = schema.minLength, length < minLength {
-                return fail("minLength", .fields(["limit": LivepeerJSON(minLength)]),
-                            "must NOT have fewer than \(minLength) characters")
-            }
-            if let pattern = schema.pattern, string.range(of: pattern, options: .regularExpression) == nil {
-                return fail("pattern", .fields(["pattern": .string(pattern)]), "must match pattern \"\(pattern)\"")
-            }
-            if let format = schema.format, !LivepeerURIFormat.matches(string, format: format) {
-                return fail("format", .fields(["format": .string(format)]), "must match format \"\(format)\"")
-            }
+            if let failure = stringFailure(string, schema) { return fail(failure.keyword, failure.params, failure.message) }
         case .array(let elements):
             if let items = schema.items {
                 for (index, element) in elements.enumerated() {
@@ -79,6 +57,47 @@ enum LivepeerSchemaValidator {
             break
         }
         return true
+    }
+
+    /// A keyword that failed on a scalar, with Ajv's params and message.
+    private struct ScalarFailure {
+        var keyword: String
+        var params: LivepeerJSON
+        var message: String
+    }
+
+    /// The number keywords, in Ajv's order: `maximum`, `minimum`.
+    private static func numberFailure(_ number: Double, _ schema: LivepeerSchema) -> ScalarFailure? {
+        if let maximum = schema.maximum, number > maximum {
+            return .init(keyword: "maximum", params: .fields(["comparison": "<=", "limit": .number(maximum)]),
+                         message: "must be <= \(LivepeerJSONWriter.format(maximum))")
+        }
+        if let minimum = schema.minimum, number < minimum {
+            return .init(keyword: "minimum", params: .fields(["comparison": ">=", "limit": .number(minimum)]),
+                         message: "must be >= \(LivepeerJSONWriter.format(minimum))")
+        }
+        return nil
+    }
+
+    /// The string keywords, in Ajv's order: `maxLength`, `minLength`, `pattern`, `format`.
+    private static func stringFailure(_ string: String, _ schema: LivepeerSchema) -> ScalarFailure? {
+        // Ajv counts code points, not UTF-16 units.
+        let length = string.unicodeScalars.count
+        if let maxLength = schema.maxLength, length > maxLength {
+            return .init(keyword: "maxLength", params: .fields(["limit": LivepeerJSON(maxLength)]),
+                         message: "must NOT have more than \(maxLength) characters")
+        }
+        if let minLength = schema.minLength, length < minLength {
+            return .init(keyword: "minLength", params: .fields(["limit": LivepeerJSON(minLength)]),
+                         message: "must NOT have fewer than \(minLength) characters")
+        }
+        if let pattern = schema.pattern, string.range(of: pattern, options: .regularExpression) == nil {
+            return .init(keyword: "pattern", params: .fields(["pattern": .string(pattern)]), message: "must match pattern \"\(pattern)\"")
+        }
+        if let format = schema.format, !LivepeerURIFormat.matches(string, format: format) {
+            return .init(keyword: "format", params: .fields(["format": .string(format)]), message: "must match format \"\(format)\"")
+        }
+        return nil
     }
 
     private static func validateObject(_ members: [LivepeerJSON.Member], _ schema: LivepeerSchema, instancePath: String,

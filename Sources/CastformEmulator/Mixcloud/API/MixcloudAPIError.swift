@@ -1,5 +1,5 @@
 /// The errors the emulated API answers with, as data; `MixcloudResponse.error` gives them
-/// Mixcloud's shape: `{"error": {"type": ..., "message": ...}, "details": {field: [messages]}}`.
+/// Mixcloud's shape (routes throw them; `MixcloudAPIError+Response.swift` renders them): `{"error": {"type": ..., "message": ...}, "details": {field: [messages]}}`.
 ///
 /// Only the rate limit's type (`RateLimitException`) and the invalid-token message are known
 /// from Mixcloud; the other types and messages are the emulator's choice (FACTS.md §6, [UNK]).
@@ -15,7 +15,7 @@ enum MixcloudAPIError: Error, Equatable {
     /// 400: the OAuth dance failed (bad client, secret, code or redirect URI).
     case oauth(String)
 
-    var status: Int {
+    var statusCode: Int {
         switch self {
         case .notFound: return 404
         case .permissionDenied: return 403

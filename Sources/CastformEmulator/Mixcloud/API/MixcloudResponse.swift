@@ -20,7 +20,7 @@ enum MixcloudResponse {
     static func error(_ error: MixcloudAPIError) -> Response {
         var body: [String: Any] = ["error": ["type": error.type, "message": error.message]]
         if let details = error.details { body["details"] = details }
-        return json(body, status: error.status)
+        return json(body, status: error.statusCode)
     }
 
     /// 301 or 302 with a `Location`.

@@ -1,12 +1,28 @@
 import Foundation
 
 /// Everything the Mixcloud emulator persists: accounts with their tokens, cloudcasts, and
-/// pending OAuth codes. One JSON document in a `PersistentBox`.
-struct MixcloudState: Codable, Sendable {
-    var accounts: [MixcloudAccount] = []
-    var cloudcasts: [MixcloudCloudcast] = []
-    var authorizationCodes: [MixcloudAuthorizationCode] = []
+/// pending OAuth codes, kept in an `EmulatorStore`.
+///
+/// Cloudcasts are a table by key ("/owner/slug/") with two indexes, so a request costs the
+/// same however many shows the store holds: slugs by owner (a show's URL, a new upload's free
+/// slug) and each owner's shows newest first (the cloudcast list). Accounts and codes are
+/// few: each is journaled as a whole list when it changes.
+struct MixcloudState: StoreContents {
+    var accounts: [MixcloudAccount] = [] { didSet { accountsChanged = true } }
+    var authorizationCodes: [MixcloudAuthorizationCode] = [] { didSet { codesChanged = true } }
+    /// Write through `cloudcasts[key] = show`; the indexes follow when the store takes changes.
+    var cloudcasts = StoreTable<MixcloudCloudcast>()
     var nextSequence = 1
+    // The indexes and change marks below are kept by `takeChanges` (MixcloudState+Journal.swift);
+    // routes only read them.
+    /// Lowercased owner → slug → key.
+    var slugs: [String: [String: String]] = [:]
+    /// Owner → keys, newest first (`createdTime`, then `sequence`).
+    var newestFirst: [String: [String]] = [:]
+    var accountsChanged = false
+    var codesChanged = false
+
+    init() {}
 
     func account(token: String) -> MixcloudAccount? {
         accounts.first { $0.tokens.contains(token) }
@@ -17,18 +33,29 @@ struct MixcloudState: Codable, Sendable {
         accounts.first { $0.username.lowercased() == username.lowercased() }
     }
 
-    func cloudcastIndex(owner: String, slug: String) -> Int? {
-        cloudcasts.firstIndex { $0.owner.lowercased() == owner.lowercased() && $0.slug == slug }
+    /// The show at `/<owner>/<slug>/`, the owner matched without regard to case.
+    func cloudcast(owner: String, slug: String) -> MixcloudCloudcast? {
+        slugs[owner.lowercased()]?[slug].flatMap { cloudcasts[$0] }
+    }
+
+    /// Every show of `owner`, newest first (later uploads first within one second).
+    func shows(of owner: String) -> [MixcloudCloudcast] {
+        (newestFirst[owner] ?? []).compactMap { cloudcasts[$0] }
+    }
+
+    /// Every show, in creation order.
+    var allShows: [MixcloudCloudcast] {
+        cloudcasts.values.sorted { $0.sequence < $1.sequence }
     }
 
     /// The slug for a new upload of `owner`: the name's slug, or with "-2", "-3", ... when the
     /// owner already has a show with it (drafts included: a slug is a URL, never reused).
     func freeSlug(for name: String, owner: String) -> String {
         let base = Slug.make(from: name)
-        let taken = Set(cloudcasts.filter { $0.owner == owner }.map(\.slug))
-        guard taken.contains(base) else { return base }
+        let taken = slugs[owner.lowercased()] ?? [:]
+        guard taken[base] != nil else { return base }
         var suffix = 2
-        while taken.contains("\(base)-\(suffix)") { suffix += 1 }
+        while taken["\(base)-\(suffix)"] != nil { suffix += 1 }
         return "\(base)-\(suffix)"
     }
 
@@ -37,7 +64,8 @@ struct MixcloudState: Codable, Sendable {
     /// workspace now names another user hands its token over).
     mutating func merge(_ account: MixcloudAccount) {
         for index in accounts.indices where accounts[index].username != account.username {
-            accounts[index].tokens.removeAll { account.tokens.contains($0) }
+            let kept = accounts[index].tokens.filter { !account.tokens.contains($0) }
+            if kept != accounts[index].tokens { accounts[index].tokens = kept }
         }
         if let index = accounts.firstIndex(where: { $0.username == account.username }) {
             for token in account.tokens where !accounts[index].tokens.contains(token) {

@@ -11,8 +11,8 @@ extension MixcloudEmulator {
         let call = MixcloudRequest(request)
         let username = try context.parameters.require("user")
         let slug = try context.parameters.require("slug")
-        guard let editor = try viewer(call, required: true) else { throw MixcloudAPIError.invalidToken }
-        guard let owner = store.read({ state in state.cloudcastIndex(owner: username, slug: slug).map { state.cloudcasts[$0].owner } }) else {
+        guard let editor = try await viewer(call, required: true) else { throw MixcloudAPIError.invalidToken }
+        guard let owner = await store.read({ $0.cloudcast(owner: username, slug: slug)?.owner }) else {
             throw MixcloudAPIError.notFound
         }
         guard owner == editor.username else {
@@ -30,13 +30,12 @@ extension MixcloudEmulator {
         let time = now()
         let outcome: (key: String, replacedPicture: MixcloudStoredFile?)
         do {
-            outcome = try store.mutate { state in
-                guard let index = state.cloudcastIndex(owner: username, slug: slug) else { throw MixcloudAPIError.notFound }
+            outcome = try await store.mutate { state in
+                guard var cloudcast = state.cloudcast(owner: username, slug: slug) else { throw MixcloudAPIError.notFound }
                 let usernames = Set(state.accounts.map { $0.username.lowercased() })
-                var cloudcast = state.cloudcasts[index]
                 let previous = cloudcast.picture
                 edit.apply(to: &cloudcast, now: time, isAccount: { usernames.contains($0.lowercased()) })
-                state.cloudcasts[index] = cloudcast
+                state.cloudcasts[cloudcast.key] = cloudcast
                 return (cloudcast.key, edit.picture == nil ? nil : previous)
             }
         } catch {

@@ -11,7 +11,7 @@ extension MixcloudEmulator {
     ///
     /// Mixcloud shows HTML pages for a bad request here; the emulator answers 400 in the API's
     /// error shape, which a test can read.
-    func authorize(_ request: Request) throws -> Response {
+    func authorize(_ request: Request) async throws -> Response {
         let query = MixcloudRequest(request).query
         guard query["client_id"] == oauthClient.id else { throw MixcloudAPIError.oauth("Invalid client_id") }
         guard let redirectURI = query["redirect_uri"], let url = URL(string: redirectURI), url.scheme != nil else {
@@ -19,10 +19,11 @@ extension MixcloudEmulator {
         }
         let code = Self.randomHex(bytes: 16)
         let time = now()
-        try store.mutate { state in
+        let client = oauthClient
+        try await store.mutate { state in
             guard let account = state.accounts.first else { throw MixcloudAPIError.oauth("No account can authorize") }
             state.authorizationCodes.removeAll { $0.expires < time }
-            state.authorizationCodes.append(.init(code: code, clientID: oauthClient.id, redirectURI: redirectURI,
+            state.authorizationCodes.append(.init(code: code, clientID: client.id, redirectURI: redirectURI,
                                                   username: account.username, expires: time + Self.authorizationCodeLifetime))
         }
         var parameters = [("code", code)]
@@ -45,7 +46,7 @@ extension MixcloudEmulator {
         }
         let token = "mc-" + Self.randomHex(bytes: 20)
         let time = now()
-        try store.mutate { state in
+        try await store.mutate { [parameters] state in
             guard let index = state.authorizationCodes.firstIndex(where: { $0.code == parameters["code"] && $0.expires >= time }) else {
                 throw MixcloudAPIError.oauth("Invalid or expired authorization code")
             }

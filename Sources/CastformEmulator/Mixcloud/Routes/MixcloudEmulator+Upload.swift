@@ -9,7 +9,7 @@ extension MixcloudEmulator {
     /// The slug comes from the name, with "-2", "-3", ... when the owner already has it.
     func upload(_ request: Request, context: EmulatorContext) async throws -> Response {
         let call = MixcloudRequest(request)
-        guard let owner = try viewer(call, required: true) else { throw MixcloudAPIError.invalidToken }
+        guard let owner = try await viewer(call, required: true) else { throw MixcloudAPIError.invalidToken }
         let form = try await readForm(request, context: context, fileLimits: ["mp3": limits.audioBytes, "picture": limits.pictureBytes])
         let upload: UploadForm
         do {
@@ -20,13 +20,13 @@ extension MixcloudEmulator {
         }
         let audioLength = MP3Duration.seconds(of: filesDirectory.appendingPathComponent(upload.audio.stored.storedName), byteCount: upload.audio.byteCount)
         let time = now()
-        let cloudcast = store.mutate { state in
+        let cloudcast = try await store.mutate { state in
             let cloudcast = upload.cloudcast(
                 owner: owner.username, slug: state.freeSlug(for: upload.fields.name ?? "", owner: owner.username),
                 sequence: state.takeSequence(), now: time, audioLength: audioLength,
                 isAccount: { name in state.account(username: name) != nil }
             )
-            state.cloudcasts.append(cloudcast)
+            state.cloudcasts[cloudcast.key] = cloudcast
             return cloudcast
         }
         return MixcloudResponse.json(["result": ["success": true, "key": cloudcast.key, "message": "Uploaded"]], callback: call.callback)
@@ -36,7 +36,7 @@ extension MixcloudEmulator {
     /// in `fileLimits`), `application/x-www-form-urlencoded` is collected; any other body is
     /// an empty form, whose required fields then fail validation.
     func readForm(_ request: Request, context: EmulatorContext, fileLimits: [String: Int64]) async throws -> ReceivedForm {
-        let throttle = UploadThrottle(bytesPerSecond: context.faultPlan.uploadBytesPerSecond)
+        let throttle = UploadThrottle(bytesPerSecond: context.faultPlan.uploadBytesPerSecond, clock: context.clock)
         let contentType = request.headers[.contentType]
         if let boundary = MultipartFormReader.boundary(contentType: contentType) {
             let reader = MultipartFormReader(directory: filesDirectory, fileLimits: fileLimits)

@@ -1,8 +1,8 @@
 import Hummingbird
 
 /// Mixcloud's rules around every route: a path without its trailing slash is answered with a
-/// 301 to the path with it (query kept, FACTS.md §5), and errors leave in Mixcloud's shape —
-/// also the 404 of a path no route matches.
+/// 301 to the path with it (query kept, FACTS.md §5), and the 404 of a path no route matches
+/// leaves in Mixcloud's shape.
 ///
 /// The OAuth paths are exempt from the slash rule: they live on www.mixcloud.com, whose
 /// documented URLs (`/oauth/authorize`, `/oauth/access_token`) have no trailing slash.
@@ -15,12 +15,12 @@ struct MixcloudMiddleware: RouterMiddleware {
             let query = request.uri.query.map { "?\($0)" } ?? ""
             return MixcloudResponse.redirect(to: "\(MixcloudRequest(request).apiRoot)\(path)/\(query)", status: 301)
         }
+        // The API's own errors render themselves (`MixcloudAPIError: HTTPResponseError`); a path
+        // no route matches is Hummingbird's 404, given Mixcloud's shape here.
         do {
             return try await next(request, context)
-        } catch let error as MixcloudAPIError {
-            return MixcloudResponse.error(error)
         } catch let error as HTTPError where error.status == .notFound {
-            return MixcloudResponse.error(.notFound)
+            throw MixcloudAPIError.notFound
         }
     }
 }

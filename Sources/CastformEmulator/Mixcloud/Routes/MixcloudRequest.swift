@@ -30,12 +30,12 @@ extension MixcloudEmulator {
     /// The account of the request's token. A token that is sent must be valid, also on public
     /// reads (what Mixcloud does there is [UNK]; an OAuth resource server rejects it); with
     /// `required`, a missing token is the same 400 "An invalid access token was provided".
-    func viewer(_ request: MixcloudRequest, required: Bool) throws -> MixcloudAccount? {
+    func viewer(_ request: MixcloudRequest, required: Bool) async throws -> MixcloudAccount? {
         guard let token = request.accessToken else {
             if required { throw MixcloudAPIError.invalidToken }
             return nil
         }
-        guard let account = store.read({ $0.account(token: token) }) else { throw MixcloudAPIError.invalidToken }
+        guard let account = await store.read({ $0.account(token: token) }) else { throw MixcloudAPIError.invalidToken }
         return account
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import CastformHTTP
 import NIOConcurrencyHelpers
 
 /// A clock for tests: time moves only when the test says so, and every sleep is recorded.
