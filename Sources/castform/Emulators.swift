@@ -18,6 +18,7 @@ extension Providers {
         return [
             MixcloudEmulator(dataDirectory: directory?.appendingPathComponent("mixcloud"), accounts: [account]),
             LivepeerEmulator(dataDirectory: directory?.appendingPathComponent("livepeer")),
+            LivestreamEmulator(dataDirectory: directory?.appendingPathComponent("livestream")),
         ]
     }
 }
