@@ -151,7 +151,7 @@ let package = Package(
             exclude: ["__Snapshots__"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CastformProvidersTests", dependencies: ["CastformProviders", "CastformHTTP", "CastformCore"]),
+        .testTarget(name: "CastformProvidersTests", dependencies: ["CastformProviders", "CastformHTTP", "CastformCore", "CastformEmulator"]),
         .testTarget(name: "LivepeerProviderTests", dependencies: ["CastformProviders", "CastformEmulator", "CastformExecution", "CastformTestSupport"]),
         .testTarget(
             name: "EndToEndTests",
