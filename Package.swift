@@ -154,7 +154,7 @@ let package = Package(
             exclude: ["__Snapshots__"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CastformProvidersTests", dependencies: ["CastformProviders", "CastformHTTP", "CastformCore"]),
+        .testTarget(name: "CastformProvidersTests", dependencies: ["CastformProviders", "CastformHTTP", "CastformCore", "CastformEmulator", "CastformTestSupport"]),
         .testTarget(name: "LivepeerProviderTests", dependencies: ["CastformProviders", "CastformEmulator", "CastformExecution", "CastformTestSupport"]),
         .testTarget(
             name: "EndToEndTests",

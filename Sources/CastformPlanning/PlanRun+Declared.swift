@@ -14,7 +14,13 @@ extension PlanRun {
             if address.mode == .data {
                 let (change, values, problems) = await planner.read(address, schema: schema, arguments: desired,
                                                                      dependencies: dependencies, hasher: hasher)
-                diagnostics += problems
+                // A provider cannot know where the data source is declared: its problems
+                // without a place are placed at the declaration.
+                diagnostics += problems.map { problem in
+                    var problem = problem
+                    if problem.location == nil { problem.location = declaration.location }
+                    return problem
+                }
                 known[address] = values
                 changes.append(change)
             } else {

@@ -6,7 +6,7 @@ extension Providers {
         ProviderSet([
             MixcloudProvider(context),
             LivepeerProvider(context: context),
-            PendingServiceProvider(name: "livestream", service: "Livestream", schemas: LivestreamSchemas.all),
+            LivestreamProvider(context: context),
             PendingServiceProvider(name: "livecoding", service: "Livecoding.tv", schemas: LivecodingSchemas.all),
             PendingServiceProvider(name: "sidefx", service: "SideFX", schemas: SideFXSchemas.all),
         ], configurations: configurations)

@@ -19,6 +19,7 @@ extension Providers {
         return [
             try MixcloudEmulator(dataDirectory: directory?.appendingPathComponent("mixcloud"), accounts: [account]),
             try LivepeerEmulator(dataDirectory: directory?.appendingPathComponent("livepeer")),
+            try LivestreamEmulator(dataDirectory: directory?.appendingPathComponent("livestream")),
         ]
     }
 }
