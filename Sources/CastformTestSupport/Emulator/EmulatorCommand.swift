@@ -1,3 +1,4 @@
+import CastformHTTP
 import Foundation
 
 /// `castform emulator` in a process of its own: started on free loopback ports, its printed
@@ -16,15 +17,16 @@ public final class EmulatorCommand {
     }
 
     /// Starts `castform emulator` with `arguments` (services, faults, latency) and waits, up to
-    /// 20 seconds, until it has printed a URL for each of `services`.
-    public static func start(binary: String, services: [String], arguments: [String] = []) async throws -> EmulatorCommand {
+    /// 20 seconds, until it has printed a URL for each of `services` (polling on `clock`).
+    public static func start(binary: String, services: [String], arguments: [String] = [],
+                             clock: any HTTPClock = SystemClock()) async throws -> EmulatorCommand {
         let log = NSTemporaryDirectory() + "castform-emulator-\(getpid())-\(UUID().uuidString).log"
         let process = try ProcessRunner.start(
             binary, ["emulator"] + services.flatMap { ["--service", $0] } + arguments,
             environment: ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()], directory: NSTemporaryDirectory(), output: log)
         var urls: [String: String] = [:]
         for _ in 0..<400 where urls.count < services.count {
-            try await Task.sleep(for: .milliseconds(50))
+            try await clock.sleep(for: .milliseconds(50))
             urls = printedURLs((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
         }
         guard urls.count == services.count else {
