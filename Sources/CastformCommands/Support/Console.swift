@@ -40,4 +40,10 @@ enum Console {
         let style = style(forStderr: true)
         err(style.red(style.bold("error:")) + " " + message + "\n")
     }
+
+    /// A warning in castform's form, on stderr.
+    static func warning(_ message: String) {
+        let style = style(forStderr: true)
+        err(style.yellow(style.bold("warning:")) + " " + message + "\n")
+    }
 }
