@@ -19,6 +19,11 @@ public struct ResourceTypeSchema: Sendable {
     public var removalChoices: [String: Removal]
     /// A file format of the service's own tools that declares one resource of this type.
     public var documentFormat: DocumentFormat?
+    /// How the service names the attributes (the reference's "Service field" column); nil
+    /// when not documented.
+    public var serviceFields: ServiceFields?
+    /// A manifest declaring one object of this type, for the reference.
+    public var example: String?
 
     public init(
         name: String,

@@ -37,7 +37,14 @@ public enum LivestreamSchemas {
             Attribute("total_library_clips", .int, .computed, summary: "On-demand clips."),
             Attribute("total_library_recordings", .int, .computed, summary: "Recorded on-demand clips."),
         ], rules: [channelRule])
-    )
+    ).documented(fields: nil, example: """
+        data:
+          livestream_channel:
+            showcase: {channel: proshowcase}
+
+        livepeer_stream:
+          restream: {name: "${data.livestream_channel.showcase.title}"}
+        """)
 
     static let playlist = ObjectSchema([
         Attribute("id", .string, .computed),
@@ -56,7 +63,15 @@ public enum LivestreamSchemas {
             Attribute("playlists", .list(.object(playlist)), .computed),
             Attribute("total_clips", .int, .computed),
         ], rules: [channelRule])
-    )
+    ).documented(fields: nil, example: """
+        data:
+          livestream_playlists:
+            showcase: {channel: proshowcase}
+          livestream_clips:
+            first-playlist:
+              channel: proshowcase
+              playlist: "${data.livestream_playlists.showcase.playlists[1].id}"
+        """)
 
     /// What every clip answer carries, for `livestream_clips` items and `livestream_clip` alike.
     static let clipAttributes = [
@@ -87,7 +102,14 @@ public enum LivestreamSchemas {
             Attribute("clips", .list(.object(ObjectSchema(clipAttributes))), .computed),
             Attribute("total_clips", .int, .computed, summary: "How many the channel or playlist holds, read or not."),
         ], rules: [channelRule])
-    )
+    ).documented(fields: nil, example: """
+        data:
+          livestream_clips:
+            latest: {channel: proshowcase, limit: 10}
+
+        livepeer_stream:
+          latest-replay: {name: "Replay: ${data.livestream_clips.latest.clips[0].title}"}
+        """)
 
     public static let clip = ResourceTypeSchema(
         name: "livestream_clip",
@@ -98,7 +120,11 @@ public enum LivestreamSchemas {
             channelName,
             Attribute("clip", .string, .required, constraints: [.length(min: 1, max: nil)], summary: "The clip id (a clip's guid)."),
         ] + clipAttributes, rules: [channelRule])
-    )
+    ).documented(fields: nil, example: """
+        data:
+          livestream_clip:
+            trailer: {channel: proshowcase, clip: "flv_5fa5b7ba-21a4-4f1e-9b52-2e8ec1a6f3f9"}
+        """)
 
     public static let all = [channel, playlists, clips, clip]
 }

@@ -12,7 +12,7 @@ public enum MixcloudSchemas {
             // what the service's storage can surely hold, a signed 32-bit integer (68 years).
             Attribute("start", .time, .required, constraints: [.range(min: 0, max: 2_147_483_647)],
                       summary: "Start time: seconds, m:ss, mm:ss or h:mm:ss."),
-            Attribute("artist", .string, constraints: [.length(min: 1, max: nil)]),
+            Attribute("artist", .string, constraints: [.length(min: 1, max: nil)], summary: "The track's artist."),
             Attribute("track", .string, aliases: ["song"], constraints: [.length(min: 1, max: nil)],
                       summary: "The song title."),
             Attribute("chapter", .string, constraints: [.length(min: 1, max: nil)],
@@ -26,30 +26,35 @@ public enum MixcloudSchemas {
         provider: "mixcloud",
         summary: "A show uploaded to Mixcloud, with its tracklist.",
         body: ObjectSchema([
-            Attribute("title", .string, .required, aliases: ["name"], constraints: [.length(min: 1, max: nil)]),
+            Attribute("title", .string, .required, aliases: ["name"], constraints: [.length(min: 1, max: nil)],
+                      summary: "The show's name; Mixcloud derives the show's address (slug) from the first upload's title."),
             Attribute("description", .string, aliases: ["desc"], constraints: [.length(min: nil, max: 1000)],
-                      normalizations: [.trimWhitespace]),
+                      normalizations: [.trimWhitespace], summary: "Plain text; surrounding blank lines are not compared."),
             Attribute("tags", .list(.string), constraints: [.maxItems(5), .length(min: 1, max: nil)],
-                      normalizations: [.trimWhitespace, .caseInsensitive, .unordered]),
+                      normalizations: [.trimWhitespace, .caseInsensitive, .unordered],
+                      summary: "Genres and moods; compared without regard to case or order, as Mixcloud keeps them."),
             Attribute("audio", .path, .requiredToCreate, forceNew: true, constraints: [.file(maxBytes: maxAudioBytes)],
                       summary: "The audio file; Mixcloud cannot replace it, so a change re-uploads the show. An imported show may leave it out (the API cannot download it); declared later, it is recorded as the show's file."),
             // Not returned by Mixcloud either, but tracked like the audio: by its content.
             Attribute("picture", .path, constraints: [.file(maxBytes: maxPictureBytes)],
                       summary: "The show's image; a new file, or new content under the same name, is sent with an edit."),
-            Attribute("tracks", .list(.object(track)), aliases: ["sections"], constraints: [.increasing(key: "start")]),
-            Attribute("unlisted", .bool, writeOnly: true),
+            Attribute("tracks", .list(.object(track)), aliases: ["sections"], constraints: [.increasing(key: "start")],
+                      summary: "The tracklist: tracks and chapters with their start times, in order."),
+            Attribute("unlisted", .bool, writeOnly: true,
+                      summary: "Reachable only by its link; overrides publish_date. false publishes an unlisted show."),
             Attribute("publish_date", .string, writeOnly: true, constraints: [.utcTimestamp],
                       summary: "Scheduled publication (Pro accounts), UTC: YYYY-MM-DDTHH:MM:SSZ."),
-            Attribute("hide_stats", .bool),
-            Attribute("disable_comments", .bool, writeOnly: true),
-            Attribute("hosts", .list(.string), writeOnly: true, constraints: [.maxItems(2)]),
+            Attribute("hide_stats", .bool, summary: "Hide play counts (Pro accounts)."),
+            Attribute("disable_comments", .bool, writeOnly: true, summary: "Turn comments off (Pro accounts)."),
+            Attribute("hosts", .list(.string), writeOnly: true, constraints: [.maxItems(2)],
+                      summary: "Co-hosts' usernames (Pro accounts); they must have accepted. One wrong name cancels the whole change."),
             Attribute("id", .string, .computed, summary: "The cloudcast key, /user/slug/."),
-            Attribute("url", .string, .computed),
-            Attribute("slug", .string, .computed),
-            Attribute("created_time", .string, .computed),
-            Attribute("updated_time", .string, .computed),
-            Attribute("audio_length", .int, .computed),
-            Attribute("play_count", .int, .computed),
+            Attribute("url", .string, .computed, summary: "The show's page on mixcloud.com."),
+            Attribute("slug", .string, .computed, summary: "The last part of the show's address."),
+            Attribute("created_time", .string, .computed, summary: "When it was uploaded (UTC)."),
+            Attribute("updated_time", .string, .computed, summary: "When it last changed (UTC)."),
+            Attribute("audio_length", .int, .computed, summary: "The audio's length in seconds."),
+            Attribute("play_count", .int, .computed, summary: "Plays so far (not compared: it changes by itself)."),
         ]),
         lifecycleOptions: [
             Attribute("on_remove", .string, default: .string("unpublish"),
@@ -72,7 +77,30 @@ public enum MixcloudSchemas {
         documentFormat: DocumentFormat(
             name: "the Python mixcloud library's show file", identifyingKeys: ["title", "desc", "tracks"],
             siblingFile: ("audio", ["mp3", "m4a", "wav", "flac", "aiff", "aac", "ogg"]))
-    )
+    ).documented(fields: fields, example: example)
+
+    /// Upload and edit form fields (FACTS.md §2); the API's JSON answers use castform's names.
+    static let fields = ServiceFields(.same, exceptions: [
+        "title": "name", "audio": "mp3 (upload only)", "tags": "tags-N-tag", "tracks": "sections-N-*",
+        "tracks[].start": "sections-N-start_time", "tracks[].artist": "sections-N-artist",
+        "tracks[].track": "sections-N-song", "tracks[].chapter": "sections-N-chapter",
+        "hosts": "hosts-N-username", "id": "key", "unlisted": "unlisted (edit: unlisted / publish)",
+    ])
+
+    static let example = """
+        mixcloud_cloudcast:
+          deep-sessions-42:
+            title: "Deep Sessions #42"
+            description: Two hours of deep and soulful house.
+            tags: [deep house, soulful house]
+            audio: audio/show.mp3
+            picture: art/show.jpg
+            tracks:
+              - {start: "0:00",  artist: Kerri Chandler, track: Rain}
+              - {start: 2:54,    artist: Larry Heard,    track: Can You Feel It}
+              - {start: 1:02:10, chapter: Guest mix}
+            lifecycle: {on_remove: unlist}
+        """
 
     static let unpublish = Removal("unpublished (moved to drafts, with its plays and comments; Mixcloud's API cannot delete a show)")
 

@@ -12,10 +12,12 @@ public enum ReferencePage {
         var page = "# \(schema.name)\n\n"
         page += "\(kind(schema)) of the `\(schema.provider)` provider. \(sentence(schema.summary))\n\n"
         page += usage(schema)
+        if let example = schema.example { page += "## Example\n\n```yaml\n" + example + "\n```\n\n" }
         let (arguments, results) = (schema.body.attributes.filter(\.isSettable), schema.body.attributes.filter { !$0.isSettable })
-        if !arguments.isEmpty { page += "## Arguments\n\n" + table(arguments) }
-        if !results.isEmpty { page += "## Attributes set by the service\n\n" + table(results) }
-        page += nested(schema.body, path: "")
+        let fields = schema.serviceFields
+        if !arguments.isEmpty { page += "## Arguments\n\n" + table(arguments, fields: fields, path: "") }
+        if !results.isEmpty { page += "## Attributes set by the service\n\n" + table(results, fields: fields, path: "") }
+        page += nested(schema.body, path: "", fields: fields)
         page += rules(schema.body, path: "")
         if schema.mode == .managed { page += lifecycle(schema) }
         return page.trimmingCharacters(in: .newlines)
@@ -39,17 +41,19 @@ public enum ReferencePage {
             + "`${\(address).ATTRIBUTE}`.\n\n"
     }
 
-    /// One row per attribute; the description column only when some attribute has one.
-    static func table(_ attributes: [Attribute]) -> String {
+    /// One row per attribute; the description column only when some attribute has one, the
+    /// service's field when the provider documents its names (`path` leads to the attributes).
+    static func table(_ attributes: [Attribute], fields: ServiceFields? = nil, path: String = "") -> String {
         let described = attributes.contains { !$0.summary.isEmpty }
-        var text = "| Attribute | Type | Set by | Default | Limits |" + (described ? " Description |" : "")
-        text += "\n|---|---|---|---|---|" + (described ? "---|" : "") + "\n"
+        var text = "| Attribute | Type | Set by | Default | Limits |" + (fields == nil ? "" : " Service field |") + (described ? " Description |" : "")
+        text += "\n|---|---|---|---|---|" + (fields == nil ? "" : "---|") + (described ? "---|" : "") + "\n"
         for attribute in attributes {
             let setBy = ([ReferenceWords.presence(attribute.presence)] + ReferenceWords.flags(attribute)).joined(separator: ", ")
             var name = "`\(attribute.name)`"
             if !attribute.aliases.isEmpty { name += " (also " + attribute.aliases.map { "`\($0)`" }.joined(separator: ", ") + ")" }
             var cells = [name, ReferenceWords.type(attribute.type), setBy, attribute.defaultValue.map(ReferenceWords.value) ?? "",
                          ReferenceWords.limits(attribute.constraints).joined(separator: "; ")]
+            if let fields { cells.append("`" + fields.field(path: path + attribute.name, name: attribute.name) + "`") }
             if described { cells.append(attribute.summary) }
             text += "| " + cells.map(cell).joined(separator: " | ") + " |\n"
         }
@@ -61,7 +65,7 @@ public enum ReferencePage {
     }
 
     /// A section per object nested in the body, at any depth: `profiles[]`, `playback_policy`.
-    private static func nested(_ object: ObjectSchema, path: String) -> String {
+    private static func nested(_ object: ObjectSchema, path: String, fields: ServiceFields?) -> String {
         var text = ""
         for attribute in object.attributes {
             guard let (inner, suffix) = objectSchema(attribute.type) else { continue }
@@ -70,8 +74,8 @@ public enum ReferencePage {
             if let identity = attribute.identity {
                 text += "Items are told apart by " + identity.map { "`\($0)`" }.joined(separator: " and ") + ".\n\n"
             }
-            text += table(inner.attributes) + rules(inner, path: name)
-            text += nested(inner, path: name + ".")
+            text += table(inner.attributes, fields: fields, path: name + ".") + rules(inner, path: name)
+            text += nested(inner, path: name + ".", fields: fields)
         }
         return text
     }
