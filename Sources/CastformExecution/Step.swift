@@ -30,16 +30,22 @@ enum StepBuilder {
         func removeDeposed(_ change: ResourceChange, _ id: String) -> StepAction {
             forgets(change) ? .forgetDeposed(id: id) : .deleteDeposed(id: id)
         }
+        var moveStep: [ResourceAddress: Int] = [:]
         for change in plan.changes {
+            // A moved object is recorded at its new address before anything else is done to it.
+            if let previous = change.previousAddress { moveStep[change.address] = add(change, .move(from: previous)) }
             // An object found after a lost create answer is recorded first; whatever else the
             // plan does to it then starts from a state that knows it.
             let adoption = change.adopts ? [add(change, .adopt)] : []
             switch change.kind {
             case .noOp:
-                if let step = adoption.first { finalStep[change.address] = step }
+                if let step = adoption.first ?? moveStep[change.address] { finalStep[change.address] = step }
             case .create: finalStep[change.address] = add(change, .create)
             case .update: finalStep[change.address] = add(change, .update, after: adoption)
-            case .read: finalStep[change.address] = add(change, .read)
+            case .read:
+                // Read while planning: the plan holds the values (`recordReads`); not read again.
+                guard change.actionReason == "read_because_config_unknown" else { continue }
+                finalStep[change.address] = add(change, .read)
             case .delete, .forget:
                 // Objects it replaced go first: the record that names them goes last.
                 let deposed = change.deposed.map { add(change, removeDeposed(change, $0)) }
@@ -66,13 +72,14 @@ enum StepBuilder {
         }
         for index in steps.indices {
             let step = steps[index]
+            if let move = moveStep[step.address], move != index { steps[index].waitsFor.append(move) }
             switch step.action {
             case .create, .update, .read, .adopt:
                 steps[index].waitsFor += step.change.dependencies.compactMap { finalStep[$0] }
             case .delete, .forget:
                 // Delete dependents first: every deleted resource that depends on this one.
                 steps[index].waitsFor += (deletedDependents[step.address] ?? []).compactMap { deleteStep[$0] }
-            case .deleteDeposed, .forgetDeposed:
+            case .deleteDeposed, .forgetDeposed, .move:
                 break
             }
         }
