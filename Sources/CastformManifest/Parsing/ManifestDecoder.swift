@@ -153,6 +153,7 @@ struct ManifestDecoder {
                                               location: start, body: body, origin: .documentFile)
         declaration.lifecycle = lifecycle(root["lifecycle"], schema: schema, decoder: &decoder)
         if let dependsOn = root["depends_on"] { declaration.dependsOn = self.dependsOn(dependsOn, decoder: &decoder) }
+        declaration.forEach = decodeForEach(root, address: declaration.address, decoder: &decoder)
         collect(decoder)
         return [declaration]
     }
