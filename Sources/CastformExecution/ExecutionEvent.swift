@@ -32,6 +32,8 @@ public enum StepAction: Sendable, Hashable, CustomStringConvertible {
     case adopt
     /// Drop from state a create that never happened; no remote call.
     case forget
+    /// Record at its new address an object a `moved` entry moves; no remote call.
+    case move(from: ResourceAddress)
 
     public var description: String {
         switch self {
@@ -43,6 +45,7 @@ public enum StepAction: Sendable, Hashable, CustomStringConvertible {
         case .forgetDeposed: return "forget (replaced object)"
         case .adopt: return "adopt"
         case .forget: return "forget"
+        case .move: return "move"
         }
     }
 }

@@ -34,6 +34,9 @@ extension Executor {
         case .forget:
             await recorder.record(.remove(address))
             return .done
+        case .move(let from):
+            await recorder.record(.move(from: from, to: address))
+            return .done
         case .adopt: return await adopt(context)
         case .read: return await read(context)
         case .create: return await create(context)
@@ -62,7 +65,10 @@ extension Executor {
         let arguments = await desired(context)
         let result = await context.provider.readData(type: context.address.type, arguments: arguments.mapValues(\.unmarked))
         if result.diagnostics.hasErrors { return .failed(result.diagnostics) }
-        await context.live.set(context.address, arguments.merging(result.attributes) { $1 })
+        let values = arguments.merging(result.attributes) { $1 }
+        await context.live.set(context.address, values)
+        await context.recorder.record(.put(ResourceState(address: context.address, provider: context.schema.provider, id: nil,
+                                                         attributes: context.hasher.redact(values), dependencies: context.change.dependencies)))
         return .done
     }
 

@@ -37,4 +37,24 @@ extension Executor {
                              privateData: context.hasher.redact(object.privateData), dependencies: context.change.dependencies,
                              deposed: deposed, lifecycle: context.change.lifecycle)
     }
+
+    /// The data sources read while planning, with the values the plan showed: what the
+    /// resources that refer to them are sent (they are not read again, so a saved plan applies
+    /// as it was shown), and what state keeps for `output` and `show`, sensitive values hashed
+    /// as the plan holds them. A complete plan also lets go of data sources no longer declared.
+    func recordReads(_ plan: Plan, recorder: StateRecorder, live: LiveValues) async {
+        var read = Set<ResourceAddress>()
+        for change in plan.changes where change.address.mode == .data && change.kind == .read {
+            read.insert(change.address)
+            guard change.actionReason != .readBecauseConfigUnknown, let values = change.after else { continue }
+            await live.set(change.address, values)
+            guard await recorder.resource(change.address)?.attributes != values else { continue }
+            await recorder.record(.put(ResourceState(address: change.address, provider: change.provider, id: nil,
+                                                     attributes: values, dependencies: change.dependencies)))
+        }
+        guard plan.isComplete, !plan.isDestroy else { return }
+        for resource in await recorder.snapshot.resources where resource.address.mode == .data && !read.contains(resource.address) {
+            await recorder.record(.remove(resource.address))
+        }
+    }
 }

@@ -53,6 +53,7 @@ public struct Executor: Sendable {
             providers.schema(for: change.address)?.removal(change.lifecycle).forgets ?? false
         }
         let live = LiveValues()
+        await recordReads(plan, recorder: recorder, live: live)
         var schedule = StepSchedule(steps)
         var summary = ExecutionSummary(state: state)
 

@@ -6,8 +6,9 @@ import CastformState
 extension PlanRun {
     mutating func planRemoved() {
         for resource in state.resources.reversed() where resource.address.mode == .managed {
-            let declaration = declarations[resource.address]
-            guard options.destroy || declaration == nil else { continue }
+            // An instance whose key is gone is removed as its declaration now says.
+            let declaration = declarations[resource.address.declaration]
+            guard options.destroy || !planned.contains(resource.address) else { continue }
             if abandoned.contains(resource.address) || (existing[resource.address] == nil && resource.id == nil) {
                 changes.append(neverCreated(resource))
             } else {
@@ -38,11 +39,19 @@ extension PlanRun {
         var change = ResourceChange(
             address: resource.address, provider: resource.provider, kind: removal.forgets ? .forget : .delete,
             before: hasher.redact(existing[resource.address]?.attributes ?? resource.attributes),
-            actionReason: options.destroy ? nil : .deleteBecauseNoResourceConfig,
+            actionReason: options.destroy ? nil : Self.removalReason(resource.address, declaration: declaration),
             note: removal.isDestroy ? nil : removal.description,
             remoteID: existing[resource.address]?.id ?? resource.id, dependencies: resource.dependencies)
         change.deposed = resource.deposed ?? []
         change.lifecycle = lifecycle
         return change
+    }
+
+    /// Terraform's reasons: the declaration is gone, or only this instance's key, or the
+    /// declaration gained or lost its `for_each` (without a `moved` entry).
+    static func removalReason(_ address: ResourceAddress, declaration: ResourceDeclaration?) -> ActionReason {
+        guard let declaration else { return .deleteBecauseNoResourceConfig }
+        if address.key != nil, declaration.forEach != nil { return .deleteBecauseEachKey }
+        return .deleteBecauseWrongRepetition
     }
 }

@@ -14,9 +14,13 @@ struct PlanRun {
     let evaluation: DesiredValues
     let order: WorkOrder
     let declarations: [ResourceAddress: ResourceDeclaration]
-    /// With `--target`: the targets and what they depend on. Problems are reported only for
-    /// what the plan touches.
+    /// With `--target`: the declarations targeted whole and what the targets depend on.
+    /// Problems are reported only for what the plan touches.
     let wanted: Set<ResourceAddress>?
+    /// With `--target`: the instances targeted one by one (`TYPE.NAME["KEY"]`).
+    let wantedInstances: Set<ResourceAddress>
+    /// Where each object that a `moved` entry moves was held in state.
+    let previous: [ResourceAddress: ResourceAddress]
 
     var diagnostics: [Diagnostic] = []
     var existing: [ResourceAddress: RemoteObject] = [:]
@@ -26,21 +30,41 @@ struct PlanRun {
     var requests = 0
     var known: [ResourceAddress: [String: Value]] = [:]
     var changes: [ResourceChange] = []
+    /// Every object the manifests declare, as planned so far (instances by their keys): what
+    /// state has besides these is removed.
+    var planned = Set<ResourceAddress>()
+    /// The instances planned of each declaration with `for_each`.
+    var instancesPlanned: [ResourceAddress: [ResourceAddress]] = [:]
 
     init(planner: Planner, workspace: Workspace, state: StateSnapshot, options: PlanOptions) {
+        let moves = StateMoves(workspace.moves, state: state)
         self.planner = planner
         self.workspace = workspace
-        self.state = state
+        self.state = moves.state
+        previous = moves.previous
+        diagnostics = moves.diagnostics
         self.options = options
         hasher = SecretHasher(lineage: state.lineage)
         evaluation = DesiredValues(environment: planner.environment, variables: workspace.config.variables)
         order = WorkOrder(workspace)
         declarations = workspace.declarationsByAddress
-        wanted = options.targets.isEmpty ? nil : order.closure(of: options.targets)
+        let whole = options.targets.filter { $0.key == nil }
+        let instances = options.targets.filter { $0.key != nil }
+        wantedInstances = Set(instances)
+        let edges = self.order.edges
+        let dependencies = instances.flatMap { edges.dependencies(of: $0.declaration) }
+        wanted = options.targets.isEmpty ? nil : self.order.closure(of: whole).union(self.order.closure(of: dependencies))
     }
 
+    /// Whether the plan touches `address` (an instance is touched with its declaration).
     func inScope(_ address: ResourceAddress) -> Bool {
-        wanted?.contains(address) ?? true
+        guard let wanted else { return true }
+        return wanted.contains(address.declaration) || wantedInstances.contains(address)
+    }
+
+    /// Whether the plan touches the declaration itself or one of its instances.
+    func touches(_ declaration: ResourceAddress) -> Bool {
+        inScope(declaration) || wantedInstances.contains { $0.declaration == declaration }
     }
 
     var stopped: PlanResult { PlanResult(plan: nil, diagnostics: diagnostics) }
@@ -48,6 +72,7 @@ struct PlanRun {
     /// Targets that exist, and every provider the plan involves able to work (credentials,
     /// account). Whether planning goes on.
     mutating func checkTargetsAndProviders() async -> Bool {
+        guard !diagnostics.hasErrors else { return false }
         diagnostics += Planner.unknownTargets(options.targets, declared: declarations, state: state)
         guard !diagnostics.hasErrors else { return false }
         let involved = (wanted.map(Array.init) ?? Array(declarations.keys)) + state.resources.map(\.address)
@@ -58,7 +83,7 @@ struct PlanRun {
     /// What exists now: read in batches (or, with `--refresh=false`, as state says), and the
     /// pending creates looked for either way.
     mutating func readWhatExists() async -> Bool {
-        let managed = declarations.mapValues { Set($0.body.fields.map(\.name)) }
+        let managed = declarations.mapValues { Set($0.body.fields.map(\.name)) }  // by declaration: instances share it
         let refresh = await Refresher(providers: planner.providers, lineage: state.lineage, managed: managed)
             .refresh(state, readingKnown: options.refresh)
         existing = refresh.objects
@@ -76,7 +101,10 @@ struct PlanRun {
     /// Objects that exist for declarations state knows nothing of: imports, not creates.
     mutating func findTwins() async -> Bool {
         guard options.adopt, !options.destroy else { return true }
-        let unknown = workspace.resources.filter { $0.address.mode == .managed && state.resource($0.address) == nil && inScope($0.address) }
+        // Instances of a `for_each` are named only once planning evaluates it: not searched.
+        let unknown = workspace.resources.filter {
+            $0.address.mode == .managed && $0.forEach == nil && state.resource($0.address) == nil && inScope($0.address)
+        }
         let twins = await TwinSearch(providers: planner.providers, evaluation: evaluation).find(unknown, state: state)
         diagnostics += twins.diagnostics
         requests += twins.requests
@@ -87,8 +115,9 @@ struct PlanRun {
 
     /// Only the targets, with their dependencies, and the drift; nil when there are errors.
     func result() -> PlanResult {
-        let changes = wanted.map { wanted in self.changes.filter { wanted.contains($0.address) } } ?? self.changes
-        let drift = planner.drift(state: state, existing: existing, declarations: declarations, hasher: hasher)
+        var changes = wanted == nil ? self.changes : self.changes.filter { inScope($0.address) }
+        for index in changes.indices { changes[index].previousAddress = previous[changes[index].address] }
+        let drift = planner.drift(state: state, existing: existing, declarations: declarations, planned: planned, hasher: hasher)
         let plan = Plan(lineage: state.lineage, serial: state.serial, changes: changes, drift: drift,
                         isDestroy: options.destroy, refreshRequests: requests,
                         configuration: PlanConfiguration(workspace, registry: planner.providers.registry, environment: planner.environment),

@@ -8,7 +8,8 @@ extension Planner {
     static func unknownTargets(_ targets: [ResourceAddress], declared: [ResourceAddress: ResourceDeclaration],
                                state: StateSnapshot) -> [Diagnostic] {
         let known = Set(declared.keys).union(state.resources.map(\.address))
-        return targets.filter { !known.contains($0) }.map { target in
+        // An instance of a declared `for_each` may be one the plan is about to create.
+        return targets.filter { !known.contains($0) && !($0.key != nil && declared[$0.declaration]?.forEach != nil) }.map { target in
             .error("--target \(target) names nothing declared in the manifests or recorded in state"
                    + Suggestion.didYouMean(target.description, in: known.map(\.description)), at: nil)
         }

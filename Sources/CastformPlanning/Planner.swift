@@ -51,9 +51,8 @@ public struct Planner: Sendable {
     }
 
     /// One resource's change: create, update, replace or nothing.
-    func diff(_ declaration: ResourceDeclaration, schema: ResourceTypeSchema, desired: [String: Value],
-                      prior: [String: Value]?, remoteID: String?, dependencies: [ResourceAddress], hasher: SecretHasher) -> ResourceChange {
-        let address = declaration.address
+    func diff(_ declaration: ResourceDeclaration, address: ResourceAddress, schema: ResourceTypeSchema, desired: [String: Value],
+              prior: [String: Value]?, remoteID: String?, dependencies: [ResourceAddress], hasher: SecretHasher) -> ResourceChange {
         let after = hasher.redact(Self.withUnknownComputed(desired, schema: schema))
         guard let prior else {
             return ResourceChange(address: address, provider: schema.provider, kind: .create, after: after,
@@ -130,9 +129,10 @@ public struct Planner: Sendable {
     /// a new audio file is the user's own change) and write-only values (never read back) do
     /// not drift.
     func drift(state: StateSnapshot, existing: [ResourceAddress: RemoteObject],
-               declarations: [ResourceAddress: ResourceDeclaration], hasher: SecretHasher) -> [ResourceChange] {
+               declarations: [ResourceAddress: ResourceDeclaration], planned: Set<ResourceAddress>, hasher: SecretHasher) -> [ResourceChange] {
         state.resources.compactMap { resource in
-            guard resource.id != nil, let declaration = declarations[resource.address] else { return nil }
+            guard resource.id != nil, planned.contains(resource.address),
+                  let declaration = declarations[resource.address.declaration] else { return nil }
             guard let object = existing[resource.address] else {
                 return ResourceChange(address: resource.address, provider: resource.provider, kind: .delete,
                                       before: resource.attributes, actionReason: .deletedOutsideCastform, remoteID: resource.id)

@@ -17,7 +17,7 @@ struct Import: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The declared address (TYPE.NAME), or with --generate-config the provider (mixcloud).", valueName: "addr"))
+    @Argument(help: ArgumentHelp("The declared address (TYPE.NAME, or TYPE.NAME[\"KEY\"] for an instance of a for_each), or with --generate-config the provider (mixcloud).", valueName: "addr"))
     var address: String
     @Argument(help: ArgumentHelp("The service's id of the object (Mixcloud: /user/slug/).", valueName: "id"))
     var id: String?
@@ -57,8 +57,8 @@ struct Import: AsyncParsableCommand {
         guard let target = ResourceAddress(parsing: address), target.mode == .managed else {
             throw CommandError("\(address) is not a resource address: write TYPE.NAME (or give a provider with --generate-config DIR)")
         }
-        guard let declaration = session.workspace.resource(target) else {
-            throw CommandError("\(address) is not declared in the manifests: declare it first, then import it")
+        guard let declaration = session.workspace.resource(target.declaration), (target.key != nil) == (declaration.forEach != nil) else {
+            throw CommandError("\(address) is not declared in the manifests: declare it first (TYPE.NAME[\"KEY\"] for an instance of a for_each resource), then import it")
         }
         guard let provider = session.providers.provider(for: target) else {
             throw CommandError("no provider handles \(target.type)")
@@ -77,7 +77,8 @@ struct Import: AsyncParsableCommand {
             }
             // What the service cannot report (Mixcloud's audio file, picture, visibility) is
             // taken as the manifest declares it: importing says "this is that object".
-            let evaluator = Evaluator(environment: session.runtime.environment, variables: session.workspace.config.variables)
+            var evaluator = Evaluator(environment: session.runtime.environment, variables: session.workspace.config.variables)
+            evaluator.each = Self.each(target, of: declaration, evaluator: evaluator)
             for (name, value) in DesiredValues.fields(evaluator.evaluate(declaration.body)) where object.attributes[name] == nil && !value.containsUnknown {
                 object.attributes[name] = value
             }
@@ -99,6 +100,14 @@ struct Import: AsyncParsableCommand {
             try await session.backend.persist(state)
             Console.out("Imported \(target) (id \(object.id)). Run castform plan to see how it differs from the manifest.\n")
         }
+    }
+
+    /// The instance an import names, its item as the manifest's `for_each` gives it when
+    /// that is known without planning (a literal, variables), else only its key.
+    static func each(_ target: ResourceAddress, of declaration: ResourceDeclaration, evaluator: Evaluator) -> EachInstance? {
+        guard let key = target.key, let forEach = declaration.forEach else { return nil }
+        let instances = (try? forEach.instances(of: evaluator.evaluate(forEach.collection)).get()) ?? []
+        return instances.first { $0.key == key } ?? EachInstance(key: key, value: .unknown)
     }
 
     /// An adopted object as state records it: secrets as keyed hashes, like everything else.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CastformCore
+import CastformManifest
 import CastformState
 import Foundation
 
@@ -9,8 +10,11 @@ struct Output: AsyncParsableCommand {
         abstract: "Print the values the services gave managed objects, e.g. a stream's playback id.",
         discussion: """
             NAME is ADDR.ATTR (livepeer_stream.main-stage.playback_id) or ADDR for all of one \
-            object's values. Sensitive values (stream keys) are shown only with \
-            --show-sensitive; state never holds them, so castform reads them from the service.
+            object's values; an instance of a for_each resource is ADDR["KEY"] \
+            ('livepeer_stream.stage["north"].playback_id'), and a data source's values are under \
+            data.TYPE.NAME.ATTR, with [i] and .key into lists and mappings, as the last apply \
+            read them. Sensitive values (stream keys) are shown only with --show-sensitive; \
+            state never holds them, so castform reads them from the service.
             """
     )
 
@@ -39,11 +43,12 @@ struct Output: AsyncParsableCommand {
         do {
             try await Session.run(workspace.directory, sandbox: workspace.sandbox, verbose: workspace.verbose) { session in
                 let state = try await session.loadState()
-                let (addresses, attribute) = try select(state)
+                let (addresses, attribute, path) = try select(state)
                 var values: [String: Value] = [:]
                 for address in addresses {
                     values.merge(try await self.values(of: address, attribute: attribute, state: state, session: session)) { $1 }
                 }
+                if !path.isEmpty { values = values.mapValues { $0.value(at: path) } }
                 if let attribute, values.isEmpty {
                     throw CommandError("no output \(name ?? attribute): the object has no value \(attribute) in state (apply first?)")
                 }
@@ -60,7 +65,10 @@ struct Output: AsyncParsableCommand {
     private func values(of address: ResourceAddress, attribute: String?, state: StateSnapshot,
                         session: Session) async throws -> [String: Value] {
         guard let resource = state.resource(address), let schema = session.providers.schema(for: address) else { return [:] }
-        let selected = schema.body.attributes.filter { $0.presence == .computed && (attribute == nil || attribute == $0.name) }
+        // A data source's values are all it read, its arguments with them.
+        let selected = schema.body.attributes.filter {
+            ($0.presence == .computed || address.mode == .data) && (attribute == nil || attribute == $0.name)
+        }
         var values: [String: Value] = [:]
         for item in selected { if let value = resource.attributes[item.name] { values["\(address).\(item.name)"] = value } }
         guard showSensitive else { return values }
@@ -118,13 +126,13 @@ struct Output: AsyncParsableCommand {
         }
     }
 
-    /// Which objects and which attribute NAME means.
-    private func select(_ state: StateSnapshot) throws -> ([ResourceAddress], String?) {
-        guard let name else { return (state.resources.map(\.address), nil) }
-        if let address = ResourceAddress(parsing: name), state.resource(address) != nil { return ([address], nil) }
-        let parts = name.split(separator: ".").map(String.init)
-        if parts.count >= 3, let address = ResourceAddress(parsing: parts.dropLast().joined(separator: ".")), state.resource(address) != nil {
-            return ([address], parts.last!)
+    /// Which objects, which attribute and which path into it NAME means.
+    private func select(_ state: StateSnapshot) throws -> ([ResourceAddress], String?, [PathStep]) {
+        guard let name else { return (state.resources.map(\.address), nil, []) }
+        if let address = ResourceAddress(parsing: name), state.resource(address) != nil { return ([address], nil, []) }
+        if case .success(.resource(let address, let path)) = TemplateParser.parseReference(name), state.resource(address) != nil,
+           case .attribute(let attribute)? = path.first {
+            return ([address], attribute, Array(path.dropFirst()))
         }
         throw CommandError("no object \(name) in state: castform state list shows what there is")
     }

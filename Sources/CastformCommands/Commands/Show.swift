@@ -53,7 +53,8 @@ enum StateView {
         var text = style.dim("# state serial \(state.serial), lineage \(state.lineage)") + "\n"
         for resource in state.resources {
             text += "\n" + style.bold("# \(resource.address)") + (resource.pending.map { style.yellow(" (\($0.kind.rawValue) pending)") } ?? "") + "\n"
-            text += "  id = \(resource.id.map { "\"\($0)\"" } ?? "(unknown)")\n"
+            // A data source has no object of its own: what it read is its attributes.
+            if resource.address.mode == .managed { text += "  id = \(resource.id.map { "\"\($0)\"" } ?? "(unknown)")\n" }
             text += attributes(resource.attributes) + lifecycle(resource)
         }
         return text

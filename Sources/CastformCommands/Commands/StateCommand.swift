@@ -26,7 +26,7 @@ struct StateCommand: AsyncParsableCommand {
 
     struct ShowResource: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one object's state.")
-        @Argument(help: ArgumentHelp("The address.", valueName: "addr")) var address: String
+        @Argument(help: ArgumentHelp("The address: TYPE.NAME, or TYPE.NAME[\"KEY\"] for an instance of a for_each.", valueName: "addr")) var address: String
         @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
@@ -45,7 +45,7 @@ struct StateCommand: AsyncParsableCommand {
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "rm", abstract: "Forget objects: castform stops managing them; they stay where they are.")
-        @Argument(help: ArgumentHelp("Addresses to forget.", valueName: "addr")) var addresses: [String]
+        @Argument(help: ArgumentHelp("Addresses to forget (TYPE.NAME or TYPE.NAME[\"KEY\"]).", valueName: "addr")) var addresses: [String]
         @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
@@ -73,7 +73,7 @@ struct StateCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mv", abstract: "Rename an object's address (after renaming it in a manifest).")
         @Argument(help: ArgumentHelp("The current address.", valueName: "from")) var from: String
-        @Argument(help: ArgumentHelp("The new address, of the same type.", valueName: "to")) var to: String
+        @Argument(help: ArgumentHelp("The new address, of the same type (an instance TYPE.NAME[\"KEY\"] too); a moved entry in a manifest does the same at the next apply.", valueName: "to")) var to: String
         @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {

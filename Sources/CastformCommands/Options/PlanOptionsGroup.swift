@@ -33,7 +33,7 @@ struct PlanningOptions: ParsableArguments {
     func planOptions(destroy: Bool = false) throws -> PlanOptions {
         let addresses = try targets.map { text -> ResourceAddress in
             guard let address = ResourceAddress(parsing: text) else {
-                throw ValidationError("--target \(text) is not an address: write TYPE.NAME, e.g. mixcloud_cloudcast.deep-sessions-42")
+                throw ValidationError("--target \(text) is not an address: write TYPE.NAME, e.g. mixcloud_cloudcast.deep-sessions-42, or TYPE.NAME[\"KEY\"] for one instance of a for_each")
             }
             return address
         }

@@ -83,6 +83,7 @@ final class TerminalObserver: ExecutionObserver, Sendable {
         case .delete, .deleteDeposed: (started, finished, failed) = ("Destroying", "Destruction complete", "Destruction failed")
         case .adopt: (started, finished, failed) = ("Adopting", "Adopted", "Adoption failed")
         case .forget, .forgetDeposed: (started, finished, failed) = ("Forgetting", "Forgotten", "Forgetting failed")
+        case .move(let from): (started, finished, failed) = ("Moving from \(from)", "Moved from \(from)", "Move from \(from) failed")
         }
         switch phase {
         case .started: return started

@@ -1,6 +1,9 @@
-/// The stable name of a resource: `type.name`, or `data.type.name` for a data source.
+/// The stable name of a resource: `type.name`, or `data.type.name` for a data source, and for
+/// one instance of a `for_each` resource `type.name["key"]`.
 ///
-/// It never changes when a title changes; state finds the remote object by it.
+/// It never changes when a title changes; state finds the remote object by it. Instance keys
+/// are written as Terraform prints them (quoted, `"` and `\` escaped), so addresses copied
+/// from a plan work in `--target`, `state mv` and `import` as they would in Terraform.
 public struct ResourceAddress: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public enum Mode: String, Sendable, Hashable, Codable {
         case managed, data
@@ -9,28 +12,100 @@ public struct ResourceAddress: Sendable, Hashable, Comparable, Codable, CustomSt
     public var mode: Mode
     public var type: String
     public var name: String
+    /// The `for_each` key of one instance; nil for a resource without `for_each` (and for the
+    /// declaration itself, which stands for all its instances).
+    public var key: String?
 
-    public init(_ mode: Mode = .managed, type: String, name: String) {
+    public init(_ mode: Mode = .managed, type: String, name: String, key: String? = nil) {
         self.mode = mode
         self.type = type
         self.name = name
+        self.key = key
     }
 
     public var description: String {
-        mode == .data ? "data.\(type).\(name)" : "\(type).\(name)"
+        let base = mode == .data ? "data.\(type).\(name)" : "\(type).\(name)"
+        return key.map { base + Self.quotedKey($0) } ?? base
     }
 
-    /// Parses `type.name` or `data.type.name`.
-    public init?(parsing text: String) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        switch parts.count {
-        case 2 where parts.allSatisfy(ResourceAddress.isValidName):
-            self.init(.managed, type: parts[0], name: parts[1])
-        case 3 where parts[0] == "data" && parts.dropFirst().allSatisfy(ResourceAddress.isValidName):
-            self.init(.data, type: parts[1], name: parts[2])
-        default:
-            return nil
+    /// The declaration's address: this one without its instance key.
+    public var declaration: ResourceAddress {
+        ResourceAddress(mode, type: type, name: name)
+    }
+
+    /// The instance of this declaration named by `key`.
+    public func instance(_ key: String) -> ResourceAddress {
+        ResourceAddress(mode, type: type, name: name, key: key)
+    }
+
+    /// `["key"]`, with `"` and `\` escaped as Terraform prints instance keys.
+    public static func quotedKey(_ key: String) -> String {
+        var text = "[\""
+        for character in key {
+            if character == "\\" || character == "\"" { text.append("\\") }
+            text.append(character)
         }
+        return text + "\"]"
+    }
+
+    /// Parses `type.name`, `data.type.name`, either followed by `["key"]`.
+    public init?(parsing text: String) {
+        guard let (address, rest) = Self.parsePrefix(text), rest.isEmpty else { return nil }
+        self = address
+    }
+
+    /// The address at the start of `text` and what follows it (`.playback_id` of
+    /// `TYPE.NAME.ATTR`): nil when `text` starts with no address.
+    public static func parsePrefix(_ text: String) -> (ResourceAddress, rest: Substring)? {
+        var rest = Substring(text)
+        func name() -> String? {
+            let taken = rest.prefix { $0 != "." && $0 != "[" }
+            guard isValidName(String(taken)) else { return nil }
+            rest = rest.dropFirst(taken.count)
+            return String(taken)
+        }
+        func dot() -> Bool {
+            guard rest.first == "." else { return false }
+            rest = rest.dropFirst()
+            return true
+        }
+        guard var first = name(), dot(), var second = name() else { return nil }
+        var mode = Mode.managed
+        if first == "data", dot() {
+            guard let third = name() else { return nil }
+            mode = .data
+            (first, second) = (second, third)
+        }
+        var address = ResourceAddress(mode, type: first, name: second)
+        if rest.hasPrefix("[") {
+            guard let (key, after) = parseKey(rest) else { return nil }
+            address.key = key
+            rest = after
+        }
+        return (address, rest)
+    }
+
+    /// `["key"]` at the start of `text`: the key unescaped, and what follows.
+    public static func parseKey(_ text: Substring) -> (String, Substring)? {
+        guard text.hasPrefix("[\"") else { return nil }
+        var key = ""
+        var index = text.index(text.startIndex, offsetBy: 2)
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "\\" {
+                index = text.index(after: index)
+                guard index < text.endIndex else { return nil }
+                key.append(text[index])
+            } else if character == "\"" {
+                let close = text.index(after: index)
+                guard close < text.endIndex, text[close] == "]" else { return nil }
+                return (key, text[text.index(after: close)...])
+            } else {
+                key.append(character)
+            }
+            index = text.index(after: index)
+        }
+        return nil
     }
 
     /// Names start with a letter or `_`, then letters, digits, `_` and `-` (as Terraform).
@@ -43,7 +118,7 @@ public struct ResourceAddress: Sendable, Hashable, Comparable, Codable, CustomSt
         a.description < b.description
     }
 
-    /// Written as its text, `type.name`, in state and plan files.
+    /// Written as its text, `type.name` or `type.name["key"]`, in state and plan files.
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)

@@ -59,3 +59,24 @@ public indirect enum Value: Sendable, Hashable {
         }
     }
 }
+
+extension Value {
+    /// The value at `path` inside this one (`.key` into objects, `[i]` into lists): null where
+    /// the path leads nowhere, unknown where it passes through something not known yet. A
+    /// sensitive mark on the way stays on what is found.
+    public func value(at path: some Collection<PathStep>) -> Value {
+        var value = self
+        for step in path {
+            var sensitive = false
+            if case .sensitive(let inner) = value { value = inner; sensitive = true }
+            switch (step, value) {
+            case (.attribute(let key), .object(let fields)): value = fields[key] ?? .null
+            case (.index(let index), .list(let items)): value = index < items.count ? items[index] : .null
+            case (_, .unknown): return sensitive ? .sensitive(.unknown) : .unknown
+            default: return .null
+            }
+            if sensitive { value = .sensitive(value) }
+        }
+        return value
+    }
+}

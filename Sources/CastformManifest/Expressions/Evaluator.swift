@@ -10,6 +10,9 @@ public struct Evaluator: Sendable {
     public var variables: [String: ConfigValue]
     /// The value of another resource's attribute, or `.unknown` when not known yet.
     public var resolve: @Sendable (ResourceAddress, [PathStep]) -> Value
+    /// The instance being evaluated, for `${each.key}` and `${each.value...}`: nil outside a
+    /// `for_each` resource (validation reports `each` there).
+    public var each: EachInstance?
 
     public init(
         environment: [String: String],
@@ -61,6 +64,22 @@ public struct Evaluator: Sendable {
             return variables[name].map(evaluate) ?? .unknown
         case .resource(let address, let path):
             return resolve(address, path)
+        case .each(let path):
+            guard let each else { return .unknown }
+            if case .attribute("key")? = path.first { return .string(each.key) }
+            return each.value.value(at: path.dropFirst())
         }
+    }
+}
+
+/// One instance of a `for_each` resource: its key, and the item of the collection it was made
+/// for (a map's value, a list's string or object).
+public struct EachInstance: Sendable, Hashable {
+    public var key: String
+    public var value: Value
+
+    public init(key: String, value: Value) {
+        self.key = key
+        self.value = value
     }
 }

@@ -109,7 +109,13 @@ public enum TemplateParser {
                 return .failure(.needsOneName(body: body, prefix: head))
             }
             return .success(head == "env" ? .environment(variable) : .variable(variable))
+        case "each":
+            guard let first = name(names.first), first == "key" ? names.count == 1 : first == "value" else {
+                return .failure(.malformedEach(body: body))
+            }
+            return .success(.each(path: Array(names)))
         case "data":
+            if let keyed = instanceReference(trimmed) { return keyed }
             let rest = Array(names)
             guard rest.count >= 3, let type = name(rest[0]), let resource = name(rest[1]), name(rest[2]) != nil,
                   ResourceAddress.isValidName(type), ResourceAddress.isValidName(resource)
@@ -118,6 +124,7 @@ public enum TemplateParser {
             }
             return .success(.resource(ResourceAddress(.data, type: type, name: resource), path: Array(rest[2...])))
         default:
+            if let keyed = instanceReference(trimmed) { return keyed }
             let rest = Array(names)
             guard rest.count >= 2, let resource = name(rest[0]), name(rest[1]) != nil,
                   ResourceAddress.isValidName(head), ResourceAddress.isValidName(resource)
@@ -126,7 +133,17 @@ public enum TemplateParser {
         }
     }
 
-    /// `a.b[0].c` into steps; nil if malformed.
+    /// A reference to one instance of a `for_each` resource, `TYPE.NAME["KEY"].ATTR`; nil
+    /// when the text names no instance.
+    static func instanceReference(_ text: String) -> Result<Reference, ExpressionProblem>? {
+        guard let (address, rest) = ResourceAddress.parsePrefix(text), address.key != nil else { return nil }
+        guard rest.first == ".", let path = splitPath(String(rest.dropFirst())), case .attribute? = path.first else {
+            return .failure(.malformed(body: text))
+        }
+        return .success(.resource(address, path: path))
+    }
+
+    /// `a.b[0].c["d e"]` into steps (a quoted key is a step by name); nil if malformed.
     static func splitPath(_ text: String) -> [PathStep]? {
         var steps: [PathStep] = []
         var current = ""
@@ -146,9 +163,15 @@ public enum TemplateParser {
                 guard flushName() else { return nil }
             case "[":
                 if !afterIndex { guard flushName() else { return nil } }
-                guard let close = characters.firstIndex(of: "]"), let index = Int(characters[..<close]), index >= 0 else { return nil }
-                steps.append(.index(index))
-                characters = characters[characters.index(after: close)...]
+                if characters.first == "\"" {
+                    guard let (key, after) = ResourceAddress.parseKey("[" + characters) else { return nil }
+                    steps.append(.attribute(key))
+                    characters = after
+                } else {
+                    guard let close = characters.firstIndex(of: "]"), let index = Int(characters[..<close]), index >= 0 else { return nil }
+                    steps.append(.index(index))
+                    characters = characters[characters.index(after: close)...]
+                }
                 afterIndex = true
                 if let next = characters.first, next != ".", next != "[" { return nil }
             default:

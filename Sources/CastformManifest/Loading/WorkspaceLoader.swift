@@ -45,8 +45,9 @@ public struct WorkspaceLoader: Sendable {
         var config = loadConfig(&loading)
         applyOverrides(variables, to: &config, sources: &loading.sources, diagnostics: &loading.diagnostics)
         let (resources, declarationsAreKnown) = loadManifests(&loading)
-        let workspace = Workspace(root: root, absoluteRoot: absoluteRoot, config: config, resources: resources,
+        var workspace = Workspace(root: root, absoluteRoot: absoluteRoot, config: config, resources: resources,
                                   incomplete: loading.incomplete, declarationsAreKnown: declarationsAreKnown)
+        workspace.moves = loading.moves
         loading.diagnostics += Validator.run(ValidationContext(workspace: workspace, registry: registry, environment: environment,
                                                                environmentIsRequired: environmentIsRequired))
         return Result(workspace: workspace, diagnostics: Self.unique(loading.diagnostics.sortedByLocation()), sources: loading.sources)
@@ -59,6 +60,7 @@ public struct WorkspaceLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceFile] = [:]
         var incomplete = Set<SourceLocation>()
+        var moves: [Move] = []
     }
 
     /// castform.yaml (or castform.yml), decoded; the defaults when there is none.
@@ -112,6 +114,7 @@ public struct WorkspaceLoader: Sendable {
         }
         loading.diagnostics += decoder.diagnostics
         loading.incomplete.formUnion(decoder.incomplete)
+        loading.moves = decoder.moves
         return (resources, declarationsAreKnown)
     }
 

@@ -19,6 +19,8 @@ public struct ResourceDeclaration: Sendable {
     public var dependsOn: [(address: ResourceAddress, location: SourceLocation)]
     public var lifecycle: Lifecycle
     public var origin: Origin
+    /// The collection whose items become this declaration's instances; nil for one object.
+    public var forEach: ForEach?
 
     public init(
         address: ResourceAddress,

@@ -16,6 +16,8 @@ public struct Workspace: Sendable {
     /// declared where castform could not read it, so references and `depends_on` entries are
     /// not reported as naming undeclared resources (the error already reported is the cause).
     public var declarationsAreKnown: Bool
+    /// The manifests' `moved` entries, in file order.
+    public var moves: [Move] = []
 
     public init(root: String, absoluteRoot: String, config: WorkspaceConfig, resources: [ResourceDeclaration],
                 incomplete: Set<SourceLocation> = [], declarationsAreKnown: Bool = true) {

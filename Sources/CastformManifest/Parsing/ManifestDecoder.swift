@@ -8,13 +8,15 @@ import YAML
 /// sources under `data:`. A document in a provider's own format (`DocumentFormat`) is one
 /// resource named after its file.
 struct ManifestDecoder {
-    static let metaKeys = ["depends_on", "lifecycle"]
+    static let metaKeys = ["depends_on", "lifecycle", "for_each", "for_each_key"]
 
     let registry: SchemaRegistry
     let absoluteRoot: String
     private(set) var diagnostics: [Diagnostic] = []
     /// See `Workspace.incomplete`.
     private(set) var incomplete: Set<SourceLocation> = []
+    /// The `moved` entries read so far.
+    var moves: [Move] = []
 
     init(registry: SchemaRegistry, absoluteRoot: String) {
         self.registry = registry
@@ -49,6 +51,12 @@ struct ManifestDecoder {
         }
         var result: [ResourceDeclaration] = []
         for pair in pairs {
+            if pair.key.scalar?.value == "moved" {
+                var decoder = ValueDecoder(file: file)
+                moves += decodeMoves(pair.value, decoder: &decoder)
+                collect(decoder)
+                continue
+            }
             if pair.key.scalar?.value == "data" {
                 guard let sources = pair.value.mapping else {
                     report(.dataNotAMapping, at: pair.value.mark)
@@ -100,6 +108,7 @@ struct ManifestDecoder {
                 declaration.dependsOn = self.dependsOn(dependsOn, decoder: &decoder)
             }
             declaration.lifecycle = lifecycle(pair.value["lifecycle"], schema: schema, decoder: &decoder)
+            declaration.forEach = decodeForEach(pair.value, address: address, decoder: &decoder)
             collect(decoder)
             result.append(declaration)
         }
@@ -118,7 +127,7 @@ struct ManifestDecoder {
         diagnostics.append(.manifest(.declaration(problem), at: location(mark)))
     }
 
-    private mutating func collect(_ decoder: ValueDecoder) {
+    mutating func collect(_ decoder: ValueDecoder) {
         diagnostics += decoder.diagnostics
         incomplete.formUnion(decoder.incomplete)
     }
@@ -144,6 +153,7 @@ struct ManifestDecoder {
                                               location: start, body: body, origin: .documentFile)
         declaration.lifecycle = lifecycle(root["lifecycle"], schema: schema, decoder: &decoder)
         if let dependsOn = root["depends_on"] { declaration.dependsOn = self.dependsOn(dependsOn, decoder: &decoder) }
+        declaration.forEach = decodeForEach(root, address: declaration.address, decoder: &decoder)
         collect(decoder)
         return [declaration]
     }

@@ -105,9 +105,14 @@ struct ValueDecoder {
 
     private mutating func decodeValue(_ node: Node, as type: ValueType, slot: Slot) -> ConfigValue? {
         let at = location(node.mark)
+        // `tags: ${data.x.y.list}`: one reference substitutes a whole list or mapping; whether
+        // its type fits is `InterpolationRule`'s to judge.
+        if Self.isCollection(type), node.scalar != nil, case .string(let text) = node.resolved, TemplateParser.hasInterpolation(text) {
+            return decodeScalar(node, as: .string, slot: slot)
+        }
         switch type {
         case .any:
-            return decodeAny(node)
+            return decodeAny(node, slot: slot)
         case .object(let schema):
             guard node.mapping != nil else { return mismatch(node, type, slot) }
             return decodeObject(node, schema: schema, context: .attribute(slot.name))
@@ -235,10 +240,21 @@ struct ValueDecoder {
         }
     }
 
-    private func decodeAny(_ node: Node) -> ConfigValue {
+    static func isCollection(_ type: ValueType) -> Bool {
+        switch type {
+        case .list, .map, .object: return true
+        default: return false
+        }
+    }
+
+    /// Any value as written; a string with `${...}` is a template, as anywhere else.
+    private mutating func decodeAny(_ node: Node, slot: Slot) -> ConfigValue {
         let at = location(node.mark)
         switch node.content {
         case .scalar:
+            if case .string(let text) = node.resolved, TemplateParser.hasInterpolation(text) {
+                return decodeScalar(node, as: .string, slot: slot) ?? ConfigValue(.string(text), at: at)
+            }
             switch node.resolved {
             case .null: return ConfigValue(.null, at: at)
             case .bool(let value): return ConfigValue(.bool(value), at: at)
@@ -247,11 +263,16 @@ struct ValueDecoder {
             case .string(let text): return ConfigValue(.string(text), at: at)
             }
         case .sequence(let items):
-            return ConfigValue(.list(items.map(decodeAny)), at: at)
+            var decoded: [ConfigValue] = []
+            for item in items { decoded.append(decodeAny(item, slot: slot.item)) }
+            return ConfigValue(.list(decoded), at: at)
         case .mapping(let pairs):
-            return ConfigValue(.object(pairs.map {
-                ConfigValue.Field(name: $0.key.scalar?.value ?? "", location: location($0.key.mark), value: decodeAny($0.value))
-            }), at: at)
+            var fields: [ConfigValue.Field] = []
+            for pair in pairs {
+                let name = pair.key.scalar?.value ?? ""
+                fields.append(ConfigValue.Field(name: name, location: location(pair.key.mark), value: decodeAny(pair.value, slot: Slot(name: name))))
+            }
+            return ConfigValue(.object(fields), at: at)
         }
     }
 

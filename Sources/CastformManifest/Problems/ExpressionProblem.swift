@@ -12,4 +12,6 @@ public enum ExpressionProblem: Error, Sendable, Hashable {
     case needsOneName(body: String, prefix: String)
     /// `${data...}` without type, name and attribute.
     case malformedDataReference(body: String)
+    /// `${each...}` other than `each.key` or `each.value` (with a path after `value`).
+    case malformedEach(body: String)
 }

@@ -20,6 +20,8 @@ extension ManifestProblem {
         case .reference(let problem): problem.message
         case .interpolation(let problem): problem.message
         case .override(let problem): problem.message
+        case .forEach(let problem): problem.message
+        case .moved(let problem): problem.message
         case .substituted(let problem, let origin): "\(problem.message) (from \(origin.phrase))"
         }
     }
@@ -151,6 +153,7 @@ extension ExpressionProblem {
             "invalid expression \"${\(body)}\": expected env.NAME, var.NAME, TYPE.NAME.ATTR or data.TYPE.NAME.ATTR"
         case .needsOneName(let body, let prefix): "invalid expression \"${\(body)}\": \(prefix) takes one name, as \(prefix).NAME"
         case .malformedDataReference(let body): "invalid expression \"${\(body)}\": a data source reference is data.TYPE.NAME.ATTR"
+        case .malformedEach(let body): "invalid expression \"${\(body)}\": expected each.key, each.value or each.value.ATTR"
         }
     }
 }
@@ -290,6 +293,55 @@ extension OverrideProblem {
             "\(origin.phrase): expected \(expected.phrase), got \"\(text)\""
         case .unreadableFile(let path):
             "cannot read the variables file \(path) (-var-file): check that it is a readable YAML file"
+        }
+    }
+}
+
+extension ForEachProblem {
+    public var message: String {
+        switch self {
+        case .notACollection(let found):
+            "for_each takes a list or a mapping, not \(found.phrase): a mapping's keys, or a list's strings or objects' ids, name the instances"
+        case .duplicateKey(let key, let index, let firstIndex):
+            "for_each gives two instances the key \"\(key)\" (items \(firstIndex) and \(index)): each key must name one instance; make the keys unique, or name another attribute with for_each_key"
+        case .itemWithoutKey(let index, let attribute):
+            "item \(index) of for_each has no \"\(attribute)\" to name its instance: give every item one, or name another attribute with for_each_key"
+        case .keyNotText(let index, let attribute, let found):
+            "item \(index) of for_each " + (attribute.map { "has \"\($0)\" as \(found.phrase)" } ?? "is \(found.phrase)")
+                + ": an instance's key must be a string (or a number), taken from a list of strings, a mapping's keys or each object's id"
+        case .unknownKeys(let source):
+            "for_each (\(source)) depends on values known only after apply, so castform cannot name the instances in the plan: iterate over values known when planning (a list or mapping written here, a variable, or a data source whose arguments are known), or apply what it depends on first with --target"
+        case .sensitiveKeys(let source):
+            "for_each (\(source)) holds a secret, and instance keys are shown in every plan and address: iterate over values that are not secret"
+        case .eachWithoutForEach(let address, let reference):
+            "${\(reference)} is only meaningful in a resource with for_each, and \(address) has none: add for_each, or use another value"
+        case .keyAttributeWithoutForEach(let address):
+            "for_each_key names the attribute whose value names each instance, and \(address) has no for_each"
+        }
+    }
+}
+
+extension MoveProblem {
+    public var message: String {
+        switch self {
+        case .notAList(let found):
+            "moved takes a list of moves, {from: ADDRESS, to: ADDRESS}, not \(found.phrase)"
+        case .notAnAddress(let written):
+            "\"\(written)\" is not an address: write TYPE.NAME, or TYPE.NAME[\"KEY\"] for an instance of a for_each resource"
+        case .sameAddress(let address):
+            "this move is from \(address) to itself: remove it"
+        case .differentType(let from, let to):
+            "cannot move \(from) to \(to): a move keeps the object, and an object cannot change its type"
+        case .dataSource(let address):
+            "\(address) is a data source: it is read on every plan, so there is nothing to move"
+        case .movedTwice(let address):
+            "\(address) is moved twice: an object can move to one address only"
+        case .twoMovesTo(let address):
+            "two moves go to \(address): only one object can be there"
+        case .chain(let address, let into):
+            "this move goes to \(address), which another move moves on to \(into): castform moves an object once, so move it straight to \(into)"
+        case .targetExists(let from, let to):
+            "cannot move \(from) to \(to): state already holds an object for \(to); remove this move, or remove \(to) from state first (castform state rm)"
         }
     }
 }

@@ -33,6 +33,10 @@ public enum ManifestProblem: DiagnosticProblem {
     case reference(ReferenceProblem)
     /// A value substituted by `${...}` whose type its attribute does not take.
     case interpolation(InterpolationProblem)
+    /// `for_each`, its keys and `each`.
+    case forEach(ForEachProblem)
+    /// A `moved` entry.
+    case moved(MoveProblem)
     /// A variable's value given from outside castform.yaml (`-var`, `-var-file`).
     case override(OverrideProblem)
     /// A problem of a value that `${...}` substitutes, found as if the value were written in

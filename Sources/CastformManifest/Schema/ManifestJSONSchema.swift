@@ -25,6 +25,7 @@ public enum ManifestJSONSchema {
             data[name] = .object(["type": .string("object"), "additionalProperties": ref("data." + name)])
         }
         properties["data"] = .object(["type": .string("object"), "properties": .object(data), "additionalProperties": .bool(false)])
+        properties["moved"] = moved
         let language: Value = .object(["type": .string("object"), "properties": .object(properties), "additionalProperties": .bool(false)])
         // A service's own file format declares one object of its type with the whole document.
         let formats = registry.managed.keys.sorted().filter { registry.managed[$0]?.documentFormat != nil }.map { ref($0) }
@@ -74,7 +75,8 @@ public enum ManifestJSONSchema {
         switch key {
         case "depends_on": .object(["type": .string("array"), "items": .object(["type": .string("string")])])
         case "lifecycle":
-            object(ObjectSchema([Attribute("prevent_destroy", .bool), Attribute("create_before_destroy", .bool)]
+            object(ObjectSchema([Attribute("prevent_destroy", .bool), Attribute("create_before_destroy", .bool),
+                                 Attribute("ignore_changes", .list(.string))]
                                 + schema.lifecycleOptions), extra: [:])
         case "for_each_key": .object(["type": .string("string")])
         default: .object([:])

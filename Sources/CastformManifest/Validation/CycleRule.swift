@@ -29,8 +29,8 @@ public struct DependencyEdges: Sendable {
         for resource in workspace.resources where edges[resource.address] == nil {
             order.append(resource.address)
             var out: [(to: ResourceAddress, location: SourceLocation)] = []
-            for (reference, location) in resource.body.references {
-                if case .resource(let address, _) = reference, declared.contains(address) { out.append((address, location)) }
+            for (reference, location) in resource.body.references + (resource.forEach?.collection.references ?? []) {
+                if case .resource(let address, _) = reference, declared.contains(address.declaration) { out.append((address.declaration, location)) }
             }
             out += resource.dependsOn.filter { declared.contains($0.address) }.map { ($0.address, $0.location) }
             edges[resource.address] = out

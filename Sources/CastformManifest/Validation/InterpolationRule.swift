@@ -84,6 +84,8 @@ struct InterpolationCheck {
         case .environment:
             guard !TypeConformance.conforms(.string(""), to: type) else { return [] }
             return [.manifest(.interpolation(.environmentIsText(subject, expected: expected, reference: reference)), at: location)]
+        case .each:
+            return []
         case .resource(let address, let path):
             guard let source = Self.type(of: address, path, registry: context.registry),
                   !TypeConformance.accepts(type, source) else { return [] }
@@ -102,7 +104,7 @@ struct InterpolationCheck {
         case .resource(let address, let path):
             guard let type = Self.type(of: address, path, registry: context.registry), !TypeConformance.isText(type) else { return nil }
             return .attributeNotText(reference, type: ExpectedType(type))
-        case .environment:
+        case .environment, .each:
             return nil
         }
     }

@@ -9,7 +9,7 @@ struct ReferenceRule: ValidationRule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
         let declared = Set(context.workspace.resources.map(\.address))
         var diagnostics: [Diagnostic] = []
-        var references = context.workspace.resources.flatMap(\.body.references)
+        var references = context.workspace.resources.flatMap { $0.body.references + ($0.forEach?.collection.references ?? []) }
         if let url = context.workspace.config.state.url { references += url.references }
         for settings in context.workspace.config.providers.values { references += settings.references }
         for (reference, location) in references {
@@ -26,8 +26,10 @@ struct ReferenceRule: ValidationRule {
                                                                       suggestion: Suggestion.closest(to: name, in: variables))
                     diagnostics.append(.manifest(.reference(problem), at: location))
                 }
+            case .each:
+                continue
             case .resource(let address, let path):
-                if let problem = Self.problem(address, path, declared: declared, registry: context.registry,
+                if let problem = Self.problem(address.declaration, path, declared: declared, registry: context.registry,
                                               declarationsAreKnown: context.workspace.declarationsAreKnown) {
                     diagnostics.append(.manifest(.reference(problem), at: location))
                 }

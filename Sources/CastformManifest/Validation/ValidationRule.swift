@@ -16,6 +16,8 @@ public enum Validator {
         ReferenceRule(),
         DependsOnRule(),
         CycleRule(),
+        ForEachRule(),
+        MoveRule(),
     ]
 
     public static func run(_ context: ValidationContext, rules: [any ValidationRule] = Validator.rules) -> [Diagnostic] {

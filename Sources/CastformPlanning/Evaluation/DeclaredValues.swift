@@ -15,17 +15,18 @@ public struct DeclaredValues: Sendable {
 
     /// The resources `address`'s values refer to, whose values it needs first.
     public func references(of address: ResourceAddress) -> [ResourceAddress] {
-        declarations[address]?.body.references.compactMap { reference, _ in
+        guard let declaration = declarations[address.declaration] else { return [] }
+        return (declaration.body.references + (declaration.forEach?.collection.references ?? [])).compactMap { reference, _ in
             if case .resource(let target, _) = reference { return target }
             return nil
-        } ?? []
+        }
     }
 
     /// The values of `address` given what is known of the resources it refers to; empty for
-    /// an address the manifests no longer declare.
+    /// an address the manifests no longer declare (or an instance whose key is gone).
     public func values(of address: ResourceAddress, schema: ResourceTypeSchema,
                        known: [ResourceAddress: [String: Value]]) -> [String: Value] {
-        guard let declaration = declarations[address] else { return [:] }
-        return evaluation.of(declaration, schema: schema) { known[$0] }
+        guard let declaration = declarations[address.declaration] else { return [:] }
+        return evaluation.of(address, declaration: declaration, schema: schema) { known[$0] } ?? [:]
     }
 }

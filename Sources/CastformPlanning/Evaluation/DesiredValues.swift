@@ -22,13 +22,25 @@ public struct DesiredValues: Sendable {
     /// The evaluator, whose closure captures what `lookup` reads, is gone when this returns:
     /// the planner adds to what it knows after every resource, and a capture still alive then
     /// would copy the whole dictionary on each addition (O(N²) over a plan).
-    public func of(_ declaration: ResourceDeclaration, schema: ResourceTypeSchema,
+    public func of(_ declaration: ResourceDeclaration, schema: ResourceTypeSchema, each: EachInstance? = nil,
                    lookup: @escaping @Sendable (ResourceAddress) -> [String: Value]?) -> [String: Value] {
+        var evaluator = Evaluator(environment: environment, variables: variables) { reference, path in
+            Self.lookup(lookup(reference), path)
+        }
+        evaluator.each = each
+        return Self.markingSecrets(Self.withDefaults(Self.fields(evaluator.evaluate(declaration.body)), schema: schema),
+                                   schema: schema)
+    }
+
+    /// The instances of a declaration with `for_each`, its collection evaluated against what
+    /// `lookup` knows; nil for a declaration without one.
+    public func instances(of declaration: ResourceDeclaration,
+                          lookup: @escaping @Sendable (ResourceAddress) -> [String: Value]?) -> Result<[EachInstance], ForEachProblem>? {
+        guard let forEach = declaration.forEach else { return nil }
         let evaluator = Evaluator(environment: environment, variables: variables) { reference, path in
             Self.lookup(lookup(reference), path)
         }
-        return Self.markingSecrets(Self.withDefaults(Self.fields(evaluator.evaluate(declaration.body)), schema: schema),
-                                   schema: schema)
+        return forEach.instances(of: evaluator.evaluate(forEach.collection))
     }
 
     /// The values with every part the schema calls sensitive marked `.sensitive`, at any depth,
@@ -37,6 +49,16 @@ public struct DesiredValues: Sendable {
     public static func markingSecrets(_ values: [String: Value], schema: ResourceTypeSchema) -> [String: Value] {
         guard case .object(let marked) = Value.object(values).markingSensitive(as: .object(schema.body)) else { return values }
         return marked
+    }
+
+    /// The values of `address`, one object of `declaration` (itself, or one of its instances);
+    /// nil when the declaration has no such instance (any more).
+    public func of(_ address: ResourceAddress, declaration: ResourceDeclaration, schema: ResourceTypeSchema,
+                   lookup: @escaping @Sendable (ResourceAddress) -> [String: Value]?) -> [String: Value]? {
+        guard let key = address.key else { return declaration.forEach == nil ? of(declaration, schema: schema, lookup: lookup) : nil }
+        guard case .success(let instances)? = instances(of: declaration, lookup: lookup),
+              let each = instances.first(where: { $0.key == key }) else { return nil }
+        return of(declaration, schema: schema, each: each, lookup: lookup)
     }
 
     /// The values with each attribute the manifest leaves out that has a default set to it.
@@ -55,18 +77,7 @@ public struct DesiredValues: Sendable {
 
     /// The value at `path` in a resource's known attributes; unknown when not known (yet).
     public static func lookup(_ attributes: [String: Value]?, _ path: [PathStep]) -> Value {
-        guard let attributes, case .attribute(let name)? = path.first, var value = attributes[name] else { return .unknown }
-        for step in path.dropFirst() {
-            var sensitive = false
-            if case .sensitive(let inner) = value { value = inner; sensitive = true }
-            switch (step, value) {
-            case (.attribute(let key), .object(let fields)): value = fields[key] ?? .null
-            case (.index(let index), .list(let items)): value = index < items.count ? items[index] : .null
-            case (_, .unknown): return .unknown
-            default: return .null
-            }
-            if sensitive { value = .sensitive(value) }
-        }
-        return value
+        guard let attributes, case .attribute(let name)? = path.first, let value = attributes[name] else { return .unknown }
+        return value.value(at: path.dropFirst())
     }
 }

@@ -10,6 +10,11 @@ public enum ActionReason: String, Sendable, Codable, Equatable, CaseIterable {
     case readBecauseConfigUnknown = "read_because_config_unknown"
     /// Terraform's: the object is in state but no longer declared.
     case deleteBecauseNoResourceConfig = "delete_because_no_resource_config"
+    /// Terraform's: a `for_each` instance whose key is no longer in the collection.
+    case deleteBecauseEachKey = "delete_because_each_key"
+    /// Terraform's: the declaration gained or lost `for_each`, so the object's address no
+    /// longer exists (a `moved` entry would have kept it).
+    case deleteBecauseWrongRepetition = "delete_because_wrong_repetition"
     /// Terraform's: an object left by an interrupted create-before-destroy replacement.
     case deleteBecauseReplaced = "delete_because_replaced"
     /// castform's: a pending create that recovery showed never reached the service.

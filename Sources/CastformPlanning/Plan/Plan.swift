@@ -47,7 +47,7 @@ public struct Plan: Sendable, Codable {
             // Objects replaced in an interrupted run are still to be taken down.
             if !change.deposed.isEmpty { return true }
             switch change.kind {
-            case .noOp: return change.adopts
+            case .noOp: return change.adopts || change.previousAddress != nil
             case .read: return change.actionReason == .readBecauseConfigUnknown
             default: return true
             }
@@ -55,7 +55,7 @@ public struct Plan: Sendable, Codable {
     }
 
     public var hasChanges: Bool {
-        changes.contains { ($0.kind != .noOp && $0.kind != .read) || !$0.deposed.isEmpty || $0.importing != nil }
+        changes.contains { ($0.kind != .noOp && $0.kind != .read) || !$0.deposed.isEmpty || $0.importing != nil || $0.previousAddress != nil }
     }
 
     /// The first change of `address`. It scans the changes: code that looks up many builds

@@ -25,9 +25,14 @@ extension PlanDocument {
         /// As in Terraform's plan JSON: set on the entry for an object that was replaced in an
         /// interrupted run and is still to be taken down (its remote id).
         public var deposed: String?
+        /// As in Terraform's plan JSON: an instance's `for_each` key, and where a `moved`
+        /// entry moved the object from.
+        public var index: String?
+        public var previousAddress: String?
 
         enum CodingKeys: String, CodingKey {
-            case address, mode, type, name, change, note, lifecycle, deposed
+            case address, mode, type, name, change, note, lifecycle, deposed, index
+            case previousAddress = "previous_address"
             case providerName = "provider_name"
             case actionReason = "action_reason"
             case changedAttributes = "changed_attributes"
@@ -97,6 +102,8 @@ extension PlanDocument {
             changedSensitiveAttributes: changedSecrets(change.changedAttributes, before: marked.0, after: marked.1), replacePaths: replacePaths, note: change.note,
             lifecycle: change.priorLifecycle.map { LifecycleChange(before: $0, after: change.lifecycle ?? [:]) })
         entry.change.importing = change.importing.map { Importing(id: $0.id, reason: $0.reason) }
+        entry.index = change.address.key
+        entry.previousAddress = change.previousAddress?.description
         return entry
     }
 
@@ -118,7 +125,7 @@ extension PlanDocument {
                   change: Change(actions: removal.forgets ? [.forget] : [.delete], before: .object(["id": .string(id)]), after: nil,
                                  afterUnknown: .bool(false), beforeSensitive: .bool(false), afterSensitive: .bool(false)),
                   actionReason: .deleteBecauseReplaced, changedAttributes: [], changedSensitiveAttributes: nil, replacePaths: [],
-                  note: removal.isDestroy ? nil : removal.description, deposed: id)
+                  note: removal.isDestroy ? nil : removal.description, deposed: id, index: change.address.key)
         }
     }
 }

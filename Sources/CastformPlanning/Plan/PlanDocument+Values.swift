@@ -25,9 +25,11 @@ extension PlanDocument {
         public var schemaVersion: Int
         public var values: Value
         public var sensitiveValues: Value
+        /// An instance's `for_each` key, as Terraform writes it.
+        public var index: String?
 
         enum CodingKeys: String, CodingKey {
-            case address, mode, type, name, values
+            case address, mode, type, name, values, index
             case providerName = "provider_name"
             case schemaVersion = "schema_version"
             case sensitiveValues = "sensitive_values"
@@ -74,6 +76,6 @@ extension PlanDocument {
         let stripped = Value.object(known).marked(schema).stripped()
         return ResourceValues(address: change.address.description, mode: change.address.mode.rawValue, type: change.address.type,
                               name: change.address.name, providerName: change.provider, schemaVersion: 0,
-                              values: stripped.value, sensitiveValues: stripped.sensitive)
+                              values: stripped.value, sensitiveValues: stripped.sensitive, index: change.address.key)
     }
 }

@@ -136,7 +136,9 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     }
 
     public var hasChanges: Bool {
-        resourceChanges.contains { !$0.change.actions.allSatisfy { $0 == .noOp || $0 == .read } || $0.change.importing != nil }
+        resourceChanges.contains {
+            !$0.change.actions.allSatisfy { $0 == .noOp || $0 == .read } || $0.change.importing != nil || $0.previousAddress != nil
+        }
     }
 
     /// How to show attribute `name` of the entry's type, when it needs more than its plain form.

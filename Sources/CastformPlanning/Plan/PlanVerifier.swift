@@ -26,13 +26,14 @@ public struct PlanVerifier: Sendable {
         var problems: [String] = []
         for change in plan.changes where change.address.mode == .managed {
             let removal = change.kind == .delete || change.kind == .forget
-            if removal, declarations[change.address] != nil, !plan.isDestroy {
+            let declaration = declarations[change.address.declaration].flatMap { declares($0, change.address, context: context) ? $0 : nil }
+            if removal, declaration != nil, !plan.isDestroy {
                 problems.append("\(change.address) is declared again")
             }
             guard [.create, .update, .replaceCreateFirst, .replaceDestroyFirst].contains(change.kind),
-                  let declaration = declarations[change.address], let planned = change.after,
+                  let declaration, let planned = change.after,
                   let schema = providers.schema(for: change.address) else {
-                if !removal, change.kind != .noOp, declarations[change.address] == nil {
+                if !removal, change.kind != .noOp, declaration == nil {
                     problems.append("\(change.address) is no longer declared")
                 }
                 continue
@@ -43,6 +44,15 @@ public struct PlanVerifier: Sendable {
             }
         }
         return problems
+    }
+
+    /// Whether `declaration` declares `address`: itself, or one of its `for_each` instances
+    /// as the collection evaluates with the values the plan read.
+    func declares(_ declaration: ResourceDeclaration, _ address: ResourceAddress, context: Context) -> Bool {
+        guard let key = address.key else { return declaration.forEach == nil }
+        guard case .success(let instances)? = context.evaluation.instances(of: declaration, lookup: { [context] in context.known($0) })
+        else { return false }
+        return instances.contains { $0.key == key }
     }
 
     /// What the plan's evaluation of a resource knew of the others, and how it evaluated.
@@ -77,7 +87,8 @@ public struct PlanVerifier: Sendable {
     /// on what it changes and what the manifest declares; a create on everything it sends.
     func differences(_ change: ResourceChange, declaration: ResourceDeclaration, planned: [String: Value],
                      schema: ResourceTypeSchema, context: Context) -> [String] {
-        let now = context.hasher.redact(context.evaluation.of(declaration, schema: schema) { [context] in context.known($0) })
+        let values = context.evaluation.of(change.address, declaration: declaration, schema: schema) { [context] in context.known($0) }
+        let now = context.hasher.redact(values ?? [:])
         let ignored = Set(declaration.lifecycle.ignoreChanges.map(\.name))
         let sent = change.kind == .update ? Set(change.changedAttributes) : Set(planned.keys)
         let names = schema.body.attributes.filter(\.isSettable).map(\.name).filter { name in

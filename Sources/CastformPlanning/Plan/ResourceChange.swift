@@ -37,6 +37,9 @@ public struct ResourceChange: Sendable, Codable, Equatable {
     /// An object that already existed for a declaration state had no record of: the plan
     /// imports it (Terraform 1.5's import), then changes what differs.
     public var importing: Importing?
+    /// Where state held the object before a `moved` entry moved it here: apply records the
+    /// move first (Terraform's `previous_address`).
+    public var previousAddress: ResourceAddress?
 
     public struct Importing: Sendable, Codable, Equatable {
         public var id: String

@@ -26,7 +26,8 @@ struct Refresher {
         let claimed = state.claimedIDs
         var groups: [String: [ResourceState]] = [:]
         var pendingCreates: [String: [ResourceState]] = [:]
-        for resource in state.resources {
+        // Data sources in state are what the last apply read: they are read again, not refreshed.
+        for resource in state.resources where resource.address.mode == .managed {
             let key = "\(resource.address.mode.rawValue):\(resource.address.type)"
             if resource.id == nil {
                 pendingCreates[key, default: []].append(resource)
@@ -60,7 +61,7 @@ struct Refresher {
         }
         let known = resources.map {
             KnownObject(address: $0.address, id: $0.id!, attributes: $0.attributes, privateData: $0.privateData,
-                        managedAttributes: managed[$0.address] ?? [])
+                        managedAttributes: managed[$0.address.declaration] ?? [])
         }
         let read = await provider.read(type: first.address.type, objects: known)
         var result = Result(diagnostics: read.diagnostics, requests: read.requestCount)

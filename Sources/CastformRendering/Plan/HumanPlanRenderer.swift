@@ -33,6 +33,12 @@ public struct HumanPlanRenderer: Sendable {
             headline = entry.change.actions == [.delete] ? "\(entry.address) was deleted outside castform" : "\(entry.address) was changed outside castform"
         }
         var text = "  " + style.bold("# \(headline)") + "\n"
+        if entry.actionReason == .readBecauseConfigUnknown {
+            text += "  " + style.dim("# (config refers to values not yet known)") + "\n"
+        }
+        if let previous = entry.previousAddress, ChangeKind(actions: entry.change.actions) != .noOp {
+            text += "  " + style.dim("# (moved from \(previous))") + "\n"
+        }
         text += colour(symbol).padding(3) + " \(entry.address)\n"
         for line in AttributeLines.lines(for: entry, in: document) {
             let indent = "      " + String(repeating: "    ", count: line.depth)

@@ -29,23 +29,29 @@ enum PlanWording {
         case .update: return "\(address) will be updated in place" + (entry.note.map { "; \($0)" } ?? "")
         case .delete:
             var text = entry.note.map { "\(address) will be \($0)" } ?? "\(address) will be destroyed"
-            switch entry.actionReason {
-            case .deleteBecauseNoResourceConfig: text += " (it is no longer in the manifests)"
-            default: break
-            }
-            return text
+            return text + removalReason(entry)
         case .forget:
             if entry.actionReason == .forgetNeverCreated { return "\(address) will be forgotten (its create never happened)" }
-            var text = "\(address) will be \(entry.note ?? "forgotten"): castform will no longer manage it"
-            if entry.actionReason == .deleteBecauseNoResourceConfig { text += " (it is no longer in the manifests)" }
-            return text
+            return "\(address) will be \(entry.note ?? "forgotten"): castform will no longer manage it" + removalReason(entry)
         case .replaceDestroyFirst, .replaceCreateFirst:
             let because = entry.replacePaths.map { $0.joined(separator: ".") }.joined(separator: ", ")
             var text = "\(address) must be replaced: \(because) cannot be changed in place"
             if let note = entry.note { text += "; \(note)" }
             return text
         case .read: return "\(address) will be read during apply"
-        case .noOp, nil: return "\(address) is unchanged"
+        case .noOp, nil:
+            if let previous = entry.previousAddress { return "\(previous) has moved to \(address)" }
+            return "\(address) is unchanged"
+        }
+    }
+
+    /// Why a removal happens, when the manifests say so: Terraform's reasons, in words.
+    static func removalReason(_ entry: PlanDocument.Entry) -> String {
+        switch entry.actionReason {
+        case .deleteBecauseNoResourceConfig?: return " (it is no longer in the manifests)"
+        case .deleteBecauseEachKey?: return " (its key is no longer in for_each)"
+        case .deleteBecauseWrongRepetition?: return " (its declaration gained or lost for_each; a moved entry would keep it)"
+        default: return ""
         }
     }
 
@@ -72,7 +78,7 @@ enum PlanWording {
     static func shown(_ document: PlanDocument) -> [PlanDocument.Entry] {
         document.resourceChanges.filter { entry in
             let kind = ChangeKind(actions: entry.change.actions)
-            if kind == .noOp { return entry.change.importing != nil }
+            if kind == .noOp { return entry.change.importing != nil || entry.previousAddress != nil }
             if kind == .read { return entry.actionReason == .readBecauseConfigUnknown }
             return true
         }

@@ -66,6 +66,11 @@ public struct StateSnapshot: Codable, Sendable {
             byAddress[address] = nil
         case .outputs(let outputs):
             self.outputs = outputs
+        case .move(let from, let to):
+            if var resource = byAddress.removeValue(forKey: from) {
+                resource.address = to
+                byAddress[to] = resource
+            }
         }
         listing = Listing(nil)
         serial += 1
@@ -187,4 +192,7 @@ public enum StateChange: Codable, Sendable, Equatable {
     case put(ResourceState)
     case remove(ResourceAddress)
     case outputs([String: Value])
+    /// A `moved` entry carried out: the object recorded at `from` is recorded at `to`, in one
+    /// record, so an interrupted apply never leaves it at both addresses or at neither.
+    case move(from: ResourceAddress, to: ResourceAddress)
 }

@@ -129,8 +129,11 @@ public struct FakeProvider: Provider {
 
     public func readData(type: String, arguments: [String: Value]) async -> DataResult {
         let key = arguments["key"]?.stringValue ?? ""
-        store.withContents { $0.log.append("read \(type) \(key)") }
-        return DataResult(attributes: ["value": .string("value-of-\(key)")])
+        let items = store.withContents { contents -> Value in
+            contents.log.append("read \(type) \(key)")
+            return contents.data?[key] ?? .list([])
+        }
+        return DataResult(attributes: ["value": .string("value-of-\(key)"), "items": items])
     }
 
     /// What a read returns: everything but write-only attributes; the token is sensitive.

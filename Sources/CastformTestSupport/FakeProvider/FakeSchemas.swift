@@ -52,6 +52,7 @@ public enum FakeSchemas {
         body: ObjectSchema([
             Attribute("key", .string, .required),
             Attribute("value", .string, .computed),
+            Attribute("items", .any, .computed),
         ])
     )
 

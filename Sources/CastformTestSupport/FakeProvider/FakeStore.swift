@@ -22,6 +22,9 @@ public final class FakeStore: Sendable {
         public var objects: [String: Object] = [:]
         /// One line per request, e.g. "create fake_object a", for assertions.
         public var log: [String] = []
+        /// What the data source `fake_lookup` gives as `items` for each `key`: tests change
+        /// it to see instances of a `for_each` over it come and go.
+        public var data: [String: Value]? = nil
     }
 
     private let path: String?
