@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libyaml, the system C library. `apt-get install libyaml-dev` provides it.
@@ -40,7 +42,15 @@ let package = Package(
         ),
         .target(
             name: "CastformState",
-            dependencies: ["CastformCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "CastformCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(name: "CastformPlanning", dependencies: ["CastformCore", "CastformManifest", "CastformState"]),
         .target(name: "CastformExecution", dependencies: ["CastformCore", "CastformPlanning", "CastformState"]),
@@ -107,7 +117,7 @@ let package = Package(
             name: "castform-bench",
             dependencies: [
                 "CastformCore", "CastformManifest", "CastformProviders", "CastformState", "CastformPlanning",
-                "CastformExecution", "CastformRendering", "CastformTestSupport",
+                "CastformExecution", "CastformRendering", "CastformTestSupport", "CastformEmulator",
             ],
             path: "Benchmarks/castform-bench"
         ),

@@ -18,6 +18,17 @@ fi
 # The services' official Python SDKs, which the emulator tests drive against the emulators.
 scripts/sdk/setup-venv.sh
 
+# A throwaway PostgreSQL for the postgres state backend's tests, stopped when this script
+# ends, however it ends. The tests that need it read CASTFORM_TEST_PG_URL.
+pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/castform-pg.XXXXXX")
+stop_postgres() {
+  scripts/postgres-server.sh stop "$pg_dir" || true
+  rm -rf "$pg_dir"
+}
+trap stop_postgres EXIT
+CASTFORM_TEST_PG_URL=$(scripts/postgres-server.sh start "$pg_dir")
+export CASTFORM_TEST_PG_URL
+
 swift build --build-tests
 # The end-to-end tests run the built binary; tell them where it is.
 export CASTFORM_BINARY="$PWD/.build/debug/castform"

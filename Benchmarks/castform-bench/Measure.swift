@@ -22,10 +22,18 @@ func median(_ values: [Double]) -> Double {
 struct PhaseTimes {
     private var order: [String] = []
     private var times: [String: [Double]] = [:]
+    /// Phases reported in milliseconds (costs per operation), not seconds.
+    private var inMilliseconds: Set<String> = []
 
     mutating func add(_ phase: String, _ seconds: Double) {
         if times[phase] == nil { order.append(phase) }
         times[phase, default: []].append(seconds)
+    }
+
+    /// A cost per operation: reported in milliseconds, where seconds would show 0.000.
+    mutating func addPerOperation(_ phase: String, _ seconds: Double) {
+        add(phase, seconds * 1000)
+        inMilliseconds.insert(phase)
     }
 
     func report(_ title: String) {
@@ -34,7 +42,8 @@ struct PhaseTimes {
         for phase in order {
             let values = times[phase]!
             let name = phase.padding(toLength: width, withPad: " ", startingAt: 0)
-            print(String(format: "  %@  median %8.3f s   min %8.3f s   (%d runs)", name, median(values), values.min()!, values.count))
+            let unit = inMilliseconds.contains(phase) ? "ms" : "s"
+            print(String(format: "  %@  median %8.3f %@  min %8.3f %@  (%d runs)", name, median(values), unit, values.min()!, unit, values.count))
         }
     }
 }

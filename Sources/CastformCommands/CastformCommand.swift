@@ -20,7 +20,7 @@ public struct CastformCommand: AsyncParsableCommand {
             """,
         version: "castform \(Runtime.version)",
         subcommands: [
-            Validate.self, PlanCommand.self, Apply.self, Destroy.self, Show.self, Output.self,
+            Init.self, Validate.self, PlanCommand.self, Apply.self, Destroy.self, Show.self, Output.self,
             StateCommand.self, Import.self, ForceUnlock.self, Graph.self, EmulatorCommand.self,
             Login.self, Logout.self, Run.self, SchemaCommand.self, Docs.self, Fmt.self,
         ]

@@ -48,7 +48,7 @@ public struct Executor: Sendable {
     }
 
     public func apply(_ plan: Plan, state: StateSnapshot, backend: any StateBackend) async -> ExecutionSummary {
-        let recorder = StateRecorder(snapshot: state, backend: backend)
+        let recorder = StateRecorder(snapshot: state, backend: backend, stop: cancellation)
         let steps = StepBuilder.steps(for: plan) { [providers] change in
             providers.schema(for: change.address)?.removal(change.lifecycle).forgets ?? false
         }

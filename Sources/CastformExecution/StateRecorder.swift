@@ -20,10 +20,15 @@ actor StateRecorder {
     /// Whether a record is under way; the records waiting for it, first come first.
     private var recording = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
+    /// Set when a change could not be made durable: no further operation may start, since
+    /// its outcome could not be recorded either (a lost database session, a full disk, a
+    /// lost lock). The executor stops as it does on a signal.
+    private let stop: CancellationFlag?
 
-    init(snapshot: StateSnapshot, backend: any StateBackend) {
+    init(snapshot: StateSnapshot, backend: any StateBackend, stop: CancellationFlag? = nil) {
         self.snapshot = snapshot
         self.backend = backend
+        self.stop = stop
         lineage = snapshot.lineage
     }
 
@@ -38,8 +43,10 @@ actor StateRecorder {
             try await backend.record(change, in: snapshot)
         } catch let error as StateError {
             errors.append(error.message)
+            stop?.set()
         } catch {
             errors.append("\(error)")
+            stop?.set()
         }
         if waiting.isEmpty {
             recording = false

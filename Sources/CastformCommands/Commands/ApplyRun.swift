@@ -55,16 +55,8 @@ struct ApplyRun {
     private func confirm(destroy: Bool) throws {
         let command = destroy ? "destroy" : "apply"
         let saved = destroy ? "castform plan -destroy -out FILE; castform apply FILE" : "castform plan -out FILE; castform apply FILE"
-        guard options.input else {
-            throw CommandError("castform \(command) needs a \"yes\" and --input=false forbids asking: pass --auto-approve, or apply a saved plan file (\(saved))")
-        }
-        guard Console.stdinIsTerminal else {
-            throw CommandError("castform \(command) needs a \"yes\" and there is no terminal to ask on: pass --auto-approve, or apply a saved plan file (\(saved))")
-        }
-        Console.out("\nDo you want to perform these actions? castform will do what is shown above.\n  Only 'yes' will be accepted: ")
-        guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
-            Console.out("\nNothing was changed.\n")
-            throw ExitCode.failure
-        }
+        try Confirmation.ask("\nDo you want to perform these actions? castform will do what is shown above.", what: "castform \(command)",
+                             instead: "pass --auto-approve, or apply a saved plan file (\(saved))", input: options.input,
+                             declined: "Nothing was changed.")
     }
 }

@@ -4,14 +4,17 @@ import ArgumentParser
 struct ForceUnlock: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "force-unlock",
-        abstract: "Remove a state lock file left by a castform that is no longer running.",
+        abstract: "Remove a state lock whose holder can no longer release it.",
         discussion: """
             The lock id is in the message of the command that found the state locked. \
-            A local lock is released by the system when the castform holding it exits, however \
-            it exits (a crash or kill -9 included), so a lock left behind never blocks the next \
-            command and force-unlock is rarely needed: it removes a lock file that no running \
-            castform holds. Local state cannot be unlocked by another process: while the holder \
-            runs, force-unlock refuses and names its pid; wait for it, or stop that process.
+            A lock is released when the castform holding it exits, however it exits (a crash or \
+            kill -9 included): a local lock by the system, a postgres lock by the database when \
+            the holder's session ends. So a lock left behind never blocks the next command and \
+            force-unlock is rarely needed. Local state: it removes a lock file that no running \
+            castform holds, and refuses while the holder runs, naming its pid; wait for it, or \
+            stop that process. Postgres state: a holder's session can outlive its castform (a \
+            hung runner, a half-open connection), so force-unlock ends that session on the \
+            database server; the holder can write nothing more, and what it did before is kept.
             """
     )
 

@@ -36,6 +36,11 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(name: .terraform("detailed-exitcode"), help: "Exit 2 when the plan has changes, 0 when it has none.")
     var detailedExitcode = false
 
+    /// Terraform's `-input`: plan never asks a question, so CI scripts may pass it to plan
+    /// and apply alike.
+    @Option(name: .terraform("input"), help: "Accepted as Terraform's is: plan never asks a question (--input=false is what it does anyway).")
+    var input: Bool = true
+
     func validate() throws {
         if json && markdown { throw ValidationError("choose one of --json and --markdown") }
     }

@@ -6,8 +6,8 @@ import CastformState
 struct StateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "state",
-        abstract: "List, show, forget or rename objects in the state (no service is contacted).",
-        subcommands: [List.self, ShowResource.self, Remove.self, Move.self]
+        abstract: "List, show, forget, rename, pull or push the state (no service is contacted).",
+        subcommands: [List.self, ShowResource.self, Remove.self, Move.self, Pull.self, Push.self]
     )
 
     struct List: AsyncParsableCommand {

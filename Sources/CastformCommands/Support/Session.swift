@@ -13,6 +13,8 @@ struct Session {
     let runtime: Runtime
     let workspace: Workspace
     let backend: any StateBackend
+    /// Where `backend` keeps the state, as `castform init` records it.
+    let location: StateLocation
     let providers: ProviderSet
     let sandbox: Sandbox?
 
@@ -39,7 +41,7 @@ struct Session {
     /// Loads and validates the workspace; prints its diagnostics (warnings too) on stderr and
     /// throws `ExitCode.failure` when there are errors.
     static func open(_ directory: String, sandbox requested: Bool = false, verbose: Bool = false, allowsEmpty: Bool = false,
-                     variables: VariableOverrides? = nil, requiresEnvironment: Bool = false,
+                     variables: VariableOverrides? = nil, requiresEnvironment: Bool = false, checksRecord: Bool = true,
                      runtime: Runtime = Runtime.current) async throws -> Session {
         var loader = WorkspaceLoader(registry: runtime.registry, environment: runtime.environment)
         loader.allowsEmpty = allowsEmpty
@@ -59,18 +61,40 @@ struct Session {
         var context = ProviderContext(settings: settings, environment: runtime.environment, endpoints: sandbox?.endpoints ?? [:],
                                       sandbox: useSandbox, credentialsPath: runtime.credentialsPath, verbose: verbose)
         context.workspaceRoot = workspace.absoluteRoot
-        let statePath: String
-        if useSandbox {
-            statePath = workspace.absoluteRoot + "/.castform/sandbox/state.json"
-        } else {
-            guard config.state.backend == .local else {
-                await sandbox?.stop()
-                throw CommandError("the postgres state backend is not available in this version of castform; use backend: local")
-            }
-            statePath = config.state.path.hasPrefix("/") ? config.state.path : workspace.absoluteRoot + "/" + config.state.path
+        let state: StateBackendChoice
+        do {
+            state = try stateBackend(workspace, sandbox: useSandbox, checksRecord: checksRecord, environment: runtime.environment)
+        } catch {
+            await sandbox?.stop()
+            throw error
         }
-        return Session(runtime: runtime, workspace: workspace, backend: LocalBackend(path: statePath),
+        return Session(runtime: runtime, workspace: workspace, backend: state.backend, location: state.location,
                        providers: runtime.makeProviders(context), sandbox: sandbox)
+    }
+
+    /// The workspace's state backend (the sandbox's own state file under `--sandbox`).
+    ///
+    /// With `checksRecord`, a backend other than the one `castform init` recorded is refused,
+    /// and so is a postgres backend while a local state file is there and no record says the
+    /// state moved: either way the command would start from a state that is not the team's.
+    private static func stateBackend(_ workspace: Workspace, sandbox: Bool, checksRecord: Bool,
+                                     environment: [String: String]) throws -> StateBackendChoice {
+        let root = workspace.absoluteRoot
+        if sandbox {
+            let path = ".castform/sandbox/state.json"
+            return StateBackendChoice(location: StateLocation(backend: .local, path: path), backend: LocalBackend(path: root + "/" + path))
+        }
+        let choice = try StateBackendChoice.make(workspace.config, root: root, environment: environment)
+        guard checksRecord else { return choice }
+        let recorded = try StateLocation.recorded(root: root)
+        if let recorded, !recorded.sameState(as: choice.location) {
+            throw CommandError("castform.yaml now keeps the state in \(choice.location.summary), but it was in \(recorded.summary). Run castform init -migrate-state to copy the state over, or castform init -reconfigure to use the new backend as it is.")
+        }
+        let localFile = root + "/" + WorkspaceConfig.StateSettings().path
+        if recorded == nil, choice.location.backend == .postgres, FileManager.default.fileExists(atPath: localFile) {
+            throw CommandError("castform.yaml keeps the state in \(choice.location.summary), but this workspace has a local state file (\(WorkspaceConfig.StateSettings().path)). Run castform init -migrate-state to copy it into the new backend, or castform init -reconfigure to leave it behind.")
+        }
+        return choice
     }
 
     func close() async {

@@ -29,6 +29,24 @@ extension StateError {
             return Self.missing(recovery)
         case .journalBroken(let journal, let problem, let state, let serial):
             return "the journal \(journal) does not continue the state \(state) (serial \(serial)): \(Self.describe(problem)). castform will not plan from a state it knows to be incomplete: objects recorded only in the lost changes would be made again. The state file is whole up to serial \(serial); to carry on from it, move the journal aside (mv \(shell(journal)) \(shell(journal + ".broken"))), then adopt the objects the changes after serial \(serial) made (its lines name them with their ids) with castform import ADDR ID before you apply."
+        case .pushRefused(let refusal):
+            return Self.describe(refusal)
+        case .invalidBackendURL(let problem):
+            return "the postgres backend's url is not usable: " + Self.describe(problem)
+        case .backendUnreachable(let target, let reason):
+            return "cannot connect to the state database \(target): \(reason). Check that the server runs and that the url (CASTFORM_PG_URL) names the right host, port, database, user and password."
+        case .backendFailed(let target, let reason):
+            return "the state database \(target) refused a request: \(reason)"
+        case .backendTimedOut(let target, let seconds):
+            return "the state database \(target) did not answer within \(seconds)s; nothing more was written. Try again when it answers."
+        case .schemaTooNew(let target, let found, let supported):
+            return "the state database \(target) holds castform tables of schema version \(found), but this castform knows versions up to \(supported) only: a newer castform migrated it. Use that castform (or newer); castform never migrates a schema backwards."
+        case .lockBeingWritten(let workspace):
+            return "the state of workspace \(workspace) is locked by a castform that is starting: it holds the lock but has not written who it is yet. Wait for it to finish, then try again."
+        case .lockLost(let id):
+            return "this castform lost its state lock \(id) (its database session ended: a lost connection, or castform force-unlock); another castform may be writing the state now, so this one writes nothing more. Run castform plan to see where things stand, then apply again."
+        case .writeConflict(let conflict):
+            return Self.describe(conflict)
         }
     }
 
@@ -71,6 +89,37 @@ extension StateError {
             }
         }
         return text
+    }
+
+    private static func describe(_ refusal: PushRefusal) -> String {
+        switch refusal {
+        case .otherLineage(let current, let pushed):
+            return "the pushed state's lineage is \(pushed), but this workspace's state has lineage \(current): it is another workspace's state. castform state push -force replaces it anyway."
+        case .olderSerial(let current, let pushed):
+            return "the pushed state's serial is \(pushed), older than the current state's \(current): pushing it would undo \(current - pushed) recorded change(s). castform state push -force replaces it anyway."
+        }
+    }
+
+    private static func describe(_ problem: URLProblem) -> String {
+        switch problem {
+        case .notPostgres:
+            return "it must be a postgres:// (or postgresql://) URL, e.g. postgres://USER:PASSWORD@HOST:5432/DATABASE"
+        case .noHost:
+            return "it names no host, e.g. postgres://USER:PASSWORD@HOST:5432/DATABASE"
+        case .unknownSSLMode(let mode):
+            return "sslmode=\(mode) is not one of disable, allow, prefer, require, verify-ca, verify-full"
+        }
+    }
+
+    private static func describe(_ conflict: WriteConflict) -> String {
+        var text = "castform refused to write the state of workspace \(conflict.workspace): it expected serial \(conflict.expectedSerial)"
+        if let found = conflict.foundSerial {
+            text += ", but the database holds serial \(found)" + (conflict.foundLineage.map { " (lineage \($0))" } ?? "")
+        } else {
+            text += ", but the database holds no state for it"
+        }
+        if let holder = conflict.holder { text += ", and the lock is held: \(holder.summary)" }
+        return text + ". Another castform changed the state since this one read it (this one may have lost its lock). Run castform plan again and apply from the state as it is now."
     }
 
     /// A journal problem, as a clause: "line 4 holds change 9, but change 7 comes next: ...".
