@@ -62,6 +62,12 @@ import Testing
         #expect(plan.status == 0, "\(plan.stderr)")
         #expect(plan.stdout.contains("livepeer_stream.latest-replay will be updated in place"), "\(plan.stdout)")
         #expect(plan.stdout.contains("\"Replay: Tonight's Set\""), "\(plan.stdout)")
+        // The latest three clips drive for_each: the new clip's instance comes, the oldest goes.
+        #expect(plan.stdout.contains("Plan: 1 to add, 1 to change, 1 to destroy."), "\(plan.stdout)")
+        #expect(plan.stdout.contains("(its key is no longer in for_each)"), "\(plan.stdout)")
+        let apply = try workspace.castform("apply", "--sandbox", "--auto-approve", ".")
+        #expect(apply.status == 0, "\(apply.stdout)\(apply.stderr)")
+        #expect(try workspace.castform("plan", "--sandbox", "--detailed-exitcode", ".").status == 0)
     }
 
     @Test func aNameThatCannotBeAHostIsAPositionedValidateError() throws {
