@@ -22,14 +22,26 @@ public enum LivecodingSchemas {
         summary: "Upcoming scheduled broadcasts, all pages.",
         body: ObjectSchema([
             Attribute("livestream", .string, summary: "Only this streamer's broadcasts (user slug)."),
-            Attribute("coding_category", .string),
+            Attribute("coding_category", .string, summary: "Only broadcasts of this category (as the site names it)."),
             Attribute("ordering", .string, default: .string("start_time"),
-                      constraints: [.oneOf(["start_time", "-start_time", "id", "-id"])]),
+                      constraints: [.oneOf(["start_time", "-start_time", "id", "-id"])],
+                      summary: "The order of the list; a leading - reverses it."),
             Attribute("limit", .int, constraints: [.range(min: 1, max: 1000)],
                       summary: "At most this many broadcasts."),
-            Attribute("broadcasts", .list(.object(broadcast)), .computed),
+            Attribute("broadcasts", .list(.object(broadcast)), .computed,
+                      summary: "Each: id, title, livestream, coding_category, difficulty, start_time, ..."),
         ])
-    )
+    ).documented(fields: ServiceFields(.same, exceptions: ["broadcasts": "results (every page)", "limit": "(castform's: pages are read until it)"]),
+                 example: """
+        data:
+          livecoding_scheduled_broadcasts:
+            upcoming: {livestream: deepsessions, limit: 10}
+
+        livepeer_stream:
+          coding-stream:
+            for_each: ${data.livecoding_scheduled_broadcasts.upcoming.broadcasts}
+            name: ${each.value.title}
+        """)
 
     public static let all = [scheduledBroadcasts]
 }
