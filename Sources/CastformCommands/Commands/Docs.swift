@@ -1,6 +1,7 @@
 import ArgumentParser
 import CastformManifest
 import CastformRendering
+import CastformState
 import Foundation
 
 /// `castform docs generate DIR`: the reference pages, one per type, from the schemas.
@@ -25,6 +26,11 @@ struct Docs: AsyncParsableCommand {
             let registry = Runtime.current.registry
             var pages = ReferenceIndex.pages(registry)
             pages["manifest.schema.json"] = String(decoding: try SchemaCommand.encoder.encode(ManifestJSONSchema.manifests(registry)), as: UTF8.self) + "\n"
+            pages["state-errors.md"] = ErrorCatalogue.render(
+                title: "State and lock errors",
+                introduction: "Every error of castform's state backends, as castform prints it, with example values. "
+                    + "Each says what to do; [troubleshooting](../troubleshooting.md) explains the reasoning.",
+                entries: StateError.examples.map { ($0.situation, $0.error.message) })
             pages["settings.schema.json"] = String(decoding: try SchemaCommand.encoder.encode(ManifestJSONSchema.settings(registry)), as: UTF8.self) + "\n"
             return pages
         }
