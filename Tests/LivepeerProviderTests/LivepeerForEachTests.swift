@@ -51,4 +51,40 @@ import Testing
         #expect(removal.status == 0, "\(removal.stdout)\(removal.stderr)")
         #expect(await engine.emulator.streams.map(\.name) == ["Stage north"])
     }
+
+    /// A stream declared alone moves into a `for_each` over a literal map with a `moved` entry:
+    /// the plan moves state and creates only the new key's stream; without the entry the
+    /// stream would be destroyed and made again (a new stream key for the encoder).
+    @Test func aStreamMovesIntoAForEachMapWithoutBeingMadeAgain() async throws {
+        let single = """
+            livepeer_stream:
+              main:
+                name: Main Stage
+            """
+        let engine = try await LivepeerEngine(["castform.yaml": "providers:\n  livepeer: {}\n", "streams.yaml": single])
+        defer { Task { await engine.stop() } }
+        try engine.write("castform.yaml", "providers:\n  livepeer: {endpoint: \"\(engine.baseURL)\"}\n")
+        let environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": engine.directory.path, "LIVEPEER_API_KEY": "livepeer-test-key"]
+        func castform(_ arguments: String...) async throws -> ProcessResult {
+            try await castformProcess(arguments, environment: environment, directory: engine.directory.path)
+        }
+        #expect(try await castform("apply", "--auto-approve").status == 0)
+        let original = try #require(await engine.emulator.streams.first)
+        try engine.write("streams.yaml", """
+            livepeer_stream:
+              stage:
+                for_each: {main: {title: Main Stage}, side: {title: Side Stage}}
+                name: ${each.value.title}
+            moved:
+              - {from: livepeer_stream.main, to: 'livepeer_stream.stage["main"]'}
+            """)
+        let plan = try await castform("plan")
+        #expect(plan.stdout.contains(#"# livepeer_stream.main has moved to livepeer_stream.stage["main"]"#), "\(plan.stdout)")
+        #expect(plan.stdout.contains("Plan: 1 to add, 0 to change, 0 to destroy."), "\(plan.stdout)")
+        #expect(try await castform("apply", "--auto-approve").status == 0)
+        let streams = await engine.emulator.streams.filter { !$0.deleted }
+        #expect(streams.map(\.name).sorted() == ["Main Stage", "Side Stage"])
+        #expect(streams.first { $0.name == "Main Stage" }?.id == original.id)
+        #expect(try await castform("plan", "--detailed-exitcode").status == 0)
+    }
 }
