@@ -168,7 +168,7 @@ let package = Package(
         .testTarget(name: "LivepeerProviderTests", dependencies: ["CastformProviders", "CastformEmulator", "CastformExecution", "CastformTestSupport"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["CastformTestSupport", "CastformEmulator", "CastformProviders"]
+            dependencies: ["CastformTestSupport", "CastformEmulator", "CastformProviders", .product(name: "Crypto", package: "swift-crypto")]
         ),
     ],
     swiftLanguageModes: [.v6]

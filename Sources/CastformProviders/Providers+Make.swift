@@ -8,7 +8,7 @@ extension Providers {
             LivepeerProvider(context: context),
             LivestreamProvider(context: context),
             PendingServiceProvider(name: "livecoding", service: "Livecoding.tv", schemas: LivecodingSchemas.all),
-            PendingServiceProvider(name: "sidefx", service: "SideFX", schemas: SideFXSchemas.all),
+            SideFXProvider(context: context),
         ], configurations: configurations)
     }
 }

@@ -20,6 +20,7 @@ extension Providers {
             try MixcloudEmulator(dataDirectory: directory?.appendingPathComponent("mixcloud"), accounts: [account]),
             try LivepeerEmulator(dataDirectory: directory?.appendingPathComponent("livepeer")),
             try LivestreamEmulator(dataDirectory: directory?.appendingPathComponent("livestream")),
+            SideFXEmulator(),
         ]
     }
 }

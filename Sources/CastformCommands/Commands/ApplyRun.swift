@@ -23,12 +23,21 @@ struct ApplyRun {
                 plan = try await checkedSavedPlan(saved.file, path: saved.path, state: state)
             } else {
                 plan = try await planNow(state, options: planOptions)
-                guard !plan.effectiveChanges.isEmpty else { return true }
+                guard !plan.effectiveChanges.isEmpty else { return await recordFirstReads(plan, state: state) }
                 if !options.autoApprove { try confirm(destroy: destroy) }
             }
-            guard !plan.effectiveChanges.isEmpty else { return true }
+            guard !plan.effectiveChanges.isEmpty else { return await recordFirstReads(plan, state: state) }
             return await execute(plan, state: state, destroy: destroy || plan.isDestroy)
         }
+    }
+
+    /// A plan with nothing to change may still read data sources state has never held (a
+    /// workspace of data sources alone): they are recorded, so `castform output data...`
+    /// and `castform run data...` can use them; values already held are left until a change.
+    private func recordFirstReads(_ plan: CastformPlanning.Plan, state: StateSnapshot) async -> Bool {
+        let unrecorded = plan.changes.contains { $0.address.mode == .data && $0.kind == .read && state.resource($0.address) == nil }
+        guard unrecorded, !plan.isDestroy else { return true }
+        return await execute(plan, state: state, destroy: false)
     }
 
     private func planNow(_ state: StateSnapshot, options planOptions: PlanOptions) async throws -> CastformPlanning.Plan {

@@ -18,6 +18,9 @@ public struct HTTPRequest: Sendable {
     /// Statuses outside 2xx that are a normal answer for this request (404 for "does it
     /// exist?", 301 for "where did it move?"): they come back as responses instead of errors.
     public var acceptedStatuses: Set<Int>
+    /// Where a successful answer's body goes, chunk by chunk as it arrives (a download to a
+    /// file, in constant memory); the response then carries no body. nil: collected.
+    public var bodySink: (@Sendable ([UInt8]) throws -> Void)?
 
     public init(
         _ method: HTTPMethod,

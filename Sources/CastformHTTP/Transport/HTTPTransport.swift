@@ -52,7 +52,7 @@ public final class HTTPTransport: Sendable {
         do {
             switch request.body {
             case .empty:
-                return try await perform(outgoing, on: client, line: line, limit: maxResponseBytes)
+                return try await perform(outgoing, on: client, line: line, limit: maxResponseBytes, sink: request.bodySink)
             case .bytes(let bytes, _), .json(let bytes):
                 outgoing.body = .bytes(bytes)
                 return try await perform(outgoing, on: client, line: line, limit: maxResponseBytes)
@@ -70,9 +70,16 @@ public final class HTTPTransport: Sendable {
         }
     }
 
-    private func perform(_ request: HTTPClientRequest, on client: AsyncHTTPClient.HTTPClient, line: RequestLine, limit: Int) async throws -> HTTPResponse {
+    private func perform(_ request: HTTPClientRequest, on client: AsyncHTTPClient.HTTPClient, line: RequestLine, limit: Int,
+                         sink: (@Sendable ([UInt8]) throws -> Void)? = nil) async throws -> HTTPResponse {
         let response = try await client.execute(request, deadline: .distantFuture)
         let status = Int(response.status.code)
+        let headers = HeaderFields(response.headers.map { HeaderFields.Field(name: $0.name, value: $0.value) })
+        if let sink, (200..<300).contains(status) {
+            // Streamed: each chunk is handed on as it arrives and never kept.
+            for try await chunk in response.body { try sink(Array(buffer: chunk)) }
+            return HTTPResponse(status: status, headers: headers, request: line)
+        }
         let body: ByteBuffer
         do {
             body = try await response.body.collect(upTo: limit)
@@ -85,7 +92,6 @@ public final class HTTPTransport: Sendable {
             failure.outcomeUnknown = true
             throw failure
         }
-        let headers = HeaderFields(response.headers.map { HeaderFields.Field(name: $0.name, value: $0.value) })
         return HTTPResponse(status: status, headers: headers, body: Array(buffer: body), request: line)
     }
 

@@ -28,6 +28,7 @@ extension Providers {
     public static let loginFlows: [String: @Sendable (LoginContext) async throws -> String] = [
         "livepeer": LivepeerLogin.run,
         "mixcloud": MixcloudLogin.run,
+        "sidefx": SideFXLogin.run,
     ]
 }
 

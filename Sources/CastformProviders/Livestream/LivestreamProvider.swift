@@ -13,7 +13,7 @@ import CastformHTTP
 import Foundation
 
 /// Livestream's data sources. It manages nothing: the managed-object calls answer that.
-struct LivestreamProvider: Provider {
+struct LivestreamProvider: DataOnlyProvider {
     let name = "livestream"
     let schemas = LivestreamSchemas.all
     let client: LivestreamClient
@@ -64,17 +64,4 @@ struct LivestreamProvider: Provider {
         if case .int(let number)? = value { return number }
         return nil
     }
-
-    // MARK: Nothing managed
-
-    private var managesNothing: [Diagnostic] {
-        [.error("the livestream provider only reads data sources (data: livestream_...); it manages no objects", at: nil)]
-    }
-
-    func read(type: String, objects: [KnownObject]) async -> ReadResult { ReadResult(diagnostics: managesNothing) }
-    func create(_ request: OperationRequest, progress: @escaping ProgressHandler) async -> OperationOutcome { .failed(managesNothing) }
-    func update(_ request: OperationRequest, progress: @escaping ProgressHandler) async -> OperationOutcome { .failed(managesNothing) }
-    func delete(_ request: OperationRequest) async -> OperationOutcome { .failed(managesNothing) }
-    func recover(type: String, requests: [OperationRequest]) async -> RecoveryReport { RecoveryReport(.failed(managesNothing), for: requests) }
-    func importObject(type: String, id: String) async -> ReadResult { ReadResult(diagnostics: managesNothing) }
 }
