@@ -7,7 +7,7 @@ extension Providers {
             MixcloudProvider(context),
             LivepeerProvider(context: context),
             LivestreamProvider(context: context),
-            PendingServiceProvider(name: "livecoding", service: "Livecoding.tv", schemas: LivecodingSchemas.all),
+            LivecodingProvider(context: context),
             SideFXProvider(context: context),
         ], configurations: configurations)
     }

@@ -17,7 +17,7 @@ struct Castform {
                     say: { print($0) }, ask: { prompt in print(prompt, terminator: ""); return readLine() }))
             }
         }
-        runtime.logout = { path, provider in try CredentialStore(path: path).remove(provider) }
+        runtime.logout = { path, provider in try CredentialStore(path: path).removeAll(of: provider) }
         await Runtime.main(runtime)
     }
 }

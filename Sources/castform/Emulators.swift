@@ -21,6 +21,7 @@ extension Providers {
             try LivepeerEmulator(dataDirectory: directory?.appendingPathComponent("livepeer")),
             try LivestreamEmulator(dataDirectory: directory?.appendingPathComponent("livestream")),
             SideFXEmulator(),
+            LivecodingEmulator(),
         ]
     }
 }

@@ -30,6 +30,18 @@ public struct CredentialStore: Sendable {
         return true
     }
 
+    /// `castform logout PROVIDER`: every entry of the provider — its token, and what it keeps
+    /// per endpoint (`PROVIDER@URL`) or beside it (`PROVIDER-client`, `PROVIDER-token@URL`).
+    @discardableResult
+    public func removeAll(of provider: String) throws -> Bool {
+        var all = try entries()
+        let keys = all.keys.filter { $0 == provider || $0.hasPrefix(provider + "@") || $0.hasPrefix(provider + "-") }
+        guard !keys.isEmpty else { return false }
+        for key in keys { all.removeValue(forKey: key) }
+        try write(all)
+        return true
+    }
+
     func entries() throws -> [String: String] {
         guard let data = FileManager.default.contents(atPath: path) else { return [:] }
         guard let decoded = try? JSONDecoder().decode([String: String].self, from: data) else {

@@ -26,6 +26,7 @@ extension Providers {
     /// Providers that `castform login` knows, each with its flow. Each provider folder adds its
     /// own flow here (Mixcloud: OAuth in the browser; Livepeer: a pasted API key).
     public static let loginFlows: [String: @Sendable (LoginContext) async throws -> String] = [
+        "livecoding": LivecodingLogin.run,
         "livepeer": LivepeerLogin.run,
         "mixcloud": MixcloudLogin.run,
         "sidefx": SideFXLogin.run,

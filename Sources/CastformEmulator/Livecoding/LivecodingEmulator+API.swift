@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+
+/// The API: `scheduledbroadcast/` as DRF lists it, with and without the trailing slash (the
+/// article calls it without).
+extension LivecodingEmulator {
+    func addAPIRoutes(to router: Router<EmulatorContext>) {
+        router.get("api/scheduledbroadcast") { [self] request, _ in broadcasts(request) }
+        router.get("api/v1/scheduledbroadcast") { [self] request, _ in broadcasts(request) }
+    }
+
+    private func broadcasts(_ request: Request) -> Response {
+        let authorization = request.headers[.authorization] ?? ""
+        guard authorization.lowercased().hasPrefix("bearer ") else {
+            return Self.json(["detail": "Authentication credentials were not provided."], status: .unauthorized)
+        }
+        guard let scope = scope(of: String(authorization.dropFirst(7)), kind: "lca") else {
+            return Self.json(["detail": "Invalid token."], status: .unauthorized)
+        }
+        guard scope.split(separator: " ").contains("read") else {
+            return Self.json(["detail": "You do not have permission to perform this action. Missing scope: read"], status: .forbidden)
+        }
+        let query = request.uri.queryParameters
+        var items = LivecodingSeed.broadcasts
+        if let slug = query.get("livestream") { items = items.filter { $0.livestream == slug } }
+        if let category = query.get("coding_category") { items = items.filter { $0.category == category } }
+        let ordering = query.get("ordering") ?? "start_time"
+        items.sort { ordering.hasSuffix("id") ? $0.id < $1.id : $0.start < $1.start }
+        if ordering.hasPrefix("-") { items.reverse() }
+        let limit = max(1, min(Int(query.get("limit") ?? "") ?? 100, 1000))
+        let offset = max(0, Int(query.get("offset") ?? "") ?? 0)
+        let page = items.dropFirst(offset).prefix(limit)
+        let base = "http://" + (request.head.authority ?? "127.0.0.1") + request.uri.path
+        func link(_ start: Int) -> Any {
+            var parts = URLComponents(string: base)!
+            parts.queryItems = [.init(name: "limit", value: String(limit)), .init(name: "offset", value: String(start))]
+                + ["livestream", "coding_category", "ordering"].compactMap { name in query.get(name).map { .init(name: name, value: $0) } }
+            return parts.string ?? NSNull()
+        }
+        return Self.json([
+            "count": items.count,
+            "next": offset + limit < items.count ? link(offset + limit) : NSNull(),
+            "previous": offset > 0 ? link(max(0, offset - limit)) : NSNull(),
+            "results": page.map { $0.json(base: "http://" + (request.head.authority ?? "127.0.0.1")) },
+        ])
+    }
+}
+
+/// One scheduled broadcast of the seed.
+struct LivecodingBroadcast: Sendable {
+    var id: Int
+    var title: String
+    var livestream: String
+    var category: String
+    var difficulty: String
+    var start: String
+
+    func json(base: String) -> [String: Any] {
+        ["id": id, "title": title, "livestream": "\(base)/api/livestreams/\(livestream)/", "coding_category": category,
+         "difficulty": difficulty, "start_time": start, "start_time_original_timezone": start, "original_timezone": "UTC",
+         "is_featured": false, "is_recurring": false]
+    }
+}
+
+/// The sandbox's upcoming broadcasts: three of `deepsessions`, two of `codewithme`.
+enum LivecodingSeed {
+    static let broadcasts = [
+        LivecodingBroadcast(id: 101, title: "Building a synth in Swift", livestream: "deepsessions", category: "Swift", difficulty: "intermediate", start: "2026-12-10T19:00:00Z"),
+        LivecodingBroadcast(id: 102, title: "Live-coding a drum machine", livestream: "deepsessions", category: "Swift", difficulty: "beginner", start: "2026-12-17T19:00:00Z"),
+        LivecodingBroadcast(id: 103, title: "DSP for DJs", livestream: "deepsessions", category: "C++", difficulty: "expert", start: "2026-12-24T19:00:00Z"),
+        LivecodingBroadcast(id: 201, title: "Rust on the web", livestream: "codewithme", category: "Rust", difficulty: "intermediate", start: "2026-12-11T17:00:00Z"),
+        LivecodingBroadcast(id: 202, title: "Parsing YAML by hand", livestream: "codewithme", category: "Rust", difficulty: "expert", start: "2026-12-18T17:00:00Z"),
+    ]
+}
