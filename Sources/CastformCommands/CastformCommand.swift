@@ -44,9 +44,9 @@ public struct Runtime: Sendable {
     /// serving what the workspace's provider settings name (the sandbox's account). Throws when stored
     /// data cannot be loaded.
     public var makeEmulators: @Sendable (URL?, [String: [String: Value]]) throws -> [any EmulatedService]
-    /// `castform login NAME`: each provider's flow, given the credentials file and an optional
-    /// endpoint; returns what to tell the user.
-    public var loginFlows: [String: @Sendable (String, String?) async throws -> String] = [:]
+    /// `castform login NAME`: each provider's flow, given the credentials file, an optional
+    /// endpoint and whether a browser may be opened; returns what to tell the user.
+    public var loginFlows: [String: @Sendable (LoginRequest) async throws -> String] = [:]
     /// `castform logout NAME`: removes a provider's stored credentials; whether there were any.
     public var logout: @Sendable (String, String) throws -> Bool = { _, _ in false }
 
@@ -72,4 +72,14 @@ public struct Runtime: Sendable {
         let home = environment["HOME"] ?? NSHomeDirectory()
         return home + "/.config/castform/credentials.json"
     }
+}
+
+/// What `castform login` asks of a provider's flow.
+public struct LoginRequest: Sendable {
+    /// The credentials file.
+    public var credentialsPath: String
+    /// The service's base URL, when not the real one.
+    public var endpoint: String?
+    /// `--no-browser`: print the address and read the redirect the user pastes back.
+    public var noBrowser: Bool
 }

@@ -11,9 +11,10 @@ struct Castform {
             registry: Providers.registry, environment: environment,
             makeEmulators: Providers.emulators, makeProviders: Providers.make)
         runtime.loginFlows = Providers.loginFlows.mapValues { flow in
-            { @Sendable path, endpoint in
+            { @Sendable request in
                 try await flow(LoginContext(
-                    store: CredentialStore(path: path), environment: environment, endpoint: endpoint,
+                    store: CredentialStore(path: request.credentialsPath), environment: environment, endpoint: request.endpoint,
+                    noBrowser: request.noBrowser,
                     say: { print($0) }, ask: { prompt in print(prompt, terminator: ""); return readLine() }))
             }
         }

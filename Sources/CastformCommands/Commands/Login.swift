@@ -14,13 +14,16 @@ struct Login: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The service's base URL, when not the real service (e.g. castform emulator).", valueName: "url"))
     var endpoint: String?
 
+    @Flag(help: "Open no browser: print the address to open elsewhere and read the address it is sent back to, pasted here (headless machines, CI setup).")
+    var noBrowser = false
+
     func run() async throws {
         let runtime = Runtime.current
         guard let flow = runtime.loginFlows[provider] else {
             throw failure(CommandError("castform login knows \(runtime.loginFlows.keys.sorted().joined(separator: ", ")); not \(provider)"))
         }
         do {
-            let message = try await flow(runtime.credentialsPath, endpoint)
+            let message = try await flow(LoginRequest(credentialsPath: runtime.credentialsPath, endpoint: endpoint, noBrowser: noBrowser))
             Console.out(message + "\n")
         } catch {
             throw failure(error)

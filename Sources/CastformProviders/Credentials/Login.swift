@@ -11,12 +11,16 @@ public struct LoginContext: Sendable {
     public var ask: @Sendable (String) -> String?
     /// The service's base URL (the emulator's in tests), when not the real one.
     public var endpoint: String?
+    /// Open no browser and listen on no port: the user opens the address elsewhere and pastes
+    /// back the address the browser was sent to.
+    public var noBrowser: Bool
 
-    public init(store: CredentialStore, environment: [String: String], endpoint: String? = nil,
+    public init(store: CredentialStore, environment: [String: String], endpoint: String? = nil, noBrowser: Bool = false,
                 say: @escaping @Sendable (String) -> Void, ask: @escaping @Sendable (String) -> String?) {
         self.store = store
         self.environment = environment
         self.endpoint = endpoint
+        self.noBrowser = noBrowser
         self.say = say
         self.ask = ask
     }
