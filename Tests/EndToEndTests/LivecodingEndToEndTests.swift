@@ -40,6 +40,22 @@ import Testing
         #expect(try castform("plan", "--sandbox", "--detailed-exitcode").status == 0)
     }
 
+    @Test func aStreamersLivestreamIsReadAndAnUnknownOneIsAPositionedError() throws {
+        let directory = try TemporaryDirectory("castform-livecoding")
+        defer { directory.remove() }
+        _ = try directory.write("main.yaml", "data:\n  livecoding_livestream:\n    live: {user: codewithme}\n    nobody: {user: nosuchuser}\n")
+        func castform(_ arguments: String...) throws -> ProcessResult {
+            try ProcessRunner.run(ProcessRunner.castformBinary(), arguments, environment: Self.environment(directory), directory: directory.path)
+        }
+        let plan = try castform("plan", "--sandbox")
+        #expect(plan.status == 1)
+        #expect(plan.stderr.contains("main.yaml:4:5: error: Livecoding.tv /api/livestreams/nosuchuser/ failed: HTTP 404 (Not found.)"), "\(plan.stderr)")
+        _ = try directory.write("main.yaml", "data:\n  livecoding_livestream:\n    live: {user: codewithme}\n")
+        #expect(try castform("apply", "--sandbox", "--auto-approve").status == 0)
+        #expect(try castform("output", "--sandbox", "-raw", "data.livecoding_livestream.live.viewers_live").stdout == "42")
+        #expect(try castform("output", "--sandbox", "-raw", "data.livecoding_livestream.live.title").stdout == "Code with me")
+    }
+
     @Test func loginRefreshOnceAcrossProcessesAndASpentTokenAsksForLogin() async throws {
         let emulator = try await EmulatorCommand.start(binary: ProcessRunner.castformBinary(), services: ["livecoding"])
         defer { emulator.stop() }

@@ -7,9 +7,12 @@ extension LivecodingEmulator {
     func addAPIRoutes(to router: Router<EmulatorContext>) {
         router.get("api/scheduledbroadcast") { [self] request, _ in broadcasts(request) }
         router.get("api/v1/scheduledbroadcast") { [self] request, _ in broadcasts(request) }
+        router.get("api/livestreams/:slug") { [self] request, context in stream(request, slug: context.parameters.get("slug") ?? "") }
+        router.get("api/v1/livestreams/:slug") { [self] request, context in stream(request, slug: context.parameters.get("slug") ?? "") }
     }
 
-    private func broadcasts(_ request: Request) -> Response {
+    /// DRF's refusal for a request without a valid token with the `read` scope, or nil.
+    private func refusal(_ request: Request) -> Response? {
         let authorization = request.headers[.authorization] ?? ""
         guard authorization.lowercased().hasPrefix("bearer ") else {
             return Self.json(["detail": "Authentication credentials were not provided."], status: .unauthorized)
@@ -20,6 +23,19 @@ extension LivecodingEmulator {
         guard scope.split(separator: " ").contains("read") else {
             return Self.json(["detail": "You do not have permission to perform this action. Missing scope: read"], status: .forbidden)
         }
+        return nil
+    }
+
+    private func stream(_ request: Request, slug: String) -> Response {
+        if let refusal = refusal(request) { return refusal }
+        guard let stream = LivecodingSeed.streams.first(where: { $0.slug == slug }) else {
+            return Self.json(["detail": "Not found."], status: .notFound)
+        }
+        return Self.json(stream.json(base: "http://" + (request.head.authority ?? "127.0.0.1")))
+    }
+
+    private func broadcasts(_ request: Request) -> Response {
+        if let refusal = refusal(request) { return refusal }
         let query = request.uri.queryParameters
         var items = LivecodingSeed.broadcasts
         if let slug = query.get("livestream") { items = items.filter { $0.livestream == slug } }
@@ -62,8 +78,14 @@ struct LivecodingBroadcast: Sendable {
     }
 }
 
-/// The sandbox's upcoming broadcasts: three of `deepsessions`, two of `codewithme`.
+/// The sandbox's streamers and their upcoming broadcasts: three of `deepsessions`, two of
+/// `codewithme` (who is live).
 enum LivecodingSeed {
+    static let streams = [
+        LivecodingStream(slug: "deepsessions", title: "Deep Sessions: code and music", isLive: false, viewers: 0),
+        LivecodingStream(slug: "codewithme", title: "Code with me", isLive: true, viewers: 42),
+    ]
+
     static let broadcasts = [
         LivecodingBroadcast(id: 101, title: "Building a synth in Swift", livestream: "deepsessions", category: "Swift", difficulty: "intermediate", start: "2026-12-10T19:00:00Z"),
         LivecodingBroadcast(id: 102, title: "Live-coding a drum machine", livestream: "deepsessions", category: "Swift", difficulty: "beginner", start: "2026-12-17T19:00:00Z"),
@@ -71,4 +93,19 @@ enum LivecodingSeed {
         LivecodingBroadcast(id: 201, title: "Rust on the web", livestream: "codewithme", category: "Rust", difficulty: "intermediate", start: "2026-12-11T17:00:00Z"),
         LivecodingBroadcast(id: 202, title: "Parsing YAML by hand", livestream: "codewithme", category: "Rust", difficulty: "expert", start: "2026-12-18T17:00:00Z"),
     ]
+}
+
+/// A streamer's live stream, as `livestreams/{slug}/` gives it.
+struct LivecodingStream: Sendable {
+    var slug: String
+    var title: String
+    var isLive: Bool
+    var viewers: Int
+
+    func json(base: String) -> [String: Any] {
+        ["url": "\(base)/api/livestreams/\(slug)/", "user": "\(base)/api/users/\(slug)/", "user__slug": slug, "title": title,
+         "description": "Coding music tools, live.", "coding_category": "Swift", "difficulty": "intermediate", "language": "English",
+         "tags": "swift,audio", "is_live": isLive, "viewers_live": viewers, "viewing_urls": ["\(base)/live/\(slug)/index.m3u8"],
+         "thumbnail_url": "\(base)/thumbnails/\(slug).jpg", "embed_url": "\(base)/\(slug)/embed/"]
+    }
 }

@@ -1,6 +1,6 @@
 // Livecoding.tv (LiveEdu): its REST API behind OAuth 2 (authorization code, rotating refresh
-// tokens), read as the data source `livecoding_scheduled_broadcasts` — upcoming broadcasts,
-// every DRF page followed up to `limit`. LivecodingSession holds the login and refreshes it
+// tokens), read as data sources: `livecoding_scheduled_broadcasts` — upcoming broadcasts,
+// every DRF page followed up to `limit` — and `livecoding_livestream`, one streamer's stream. LivecodingSession holds the login and refreshes it
 // safely across processes; `castform login livecoding` makes one (LivecodingLogin).
 import CastformCore
 import CastformHTTP
@@ -38,6 +38,9 @@ struct LivecodingProvider: DataOnlyProvider {
 
     func readData(type: String, arguments: [String: Value]) async -> DataResult {
         do throws(LivecodingProblem) {
+            if type == LivecodingSchemas.livestream.name {
+                return DataResult(attributes: Self.stream(try await get("/api/livestreams/\(arguments["user"]?.stringValue ?? "")/", query: [])))
+            }
             let limit = { if case .int(let number)? = arguments["limit"] { return number }; return 1000 }()
             var query: [(name: String, value: String)] = [("limit", String(min(limit, 100)))]
             for name in ["livestream", "coding_category", "ordering"] {
@@ -84,6 +87,18 @@ struct LivecodingProvider: DataOnlyProvider {
     static func pathAndQuery(_ url: String) -> (path: String, query: [(name: String, value: String)])? {
         guard let parts = URLComponents(string: url) else { return nil }
         return (parts.path, (parts.queryItems ?? []).map { ($0.name, $0.value ?? "") })
+    }
+
+    /// A live stream as the schema gives it.
+    static func stream(_ json: JSONValue) -> [String: Value] {
+        var fields: [String: Value] = [:]
+        for key in ["title", "description", "coding_category", "difficulty", "language", "tags", "thumbnail_url", "embed_url"] {
+            fields[key] = .string(json[key]?.string ?? "")
+        }
+        fields["is_live"] = .bool(json["is_live"] == .bool(true))
+        fields["viewers_live"] = .int(Int(json["viewers_live"]?.number ?? 0))
+        fields["viewing_urls"] = .list((json["viewing_urls"]?.array ?? []).compactMap { $0.string.map(Value.string) })
+        return fields
     }
 
     /// A broadcast as the schema gives it; `livestream` is the streamer's slug (the API's URL

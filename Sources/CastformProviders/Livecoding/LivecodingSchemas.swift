@@ -43,5 +43,33 @@ public enum LivecodingSchemas {
             name: ${each.value.title}
         """)
 
-    public static let all = [scheduledBroadcasts]
+    public static let livestream = ResourceTypeSchema(
+        name: "livecoding_livestream",
+        mode: .data,
+        provider: "livecoding",
+        summary: "One streamer's live stream: its title, whether it is live, how many watch.",
+        body: ObjectSchema([
+            Attribute("user", .string, .required, constraints: [.length(min: 1, max: 200)], summary: "The streamer's slug (user name)."),
+            Attribute("title", .string, .computed, summary: "The stream's title."),
+            Attribute("description", .string, .computed, summary: "Its description."),
+            Attribute("coding_category", .string, .computed, summary: "What is coded."),
+            Attribute("difficulty", .string, .computed, summary: "beginner, intermediate or expert."),
+            Attribute("language", .string, .computed, summary: "The spoken language."),
+            Attribute("tags", .string, .computed, summary: "Tags, as one string."),
+            Attribute("is_live", .bool, .computed, summary: "Whether it is on air now (not compared: it changes by itself)."),
+            Attribute("viewers_live", .int, .computed, summary: "Viewers now."),
+            Attribute("viewing_urls", .list(.string), .computed, summary: "Where to watch."),
+            Attribute("thumbnail_url", .string, .computed, summary: "A still of the stream."),
+            Attribute("embed_url", .string, .computed, summary: "A player to embed."),
+        ])
+    ).documented(fields: ServiceFields(.same, exceptions: ["user": "livestreams/{user}/ (path)"]), example: """
+        data:
+          livecoding_livestream:
+            channel: {user: codewithme}
+
+        livepeer_stream:
+          mirror: {name: "Mirror of ${data.livecoding_livestream.channel.title}"}
+        """)
+
+    public static let all = [scheduledBroadcasts, livestream]
 }
