@@ -51,5 +51,8 @@ install livepeer 'livepeer==0.3.0'
 install jsonschema 'jsonschema>=4.18'
 install yaml 'pyyaml>=6'
 install_mixcloud
+# sidefx-web 0.6.0 pins requests~=2.21, which the other SDKs outgrew; its code runs on the
+# requests already installed, so it goes in without its pins.
+install sidefx_web 'sidefx-web==0.6.0' --no-deps
 
-echo "setup-venv.sh: $venv is ready: $("$py" -m pip list --format=freeze 2>/dev/null | grep -iE '^(mixcloud|livepeer)==' | tr '\n' ' ')"
+echo "setup-venv.sh: $venv is ready: $("$py" -m pip list --format=freeze 2>/dev/null | grep -iE '^(mixcloud|livepeer|sidefx-web)==' | tr '\n' ' ')"
