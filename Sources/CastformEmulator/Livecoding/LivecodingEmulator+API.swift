@@ -15,13 +15,13 @@ extension LivecodingEmulator {
     private func refusal(_ request: Request) -> Response? {
         let authorization = request.headers[.authorization] ?? ""
         guard authorization.lowercased().hasPrefix("bearer ") else {
-            return Self.json(["detail": "Authentication credentials were not provided."], status: .unauthorized)
+            return PlainResponses.json(["detail": "Authentication credentials were not provided."], status: .unauthorized)
         }
         guard let scope = scope(of: String(authorization.dropFirst(7)), kind: "lca") else {
-            return Self.json(["detail": "Invalid token."], status: .unauthorized)
+            return PlainResponses.json(["detail": "Invalid token."], status: .unauthorized)
         }
         guard scope.split(separator: " ").contains("read") else {
-            return Self.json(["detail": "You do not have permission to perform this action. Missing scope: read"], status: .forbidden)
+            return PlainResponses.json(["detail": "You do not have permission to perform this action. Missing scope: read"], status: .forbidden)
         }
         return nil
     }
@@ -29,9 +29,9 @@ extension LivecodingEmulator {
     private func stream(_ request: Request, slug: String) -> Response {
         if let refusal = refusal(request) { return refusal }
         guard let stream = LivecodingSeed.streams.first(where: { $0.slug == slug }) else {
-            return Self.json(["detail": "Not found."], status: .notFound)
+            return PlainResponses.json(["detail": "Not found."], status: .notFound)
         }
-        return Self.json(stream.json(base: "http://" + (request.head.authority ?? "127.0.0.1")))
+        return PlainResponses.json(stream.json(base: "http://" + (request.head.authority ?? "127.0.0.1")))
     }
 
     private func broadcasts(_ request: Request) -> Response {
@@ -53,7 +53,7 @@ extension LivecodingEmulator {
                 + ["livestream", "coding_category", "ordering"].compactMap { name in query.get(name).map { .init(name: name, value: $0) } }
             return parts.string ?? NSNull()
         }
-        return Self.json([
+        return PlainResponses.json([
             "count": items.count,
             "next": offset + limit < items.count ? link(offset + limit) : NSNull(),
             "previous": offset > 0 ? link(max(0, offset - limit)) : NSNull(),

@@ -9,7 +9,7 @@ extension LivecodingEmulator {
             let query = request.uri.queryParameters
             guard query.get("response_type") == "code", query.get("client_id") == Self.clientID,
                   let redirect = query.get("redirect_uri"), var target = URLComponents(string: redirect) else {
-                return Self.json(["error": "invalid_request"], status: .badRequest)
+                return PlainResponses.json(["error": "invalid_request"], status: .badRequest)
             }
             let code = UUID().uuidString.lowercased()
             state.withLock { $0.codes[code] = query.get("scope") ?? "read" }
@@ -19,12 +19,12 @@ extension LivecodingEmulator {
             return Response(status: .found, headers: headers)
         }
         router.post("o/token/") { [self] request, _ in
-            let form = Self.form(String(buffer: try await request.body.collect(upTo: 64 * 1024)))
-            guard Self.clientAuthenticates(request, form) else { return Self.json(["error": "invalid_client"], status: .unauthorized) }
+            let form = ReceivedForm(urlEncoded: String(buffer: try await request.body.collect(upTo: 64 * 1024)))
+            guard Self.clientAuthenticates(request, form) else { return PlainResponses.json(["error": "invalid_client"], status: .unauthorized) }
             switch form["grant_type"] {
             case "authorization_code": return exchange(code: form["code"] ?? "")
             case "refresh_token": return refresh(form["refresh_token"] ?? "")
-            default: return Self.json(["error": "unsupported_grant_type"], status: .badRequest)
+            default: return PlainResponses.json(["error": "unsupported_grant_type"], status: .badRequest)
             }
         }
         router.post("_castform/livecoding/expire") { [self] _, _ in
@@ -34,13 +34,13 @@ extension LivecodingEmulator {
         }
         router.get("_castform/livecoding/grants") { [self] _, _ in
             let (refreshes, refused) = state.withLock { ($0.refreshes, $0.refused) }
-            return Self.json(["refreshes": refreshes, "refused": refused])
+            return PlainResponses.json(["refreshes": refreshes, "refused": refused])
         }
     }
 
     private func exchange(code: String) -> Response {
         let scope: String? = code == Self.sandboxCode ? "read" : state.withLock { $0.codes.removeValue(forKey: code) }
-        guard let scope else { return Self.json(["error": "invalid_grant"], status: .badRequest) }
+        guard let scope else { return PlainResponses.json(["error": "invalid_grant"], status: .badRequest) }
         return tokens(scope: scope)
     }
 
@@ -54,31 +54,19 @@ extension LivecodingEmulator {
             grants.refreshes += 1
             return true
         }
-        guard granted, let scope = scope(of: token, kind: "lcr") else { return Self.json(["error": "invalid_grant"], status: .badRequest) }
+        guard granted, let scope = scope(of: token, kind: "lcr") else { return PlainResponses.json(["error": "invalid_grant"], status: .badRequest) }
         return tokens(scope: scope)
     }
 
     private func tokens(scope: String) -> Response {
         // A new access token must differ from the last even within one second.
-        Self.json(["access_token": issue("lca", scope: scope), "token_type": "Bearer", "expires_in": Self.lifetime,
+        PlainResponses.json(["access_token": issue("lca", scope: scope), "token_type": "Bearer", "expires_in": Self.lifetime,
                    "refresh_token": issue("lcr", scope: scope), "scope": scope])
     }
 
     /// Basic auth, form fields, or both (the article's client sends both).
-    static func clientAuthenticates(_ request: Request, _ form: [String: String]) -> Bool {
-        if let value = request.headers[.authorization], value.hasPrefix("Basic "),
-           let data = Data(base64Encoded: String(value.dropFirst(6))), let text = String(data: data, encoding: .utf8) {
-            return text == "\(clientID):\(clientSecret)"
-        }
+    static func clientAuthenticates(_ request: Request, _ form: ReceivedForm) -> Bool {
+        if let (id, secret) = PlainResponses.basicCredentials(request) { return id == clientID && secret == clientSecret }
         return form["client_id"] == clientID && form["client_secret"] == clientSecret
-    }
-
-    static func form(_ body: String) -> [String: String] {
-        var fields: [String: String] = [:]
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0) }
-            if parts.count == 2 { fields[parts[0]] = parts[1] }
-        }
-        return fields
     }
 }

@@ -47,7 +47,7 @@ public final class LivecodingEmulator: EmulatedService {
     }
 
     public func faultResponse(status: Int, retryAfter: Int?) -> Response {
-        var response = Self.json(["detail": "injected fault"], status: .init(code: status))
+        var response = PlainResponses.json(["detail": "injected fault"], status: .init(code: status))
         if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
         return response
     }
@@ -87,12 +87,5 @@ public final class LivecodingEmulator: EmulatedService {
 
     static func milliseconds(_ date: Date) -> Int {
         Int(date.timeIntervalSince1970 * 1000)
-    }
-
-    static func json(_ value: Any, status: HTTPResponse.Status = .ok) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])) ?? Data("null".utf8)
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -6,10 +6,10 @@ import NIOCore
 extension SideFXEmulator {
     func addAPIRoutes(to router: Router<EmulatorContext>) {
         router.post("oauth2/application_token") { [self] request, _ in
-            guard let (id, secret) = Self.basicCredentials(request), id == Self.clientID, secret == Self.clientSecret else {
-                return Self.text("Invalid client credentials", status: .unauthorized)
+            guard let (id, secret) = PlainResponses.basicCredentials(request), id == Self.clientID, secret == Self.clientSecret else {
+                return PlainResponses.text("Invalid client credentials", status: .unauthorized)
             }
-            return Self.json(["access_token": issueToken(), "expires_in": Self.tokenLifetime, "token_type": "Bearer"])
+            return PlainResponses.json(["access_token": issueToken(), "expires_in": Self.tokenLifetime, "token_type": "Bearer"])
         }
         router.post("api/") { [self] request, _ in try await rpc(request) }
         router.get("downloads/:signature/:filename") { [self] request, context in
@@ -21,19 +21,19 @@ extension SideFXEmulator {
         }
         router.get("_castform/sidefx/downloads") { [self] _, _ in
             let (whole, ranged) = counters.withLock { ($0.whole, $0.ranged) }
-            return Self.json(["whole": whole, "ranged": ranged])
+            return PlainResponses.json(["whole": whole, "ranged": ranged])
         }
     }
 
     private func rpc(_ request: Request) async throws -> Response {
         let authorization = request.headers[.authorization] ?? ""
         guard authorization.hasPrefix("Bearer "), isValid(token: String(authorization.dropFirst(7))) else {
-            return Self.text("Invalid or expired access token", status: .unauthorized)
+            return PlainResponses.text("Invalid or expired access token", status: .unauthorized)
         }
         let body = String(buffer: try await request.body.collect(upTo: 1 << 20))
-        guard let field = Self.formField("json", in: body), let call = try? JSONSerialization.jsonObject(with: Data(field.utf8)) as? [Any],
+        guard let field = ReceivedForm(urlEncoded: body)["json"], let call = try? JSONSerialization.jsonObject(with: Data(field.utf8)) as? [Any],
               call.count == 3, let function = call[0] as? String, let args = call[1] as? [Any], let kwargs = call[2] as? [String: Any] else {
-            return Self.text("The json parameter must be [function, args, kwargs]", status: .badRequest)
+            return PlainResponses.text("The json parameter must be [function, args, kwargs]", status: .badRequest)
         }
         let base = "http://" + (request.head.authority ?? "127.0.0.1")
         return answer(function, SideFXCall(args: args, kwargs: kwargs), base: base)
@@ -44,18 +44,18 @@ extension SideFXEmulator {
         case "download.get_daily_builds_list":
             // "Latest first", but as text, as the service sorts them.
             let matching = builds.filter { call.matches($0, platformAt: 2) }.sorted { $0.build > $1.build }
-            return Self.json(matching.map(\.listing))
+            return PlainResponses.json(matching.map(\.listing))
         case "download.get_daily_build_download":
-            guard let build = chosenBuild(call) else { return Self.text("No such build", status: .notFound) }
-            return Self.json(["download_url": "\(base)/downloads/\(signature(for: build.filename))/\(build.filename)",
+            guard let build = chosenBuild(call) else { return PlainResponses.text("No such build", status: .notFound) }
+            return PlainResponses.json(["download_url": "\(base)/downloads/\(signature(for: build.filename))/\(build.filename)",
                               "filename": build.filename, "hash": build.md5, "size": build.contents.count,
                               "date": build.date, "releases_list": build.release, "status": build.status])
         case "changelog.get_latest_changelog_entries":
-            return Self.json(SideFXSeed.changelog)
+            return PlainResponses.json(SideFXSeed.changelog)
         case "bugs.get_submission_options":
-            return Self.json(["os": ["Linux", "Windows", "macOS"], "products": ["Houdini"], "categories": ["Crash", "Rendering"]])
+            return PlainResponses.json(["os": ["Linux", "Windows", "macOS"], "products": ["Houdini"], "categories": ["Crash", "Rendering"]])
         default:
-            return Self.text("Unknown API function: \(function)", status: .badRequest)
+            return PlainResponses.text("Unknown API function: \(function)", status: .badRequest)
         }
     }
 
@@ -71,7 +71,7 @@ extension SideFXEmulator {
 
     private func download(_ request: Request, signature: String, filename: String) -> Response {
         guard let build = builds.first(where: { $0.filename == filename }), isValid(signature: signature, filename: filename) else {
-            return Self.text("Not found", status: .notFound)
+            return PlainResponses.text("Not found", status: .notFound)
         }
         var bytes = build.contents
         let corrupt = counters.withLock { counters in
@@ -90,37 +90,6 @@ extension SideFXEmulator {
         }
         counters.withLock { $0.whole += 1 }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
-
-    // MARK: Forms and answers
-
-    static func basicCredentials(_ request: Request) -> (String, String)? {
-        guard let value = request.headers[.authorization], value.hasPrefix("Basic "),
-              let data = Data(base64Encoded: String(value.dropFirst(6))), let text = String(data: data, encoding: .utf8),
-              let colon = text.firstIndex(of: ":") else { return nil }
-        return (String(text[..<colon]), String(text[text.index(after: colon)...]))
-    }
-
-    static func formField(_ name: String, in body: String) -> String? {
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, parts[0] == name else { continue }
-            return parts[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding
-        }
-        return nil
-    }
-
-    static func json(_ value: Any) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])) ?? Data("null".utf8)
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
-
-    static func text(_ message: String, status: HTTPResponse.Status) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "text/plain; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: message)))
     }
 }
 

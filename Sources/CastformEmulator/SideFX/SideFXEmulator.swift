@@ -42,10 +42,9 @@ public final class SideFXEmulator: EmulatedService {
     }
 
     public func faultResponse(status: Int, retryAfter: Int?) -> Response {
-        var headers = HTTPFields()
-        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
-        headers[.contentType] = "text/plain; charset=utf-8"
-        return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: "injected fault")))
+        var response = PlainResponses.text("injected fault", status: .init(code: status))
+        if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+        return response
     }
 
     public func rateLimitResponse(retryAfter: Int) -> Response {

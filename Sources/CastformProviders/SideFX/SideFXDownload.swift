@@ -22,7 +22,7 @@ struct SideFXDownload {
             "product": .string(product), "version": .string(version), "build": .string(build), "platform": .string(platform),
         ])
         guard let url = fresh["download_url"]?.string else { throw .unreadable(function: "download.get_daily_build_download", detail: "no download_url") }
-        let file = try FileSink(path: path, directory: directory)
+        let file = try DownloadFile(path: path, directory: directory)
         let status = try await client.download(url, from: file.offset, filename: filename) { try file.write($0) }
         if status != 206 && file.offset > 0 { try file.restart(with: status) }
         let found = try file.finish()
@@ -36,7 +36,7 @@ struct SideFXDownload {
 
 /// The file being downloaded: appended to from where a partial file ended, its MD5 computed
 /// over what was there and what arrives. A Mutex, since chunks arrive on the transport's task.
-final class FileSink: Sendable {
+final class DownloadFile: Sendable {
     let path: String
     let offset: Int64
     private let state: Mutex<(handle: FileHandle, hasher: Insecure.MD5)>
