@@ -30,7 +30,9 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "YAML", dependencies: ["CYAML"]),
-        .target(name: "CastformCore"),
+        // JSON read by looking at each token (state, plan files, the services' answers).
+        .target(name: "CastformJSON"),
+        .target(name: "CastformCore", dependencies: ["CastformJSON"]),
         .target(name: "CastformManifest", dependencies: ["YAML", "CastformCore"]),
         .target(
             name: "CastformProviders",
@@ -43,7 +45,7 @@ let package = Package(
         .target(
             name: "CastformState",
             dependencies: [
-                "CastformCore",
+                "CastformCore", "CastformJSON",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -52,13 +54,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "CastformPlanning", dependencies: ["CastformCore", "CastformManifest", "CastformState"]),
+        .target(name: "CastformPlanning", dependencies: ["CastformCore", "CastformJSON", "CastformManifest", "CastformState"]),
         .target(name: "CastformExecution", dependencies: ["CastformCore", "CastformPlanning", "CastformState"]),
         .target(name: "CastformRendering", dependencies: ["CastformCore", "CastformPlanning"]),
         // The one HTTP client of every provider: auth, retries, rate limits, streamed uploads.
         .target(
             name: "CastformHTTP",
             dependencies: [
+                "CastformJSON",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -113,9 +116,13 @@ let package = Package(
             dependencies: ["CastformTestSupport", "CastformEmulator"],
             path: "Tests/castform-chaos"
         ),
+        // What both benchmarks share: child processes with their CPU time and peak memory.
+        .target(name: "BenchSupport", path: "Benchmarks/BenchSupport"),
         .executableTarget(
             name: "castform-bench",
             dependencies: [
+                "BenchSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 "CastformCore", "CastformManifest", "CastformProviders", "CastformState", "CastformPlanning",
                 "CastformExecution", "CastformRendering", "CastformTestSupport", "CastformEmulator",
             ],
@@ -123,12 +130,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "castform-upload-bench",
-            dependencies: ["CastformHTTP", "CastformEmulator"],
+            dependencies: ["BenchSupport", "CastformHTTP", "CastformEmulator"],
             path: "Benchmarks/castform-upload-bench"
         ),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "CastformCoreTests", dependencies: ["CastformCore"]),
+        .testTarget(name: "CastformJSONTests", dependencies: ["CastformJSON"]),
         .testTarget(name: "CastformExecutionTests", dependencies: ["CastformExecution", "CastformPlanning", "CastformCore"]),
         .testTarget(
             name: "CastformManifestTests",

@@ -12,6 +12,10 @@ struct Options {
     /// Where `apply` writes state.json and plan JSON of its last run, for comparing engines.
     var dump: String?
     var runs = 5
+    // e2e
+    var latency = 50
+    var skipSandbox = false
+    var skipPerObject = false
 
     init(_ arguments: [String]) {
         var iterator = arguments.makeIterator()
@@ -25,6 +29,9 @@ struct Options {
                 if !list.isEmpty { resources = list }
             case "--parallelism": parallelism = Int(iterator.next() ?? "") ?? parallelism
             case "--dump": dump = iterator.next()
+            case "--latency": latency = Int(iterator.next() ?? "") ?? latency
+            case "--skip-sandbox": skipSandbox = true
+            case "--skip-per-object": skipPerObject = true
             default:
                 print("unknown option \(argument)")
                 exit(2)

@@ -1,5 +1,6 @@
 // Wall-clock timing and the figures the benchmark prints: median and min over runs, and the
 // process's peak resident set size.
+import BenchSupport
 import Foundation
 
 /// Seconds taken by `body`, with its result.
@@ -50,9 +51,7 @@ struct PhaseTimes {
 
 /// The process's peak resident set size (`VmHWM`), in MiB; nil off Linux.
 func peakMemoryMiB() -> Double? {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-    let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
-    return line.flatMap { Double($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") }.map { $0 / 1024 }
+    PeakMemory.highWaterMarkKiB().map { Double($0) / 1024 }
 }
 
 func printPeakMemory() {

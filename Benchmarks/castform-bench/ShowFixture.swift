@@ -1,6 +1,7 @@
-// The workspace of the `journal` benchmark: N Mixcloud shows, each with a title, tags, a
-// description and a short tracklist, sharing one small MP3 (the upload is real multipart
-// HTTP to the emulator, but the benchmark is about state, not bytes).
+// The workspace of the `journal` and `e2e` benchmarks: N Mixcloud shows, each with a title,
+// tags, a description and a short tracklist, sharing one small MP3 (the upload is real
+// multipart HTTP to the emulator, but the benchmarks are about state and reads, not bytes),
+// and optionally M Livepeer streams with one transcoding profile.
 import CastformCore
 import CastformManifest
 import Foundation
@@ -8,7 +9,7 @@ import Foundation
 struct ShowFixture {
     let root: String
 
-    init(count: Int) throws {
+    init(count: Int, streams: Int = 0) throws {
         root = FileManager.default.temporaryDirectory.path + "/castform-bench-shows-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: root + "/shows", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: root + "/audio", withIntermediateDirectories: true)
@@ -35,6 +36,28 @@ struct ShowFixture {
             }
             try text.write(toFile: root + "/shows/shows-\(file).yaml", atomically: true, encoding: .utf8)
         }
+        try writeStreams(streams)
+    }
+
+    private func writeStreams(_ count: Int) throws {
+        guard count > 0 else { return }
+        try FileManager.default.createDirectory(atPath: root + "/streams", withIntermediateDirectories: true)
+        var text = "livepeer_stream:\n"
+        for index in 0..<count {
+            text += """
+              stage-\(index):
+                name: "Stage \(index)"
+                profiles:
+                  - {name: 720p, width: 1280, height: 720, bitrate: 3000000, fps: 30}
+
+            """
+        }
+        try text.write(toFile: root + "/streams/streams.yaml", atomically: true, encoding: .utf8)
+    }
+
+    /// Replaces castform.yaml (the e2e benchmark points the providers at a running emulator).
+    func writeSettings(_ text: String) throws {
+        try text.write(toFile: root + "/castform.yaml", atomically: true, encoding: .utf8)
     }
 
     func loadWorkspace(_ providers: ProviderSet) throws -> Workspace {

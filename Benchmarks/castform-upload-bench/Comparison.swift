@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 
 /// Runs castform's uploader and curl alternately against one Mixcloud emulator and prints both.

@@ -1,4 +1,5 @@
 import CastformHTTP
+import BenchSupport
 import Foundation
 
 /// The measured side: uploads FILE as the `mp3` part of a multipart form with CastformHTTP to

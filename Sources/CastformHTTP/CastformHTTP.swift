@@ -7,3 +7,6 @@
 // `ServiceConfiguration` (name, base URL, middlewares, how to read the service's error bodies)
 // and get back bytes and `HTTPError`s. Time is injected (`HTTPClock`) so that backoff and rate
 // limits are tested exactly; nothing here calls `Task.sleep` directly.
+
+// `JSONValue`, the loosely typed answer every provider reads, comes from CastformJSON.
+@_exported import CastformJSON

@@ -39,6 +39,33 @@ import Testing
         }
     }
 
+    /// A draft and an unlisted show leave the list and the count; published again, they are
+    /// back in place (the emulator pages straight from its index only while none is hidden).
+    @Test func hiddenShowsLeaveTheListAndTheCountUntilPublished() async throws {
+        let emulator = MixcloudEmulator()
+        try await emulator.seed(count: 25)
+        try await withMixcloud(emulator) { client, _ in
+            let edit = { (slug: String) in "/upload/deepsessions/\(slug)/edit/?access_token=\(token)" }
+            #expect(try await client.post(edit("seeded-show-24"), fields: [("unpublish", "1")]).status == 200)
+            #expect(try await client.post(edit("seeded-show-3"), fields: [("unlisted", "1")]).status == 200)
+            let names = { (reply: MixcloudTestClient.Reply) in (reply.json["data"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? [] }
+            let first = try await client.get("/deepsessions/cloudcasts/?limit=20&offset=0")
+            #expect(names(first).count == 20 && !names(first).contains("Seeded Show 24"))
+            #expect(names(first).first == "Seeded Show 25" && names(first).last == "Seeded Show 5")
+            #expect((first.json["paging"] as? [String: String])?["next"] != nil)
+            let second = try await client.get("/deepsessions/cloudcasts/?limit=20&offset=20")
+            #expect(names(second) == ["Seeded Show 4", "Seeded Show 2", "Seeded Show 1"])
+            #expect((second.json["paging"] as? [String: String])?["next"] == nil)
+            #expect(try await client.get("/deepsessions/").json["cloudcast_count"] as? Int == 23)
+
+            #expect(try await client.post(edit("seeded-show-24"), fields: [("publish", "1")]).status == 200)
+            #expect(try await client.post(edit("seeded-show-3"), fields: [("publish", "1")]).status == 200)
+            #expect(try await client.get("/deepsessions/").json["cloudcast_count"] as? Int == 25)
+            let all = try await client.get("/deepsessions/cloudcasts/?limit=100&offset=0")
+            #expect(names(all) == (1...25).reversed().map { "Seeded Show \($0)" })
+        }
+    }
+
     @Test func listWithoutOffsetPagesByDate() async throws {
         let clock = ManualClock(date: Date(timeIntervalSince1970: 1_790_000_000))
         let emulator = MixcloudEmulator(now: { clock.date })

@@ -55,7 +55,7 @@ struct PlanCommand: AsyncParsableCommand {
                 let result = await planner.plan(session.workspace, state: state, options: try planning.planOptions(destroy: destroy))
                 PlanOutput.report(result.diagnostics)
                 guard let plan = result.plan else { throw ExitCode.failure }
-                render(session.document(plan))
+                render(session.document(plan, scope: json ? .full : .changes))
                 if let out { try save(plan, to: out, session: session) }
                 if detailedExitcode && plan.hasChanges { throw ExitCode(2) }
             }

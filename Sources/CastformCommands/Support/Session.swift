@@ -156,8 +156,9 @@ struct Session {
         return values
     }
 
-    func document(_ plan: CastformPlanning.Plan) -> PlanDocument {
-        PlanDocument(plan, registry: providers.registry, castformVersion: Runtime.version)
+    /// The plan's document: `.changes` for what a reader is shown, `.full` for JSON.
+    func document(_ plan: CastformPlanning.Plan, scope: PlanDocument.Scope = .changes) -> PlanDocument {
+        PlanDocument(plan, registry: providers.registry, castformVersion: Runtime.version, scope: scope)
     }
 }
 

@@ -12,7 +12,12 @@ public enum Normalization: Sendable, Hashable {
     public func apply(_ value: Value) -> Value {
         switch (self, value) {
         case (.trimWhitespace, .string(let text)):
-            return .string(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            // Most text has nothing to trim: looking at its two ends is far cheaper than
+            // Foundation's trim, which a diff of 10,000 shows calls 20,000 times.
+            let space = CharacterSet.whitespacesAndNewlines
+            guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+                  space.contains(first) || space.contains(last) else { return value }
+            return .string(text.trimmingCharacters(in: space))
         case (.caseInsensitive, .string(let text)):
             return .string(text.lowercased())
         case (.trailingSlash, .string(let text)):

@@ -1,3 +1,4 @@
+import CastformJSON
 /// Values in JSON (state files, plan files): the natural JSON form, plus two marked forms.
 ///
 /// `.unknown` is written `{"unknown": true}`. `.sensitive` is written `{"sensitive": HASH}` and
@@ -50,6 +51,12 @@ extension Value: Codable {
     }
 
     public init(from decoder: Decoder) throws {
+        // castform's own files are read with JSONValueDecoder: take the parsed node as it is
+        // instead of decoding by trial (see CastformJSON).
+        if let node = decoder as? JSONValueDecoder.Node {
+            self = Value(stateJSON: node.value)
+            return
+        }
         if let container = try? decoder.container(keyedBy: MarkerKey.self) {
             let keys = container.allKeys.map(\.stringValue)
             if keys == ["unknown"], (try? container.decode(Bool.self, forKey: MarkerKey(stringValue: "unknown"))) == true {
@@ -82,6 +89,27 @@ extension Value: Codable {
 }
 
 extension Value {
+    /// A value as state and plan files write it: `{"unknown": true}` and `{"sensitive": ...}`
+    /// are the marked forms; whole numbers are `.int`, as decoding by trial made them.
+    public init(stateJSON json: JSONValue) {
+        switch json {
+        case .null: self = .null
+        case .bool(let flag): self = .bool(flag)
+        case .number(let number):
+            self = number == number.rounded() && abs(number) < 9.2e18 ? .int(Int(number)) : .number(number)
+        case .string(let text): self = .string(text)
+        case .array(let elements): self = .list(elements.map(Value.init(stateJSON:)))
+        case .object(let members):
+            if members.count == 1, let marker = members["unknown"], marker == .bool(true) {
+                self = .unknown
+            } else if members.count == 1, let marker = members["sensitive"] {
+                self = .sensitive(marker.string.map(Value.string) ?? .unknown)
+            } else {
+                self = .object(members.mapValues(Value.init(stateJSON:)))
+            }
+        }
+    }
+
     /// Equality as a diff sees it: numbers by value (600 and 600.0 are the same).
     public func isEquivalent(to other: Value) -> Bool {
         switch (self, other) {

@@ -7,7 +7,7 @@ import NIOCore
 enum PlainResponses {
     /// `value` (JSONSerialization's objects) as `application/json`, keys sorted.
     static func json(_ value: Any, status: HTTPResponse.Status = .ok) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])) ?? Data("null".utf8)
+        let data = ObjectJSONWriter.data(value)
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -23,8 +23,15 @@ extension HTTPResponse {
     }
 
     /// The body as a loosely typed JSON value, for answers not worth a `Decodable` type.
+    /// Parsed in one pass (`JSONParser`): list pages of a large account are read this way.
     public func json() throws -> JSONValue {
-        try decode(JSONValue.self)
+        do {
+            return try JSONParser.parse(body)
+        } catch {
+            let text = PlainText.summary(of: body, limit: 120)
+            throw HTTPError(request: request, kind: .decoding(text.isEmpty ? "the body is empty, not JSON" : "not JSON: \(text)"),
+                            status: status, outcomeUnknown: isSuccess, attempts: attempts)
+        }
     }
 }
 

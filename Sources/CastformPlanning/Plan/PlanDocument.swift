@@ -81,7 +81,18 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         case attributeDisplay = "attribute_display"
     }
 
-    public init(_ plan: Plan, registry: SchemaRegistry, castformVersion: String = "0.1.0") {
+    /// How much of the plan a document carries.
+    public enum Scope: Sendable {
+        /// Everything Terraform's plan JSON has: every resource, changing or not, with its
+        /// prior and planned values (`--json`, `show -json`).
+        case full
+        /// What a reader is shown (human and Markdown output): entries that change something,
+        /// import or move, drift and outputs — no `planned_values`, `prior_state`, or no-op
+        /// entries, which on a large workspace cost more to build than the rest of the plan.
+        case changes
+    }
+
+    public init(_ plan: Plan, registry: SchemaRegistry, castformVersion: String = "0.1.0", scope: Scope = .full) {
         formatVersion = Self.formatVersion
         self.castformVersion = castformVersion
         timestamp = Self.timestamp(plan.created)
@@ -94,13 +105,15 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         state = StateReference(lineage: plan.lineage, serial: plan.serial)
         isDestroy = plan.isDestroy
         let schema = { (change: ResourceChange) in registry.schema(change.address.mode, change.address.type) }
-        resourceChanges = plan.changes.flatMap { change in
+        let listed = scope == .full ? plan.changes : plan.changes.filter { $0.kind != .noOp || $0.importing != nil || $0.previousAddress != nil }
+        resourceChanges = listed.flatMap { change in
             [Self.entry(change, schema: schema(change))]
                 + Self.deposedEntries(change, removal: registry.schema(.managed, change.address.type)?.removal(change.lifecycle) ?? .destroy)
         }
         resourceDrift = plan.drift.map { Self.entry($0, schema: schema($0)) }
-        plannedValues = Self.plannedValues(plan, schema: schema)
-        priorState = Self.priorState(plan, castformVersion: castformVersion, schema: schema)
+        plannedValues = scope == .full ? Self.plannedValues(plan, schema: schema) : Values(rootModule: .init(resources: []))
+        priorState = scope == .full ? Self.priorState(plan, castformVersion: castformVersion, schema: schema)
+            : PriorState(formatVersion: Self.formatVersion, castformVersion: castformVersion, values: Values(rootModule: .init(resources: [])))
         outputs = Self.outputs(plan, registry: registry)
         attributeDisplay = Self.attributeDisplay(plan, registry: registry)
     }

@@ -1,4 +1,5 @@
 import CastformCore
+import CastformJSON
 import Foundation
 
 /// A saved plan (`plan -out FILE`): everything apply needs except secrets, which apply reads
@@ -49,8 +50,7 @@ public struct PlanFile: Codable, Sendable {
 
     public static func read(from path: String) throws -> PlanFile {
         guard let data = FileManager.default.contents(atPath: path) else { throw PlanFileError.unreadable(path, "no such file") }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        let decoder = JSONValueDecoder()
         struct Header: Decodable {
             var format: String
             var version: Int

@@ -1,4 +1,5 @@
 import CastformCore
+import CastformJSON
 import Foundation
 
 /// State in files: `state.json` (the snapshot), `state.json.journal` (one fsync'd JSON line per
@@ -82,9 +83,6 @@ enum StateCoding {
         return encoder
     }()
 
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
+    /// Reads dates as ISO 8601, as the encoders write them; one pass over the bytes.
+    static let decoder = JSONValueDecoder()
 }

@@ -16,7 +16,7 @@ struct MixcloudPaging {
     var since: Int?
     var until: Int?
 
-    struct Page {
+    struct Page: Sendable {
         var items: [MixcloudCloudcast]
         var next: [(String, String)]?
         var previous: [(String, String)]?
@@ -40,6 +40,14 @@ struct MixcloudPaging {
             }
         }
         if !errors.isEmpty { throw MixcloudAPIError.validation(errors) }
+    }
+
+    /// The page at `offset` (offset paging), given its shows and whether more follow.
+    func page(at offset: Int, shows: [MixcloudCloudcast], more: Bool) -> Page {
+        let limitParameter = ("limit", String(limit))
+        let next = more ? [limitParameter, ("offset", String(offset + limit))] : nil
+        let previous = offset > 0 ? [limitParameter, ("offset", String(max(0, offset - limit)))] : nil
+        return Page(items: shows, next: next, previous: previous)
     }
 
     /// One page of `items`, which are ordered newest first.

@@ -8,8 +8,7 @@ enum MixcloudResponse {
     static let contentType = "text/javascript; charset=utf-8"
 
     static func json(_ object: [String: Any], status: Int = 200, callback: String? = nil) -> Response {
-        let options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: options)) ?? Data("{}".utf8)
+        let data = ObjectJSONWriter.data(object, escapingSlashes: false)
         var text = String(decoding: data, as: UTF8.self)
         if let callback, isJavaScriptName(callback) { text = "\(callback)(\(text));" }
         var headers = HTTPFields()

@@ -40,6 +40,8 @@ extension MixcloudState {
         accountsChanged = false
         codesChanged = false
         for change in cloudcasts.takeChanges() {
+            if let old = change.old, old.visibility != .published { unpublished[old.owner, default: 0] -= 1 }
+            if let new = change.new, new.visibility != .published { unpublished[new.owner, default: 0] += 1 }
             if !Self.sameIndexPlace(change.old, change.new) {
                 if let old = change.old { unindex(old) }
                 if let new = change.new { index(new) }

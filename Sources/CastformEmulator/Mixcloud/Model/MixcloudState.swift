@@ -19,6 +19,9 @@ struct MixcloudState: StoreContents {
     var slugs: [String: [String: String]] = [:]
     /// Owner → keys, newest first (`createdTime`, then `sequence`).
     var newestFirst: [String: [String]] = [:]
+    /// Owner → how many of their shows are stored as other than published (drafts, unlisted,
+    /// scheduled): while none are, the owner's published list is `newestFirst` itself.
+    var unpublished: [String: Int] = [:]
     var accountsChanged = false
     var codesChanged = false
 
@@ -41,6 +44,27 @@ struct MixcloudState: StoreContents {
     /// Every show of `owner`, newest first (later uploads first within one second).
     func shows(of owner: String) -> [MixcloudCloudcast] {
         (newestFirst[owner] ?? []).compactMap { cloudcasts[$0] }
+    }
+
+    /// `owner`'s published shows from `offset`, at most `limit`, newest first, and whether
+    /// more follow. It costs the page when the owner has no unpublished show (the usual
+    /// case), and the shows before the page otherwise.
+    func publishedPage(of owner: String, offset: Int, limit: Int, at time: Date) -> (shows: [MixcloudCloudcast], more: Bool) {
+        let keys = newestFirst[owner] ?? []
+        if unpublished[owner, default: 0] == 0 {
+            let start = min(offset, keys.count), end = min(keys.count, start + limit)
+            return (keys[start..<end].compactMap { cloudcasts[$0] }, end < keys.count)
+        }
+        let published = keys.lazy.compactMap { cloudcasts[$0] }.filter { $0.visibility(at: time) == .published }.dropFirst(offset)
+        let shows = Array(published.prefix(limit + 1))
+        return (Array(shows.prefix(limit)), shows.count > limit)
+    }
+
+    /// How many published shows `owner` has (`cloudcast_count`).
+    func publishedCount(of owner: String, at time: Date) -> Int {
+        let keys = newestFirst[owner] ?? []
+        if unpublished[owner, default: 0] == 0 { return keys.count }
+        return keys.lazy.filter { self.cloudcasts[$0]?.visibility(at: time) == .published }.count
     }
 
     /// Every show, in creation order.

@@ -44,10 +44,14 @@ extension MixcloudEmulator {
         _ = try await viewer(call, required: false)
         let paging = try MixcloudPaging(query: call.query)
         let time = now()
-        guard let (owner, shows) = await store.read({ state in
-            state.account(username: username).map { account in (account, Self.publishedShows(of: account.username, in: state, at: time)) }
+        guard let (owner, page) = await store.read({ state -> (MixcloudAccount, MixcloudPaging.Page)? in
+            guard let account = state.account(username: username) else { return nil }
+            guard let offset = paging.offset else {
+                return (account, paging.page(Self.publishedShows(of: account.username, in: state, at: time)))
+            }
+            let (shows, more) = state.publishedPage(of: account.username, offset: offset, limit: paging.limit, at: time)
+            return (account, paging.page(at: offset, shows: shows, more: more))
         }) else { throw MixcloudAPIError.notFound }
-        let page = paging.page(shows)
         let link = { (parameters: [(String, String)]) in "\(call.apiRoot)/\(owner.username)/cloudcasts/?\(FormURLEncoded.encode(parameters))" }
         var links: [String: Any] = [:]
         if let next = page.next { links["next"] = link(next) }
@@ -62,7 +66,7 @@ extension MixcloudEmulator {
 
     private func userResponse(_ account: MixcloudAccount, call: MixcloudRequest) async -> Response {
         let time = now()
-        let count = await store.read { Self.publishedShows(of: account.username, in: $0, at: time).count }
+        let count = await store.read { $0.publishedCount(of: account.username, at: time) }
         return MixcloudResponse.json(call.json.user(account, cloudcastCount: count, metadata: call.wantsMetadata), callback: call.callback)
     }
 

@@ -10,7 +10,14 @@ public enum JSONValue: Sendable, Hashable, Codable {
     case array([JSONValue])
     case object([String: JSONValue])
 
+    /// Decoding by trial is Codable's only way to learn a value's kind, and every failed try
+    /// builds an error with its coding path: a 10,000-object document spends most of its time
+    /// there. Under `JSONValueDecoder` (and `JSONValue(parsing:)`) the kind is read directly.
     public init(from decoder: any Decoder) throws {
+        if let source = decoder as? JSONValueDecoder.Node {
+            self = source.value
+            return
+        }
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -44,7 +51,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
 
     /// Parses `bytes` as JSON; `nil` when they are not JSON.
     public init?(parsing bytes: [UInt8]) {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)) else { return nil }
+        guard let value = try? JSONParser.parse(bytes) else { return nil }
         self = value
     }
 

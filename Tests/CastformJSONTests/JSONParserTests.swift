@@ -1,0 +1,54 @@
+import CastformJSON
+import Foundation
+import Testing
+
+@Suite struct JSONParserTests {
+    @Test func readsEveryKindOfValue() throws {
+        let value = try JSONParser.parse(Array(#" {"a": [1, -2.5, 3e2, true, false, null], "b": {"c": "d"}, "e": ""} "#.utf8))
+        #expect(value == .object([
+            "a": .array([.number(1), .number(-2.5), .number(300), .bool(true), .bool(false), .null]),
+            "b": .object(["c": .string("d")]), "e": .string(""),
+        ]))
+    }
+
+    @Test func readsEscapesAndSurrogatePairs() throws {
+        let value = try JSONParser.parse(Array(#"["a\"b\\c\/d\n\t\u00e9\ud83c\udfb5", "é🎵 raw"]"#.utf8))
+        #expect(value == .array([.string("a\"b\\c/d\n\té🎵"), .string("é🎵 raw")]))
+    }
+
+    @Test func agreesWithFoundationOnNumbers() throws {
+        for text in ["0", "-0", "12", "123456789012345", "1234567890123456789", "0.1", "1e-7", "-1.5E+10", "9007199254740993", "3.141592653589793"] {
+            let ours = try JSONParser.parse(Array(text.utf8))
+            let theirs = try JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed) as! NSNumber
+            #expect(ours == .number(theirs.doubleValue), "\(text)")
+        }
+    }
+
+    @Test(arguments: [
+        ("", "unexpected end of text", 0), ("{\"a\" 1}", "expected ':'", 5), ("[1,]", "unexpected character", 3),
+        ("\"abc", "unterminated string", 4), ("01", "invalid number (leading zero)", 2), ("[1] x", "unexpected text after the value", 4),
+        ("tru", "unexpected end of text", 0), ("\"a\u{01}\"", "control character in a string", 2), ("1.", "invalid number", 2),
+    ])
+    func refusesWhatIsNotJSON(text: String, reason: String, offset: Int) {
+        #expect(throws: JSONParser.Failure(offset: offset, reason: reason)) { try JSONParser.parse(Array(text.utf8)) }
+    }
+
+    @Test func refusesNestingDeeperThanTheLimit() {
+        let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(Array(deep.utf8)) }
+        let fine = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+        #expect((try? JSONParser.parse(Array(fine.utf8))) != nil)
+    }
+
+    @Test func parsesWhatFoundationWritesBackToTheSameValue() throws {
+        let document: [String: Any] = ["title": "Deep Sessions #1 — “live”", "tags": ["deep house", "vinyl"], "count": 42,
+                                       "ratio": 0.25, "nested": ["empty": [String: Int](), "list": [Int]()], "none": NSNull()]
+        let data = try JSONSerialization.data(withJSONObject: document)
+        let value = try JSONParser.parse(Array(data))
+        #expect(value["title"]?.string == "Deep Sessions #1 — “live”")
+        #expect(value["tags"] == .array([.string("deep house"), .string("vinyl")]))
+        #expect(value["count"] == .number(42))
+        #expect(value["nested"]?["empty"] == .object([:]))
+        #expect(value["none"] == .null)
+    }
+}
