@@ -19,3 +19,13 @@ public protocol StateBackend: Sendable {
     /// with `StateError.lockHolderRunning`: forcing it would let two writers in.
     func forceUnlock(id: String) async throws
 }
+
+/// A backend that can make several changes durable together: the state recorder hands it
+/// every change that completed while the previous write was under way, so an apply pays one
+/// fsync per batch instead of one per operation. No change is acknowledged before its batch
+/// is durable.
+public protocol BatchRecordingBackend: StateBackend {
+    /// Durably records `changes`, in order, on top of `snapshot`, which already includes them
+    /// all: their serials are the last `changes.count` up to `snapshot.serial`.
+    func record(_ changes: [StateChange], in snapshot: StateSnapshot) async throws
+}

@@ -15,6 +15,7 @@ struct ApplyRun {
     /// Returns whether everything succeeded.
     func run(saved: (path: String, file: PlanFile)?, planOptions: PlanOptions, destroy: Bool) async throws -> Bool {
         try await session.withLock(destroy ? "destroy" : "apply", timeout: options.lockTimeout.duration) {
+            if saved == nil, planOptions.refresh { session.prefetch() }
             var state = try await session.loadState()
             let plan: CastformPlanning.Plan
             if let saved {

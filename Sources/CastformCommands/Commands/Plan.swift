@@ -50,9 +50,11 @@ struct PlanCommand: AsyncParsableCommand {
             let variables = planning.variables(environment: Runtime.current.environment)
             try await Session.run(workspace.directory, sandbox: workspace.sandbox, verbose: workspace.verbose,
                                   variables: variables, requiresEnvironment: !destroy) { session in
+                let options = try planning.planOptions(destroy: destroy)
+                if options.refresh { session.prefetch() }
                 let state = try await session.loadState()
                 let planner = Planner(providers: session.providers, environment: session.runtime.environment)
-                let result = await planner.plan(session.workspace, state: state, options: try planning.planOptions(destroy: destroy))
+                let result = await planner.plan(session.workspace, state: state, options: options)
                 PlanOutput.report(result.diagnostics)
                 guard let plan = result.plan else { throw ExitCode.failure }
                 render(session.document(plan, scope: json ? .full : .changes))

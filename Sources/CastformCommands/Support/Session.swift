@@ -108,6 +108,13 @@ struct Session {
         Console.err(renderer.render(result.diagnostics))
     }
 
+    /// Starts the providers' reads of the declared types (see `Provider.prefetch`) so that
+    /// they overlap loading state. An apply calls it holding the lock: a list read before
+    /// another apply finished would be older than the state it is compared with.
+    func prefetch() {
+        providers.prefetch(workspace.resources.map(\.address))
+    }
+
     /// The state, or a new empty one (not yet written) when there is none.
     func loadState() async throws -> StateSnapshot {
         try await backend.load() ?? StateSnapshot()

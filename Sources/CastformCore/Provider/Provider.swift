@@ -12,6 +12,12 @@ public protocol Provider: Sendable {
     /// the account they belong to. A default in `Preflight.swift` checks nothing.
     func preflight(types: Set<String>) async -> [Diagnostic]
 
+    /// May start, without waiting for them, the reads `read(type:objects:)` will make for
+    /// `types` — lists whose requests do not depend on what state knows — so that they are in
+    /// flight while castform loads state. Each started read serves the next `read` of its type
+    /// once. A default in `Prefetch.swift` starts nothing.
+    func prefetch(types: Set<String>)
+
     /// Reads many objects of one type at once (a list call with paging, plus single gets only
     /// for what a list lacks). Objects missing from the result no longer exist.
     func read(type: String, objects: [KnownObject]) async -> ReadResult

@@ -13,8 +13,8 @@ struct MultipartPartHeaders: Equatable {
         let text = String(decoding: block, as: UTF8.self)
         for line in text.components(separatedBy: "\r\n") where !line.isEmpty {
             guard let colon = line.firstIndex(of: ":") else { return nil }
-            let field = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            let field = line[..<colon].trimmingSpaces.lowercased()
+            let value = line[line.index(after: colon)...].trimmingSpaces
             switch field {
             case "content-disposition":
                 let parsed = HeaderValue(value)
@@ -69,11 +69,22 @@ struct HeaderValue {
             }
         }
         parts.append(current)
-        value = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
+        value = parts[0].trimmingSpaces.lowercased()
         for part in parts.dropFirst() {
             guard let equals = part.firstIndex(of: "=") else { continue }
-            let key = part[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            parameters[key] = part[part.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let key = part[..<equals].trimmingSpaces.lowercased()
+            parameters[key] = part[part.index(after: equals)...].trimmingSpaces
         }
+    }
+}
+
+extension StringProtocol {
+    /// Without the spaces and tabs around it (HTTP's optional whitespace). Foundation's
+    /// `trimmingCharacters(in:)` bridges through NSString: a tenth of the emulator's CPU per
+    /// upload went there.
+    var trimmingSpaces: String {
+        let isSpace = { (character: Character) in character == " " || character == "\t" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
     }
 }

@@ -2,13 +2,26 @@ import CastformCore
 
 /// Streams: read through the paged list (one request per 1,000 streams), identity by user tags.
 extension LivepeerProvider {
-    func readStreams(_ api: LivepeerAPI, _ objects: [KnownObject]) async -> ReadResult {
+    /// Starts listing the streams: the list does not depend on state.
+    func prefetch(types: Set<String>) {
+        guard let api, types.contains(LivepeerSchemas.stream.name) else { return }
+        prefetched.start(LivepeerSchemas.stream.name) { try await Self.listStreams(api) }
+    }
+
+    static func listStreams(_ api: LivepeerAPI) async throws -> ([Value], Int) {
         var requests = 0
+        let all = try await api.list("/stream", query: [(name: "streamsonly", value: "1")], requests: &requests)
+        return (all, requests)
+    }
+
+    func readStreams(_ api: LivepeerAPI, _ objects: [KnownObject]) async -> ReadResult {
         let all: [Value]
+        let requests: Int
         do {
-            all = try await api.list("/stream", query: [(name: "streamsonly", value: "1")], requests: &requests)
+            (all, requests) = try await prefetched.take(LivepeerSchemas.stream.name) { try await Self.listStreams(api) }
         } catch {
-            return ReadResult(diagnostics: [.error("could not list Livepeer streams: \(error.message)", at: nil)], requestCount: requests)
+            let message = (error as? LivepeerAPI.Failure)?.message ?? "\(error)"
+            return ReadResult(diagnostics: [.error("could not list Livepeer streams: \(message)", at: nil)])
         }
         let known = Dictionary(objects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let lineages = Set(objects.compactMap { $0.privateData["lineage"]?.stringValue })

@@ -10,6 +10,8 @@ struct LivepeerProvider: Provider {
     let schemas = LivepeerSchemas.all
     let api: LivepeerAPI?
     let missingKey: Diagnostic
+    /// The stream list, started by `prefetch` while castform loads state.
+    let prefetched = PrefetchedReads<([Value], Int)>()
 
     init(context: ProviderContext) {
         // The sandbox's emulator knows one key; a real key from the environment would not work there.

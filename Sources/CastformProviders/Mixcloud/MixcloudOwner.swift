@@ -8,6 +8,8 @@ import Synchronization
 final class MixcloudOwner: Sendable {
     let configured: String?
     private let asked = Mutex<String?>(nil)
+    /// The one `GET /me/` of the run, shared by the preflight and a prefetch that waits for it.
+    let lookup = Mutex<Task<String, any Error>?>(nil)
 
     init(configured: String?) {
         self.configured = configured.flatMap { $0.isEmpty ? nil : $0 }
@@ -36,7 +38,23 @@ extension MixcloudClient {
 
     /// Whose token this is (`GET /me/`). Mixcloud may answer 200 with the user, or redirect
     /// to `/<username>` as the Python library's mock does (FACTS.md §5): both are read.
+    /// Asked once per client: every caller awaits the same request.
     func tokenOwner() async throws -> String {
+        let task = owner.lookup.withLock { lookup in
+            if let lookup { return lookup }
+            let started = Task { try await askTokenOwner() }
+            lookup = started
+            return started
+        }
+        return try await task.value
+    }
+
+    /// Whether the token belongs to the account castform.yaml names (any, when it names none).
+    func tokenMatchesConfiguredUser(_ tokenOwner: String) -> Bool {
+        owner.configured.map { $0.lowercased() == tokenOwner.lowercased() } ?? true
+    }
+
+    private func askTokenOwner() async throws -> String {
         let response = try await http.send(HTTPRequest(.get, "/me/", accepting: [301, 302]))
         if let location = response.headers["Location"], let name = location.split(separator: "/").last(where: { !$0.contains("?") && !$0.contains(":") }) {
             return String(name)

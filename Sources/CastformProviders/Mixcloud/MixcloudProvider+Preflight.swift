@@ -10,7 +10,7 @@ extension MixcloudProvider {
         guard let client else { return unavailable }
         do {
             let owner = try await client.tokenOwner()
-            if let configured = client.owner.configured, configured.lowercased() != owner.lowercased() {
+            if !client.tokenMatchesConfiguredUser(owner), let configured = client.owner.configured {
                 return [.error("Mixcloud: the access token belongs to the account \(owner), but castform.yaml names \(configured) (providers.mixcloud.user): use a token of \(configured) (castform login mixcloud), or set user: \(owner)", at: nil)]
             }
             client.owner.record(client.owner.configured ?? owner)

@@ -41,11 +41,24 @@ extension MixcloudProvider {
         return .recorded(listed: listed, description: description, tracks: tracks)
     }
 
+    /// Starts listing the owner's shows: the list does not depend on state. It waits for the
+    /// run's one `GET /me/`: with a token of another account nothing is listed (the preflight
+    /// reports it; this read is never taken).
+    public func prefetch(types: Set<String>) {
+        guard let client, types.contains(MixcloudSchemas.cloudcast.name) else { return }
+        prefetched.start(MixcloudSchemas.cloudcast.name) {
+            guard client.tokenMatchesConfiguredUser(try await client.tokenOwner()) else {
+                throw MixcloudFailure.unexpected("the access token belongs to another account")
+            }
+            return try await client.list()
+        }
+    }
+
     public func read(type: String, objects: [KnownObject]) async -> ReadResult {
         guard let client else { return ReadResult(diagnostics: unavailable) }
         guard !objects.isEmpty else { return ReadResult() }
         do {
-            let (items, listRequests) = try await client.list()
+            let (items, listRequests) = try await prefetched.take(type) { try await client.list() }
             var listed: [String: JSONValue] = [:]
             for item in items { listed[MixcloudClient.normalisedKey(item["key"]?.string ?? "")] = item }
             let results = try await withThrowingTaskGroup(of: (String, RemoteObject?, Int).self) { group in

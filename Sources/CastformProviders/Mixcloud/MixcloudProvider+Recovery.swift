@@ -43,7 +43,7 @@ extension MixcloudProvider {
         var search = ShowSearch(client: client, taken: Set(requests.first?.excluding.map(MixcloudClient.normalisedKey) ?? []))
         var report = RecoveryReport()
         do {
-            try await search.readList()
+            try await search.readList(prefetched)
             // The earliest upload first: of two shows that could be either's, it gets the older.
             for request in requests.sorted(by: { ($0.sentAt ?? .distantPast) < ($1.sentAt ?? .distantPast) }) {
                 report.results[request.address] = try await outcome(of: request, search: &search)

@@ -12,7 +12,7 @@ extension MixcloudProvider {
         var search = ShowSearch(client: client, taken: Set(queries.first?.excluding.map(MixcloudClient.normalisedKey) ?? []))
         var report = TwinReport()
         do {
-            try await search.readList()
+            try await search.readList(prefetched)
             for query in queries {
                 guard let title = query.desired["title"]?.unmarked.stringValue.map(MixcloudFields.trimmed), !title.isEmpty else { continue }
                 let found = try await search.findAll(ShowWanted(title: title, slug: MixcloudSlug.derive(title)))

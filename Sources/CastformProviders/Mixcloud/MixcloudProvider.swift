@@ -15,6 +15,8 @@ public struct MixcloudProvider: Provider {
     let unavailable: [Diagnostic]
     /// Manifest paths are relative to the workspace root.
     let root: String
+    /// The owner's show list, started by `prefetch` while castform loads state.
+    let prefetched = PrefetchedReads<([JSONValue], Int)>()
 
     public init(_ context: ProviderContext) {
         root = context.workspaceRoot

@@ -33,8 +33,15 @@ struct ShowSearch {
         self.taken = taken
     }
 
-    mutating func readList() async throws {
-        let (items, count) = try await client.list()
+    /// Reads the public list, or takes the one `prefetched` started for this plan.
+    mutating func readList(_ prefetched: PrefetchedReads<([JSONValue], Int)>? = nil) async throws {
+        let client = client
+        let (items, count): ([JSONValue], Int)
+        if let prefetched {
+            (items, count) = try await prefetched.take(MixcloudSchemas.cloudcast.name) { try await client.list() }
+        } else {
+            (items, count) = try await client.list()
+        }
         listed = items
         requests += count
     }

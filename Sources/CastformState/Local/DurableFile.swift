@@ -18,13 +18,19 @@ enum DurableFile {
         syncDirectory(directory)
     }
 
-    /// Appends one line and fsyncs it before returning.
-    static func appendLine(_ data: Data, to path: String) throws {
+    /// Appends each of `lines` with its newline in one write, then one fsync: a batch is
+    /// durable together, and a crash mid-write leaves at most one cut line at the end.
+    static func appendLines(_ lines: [Data], to path: String) throws {
         let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StateError.unwritable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         try dropUnterminatedLine(fd, path: path)
-        try writeAll(fd, data + Data([UInt8(ascii: "\n")]), path: path)
+        var data = Data(capacity: lines.reduce(0) { $0 + $1.count + 1 })
+        for line in lines {
+            data.append(line)
+            data.append(UInt8(ascii: "\n"))
+        }
+        try writeAll(fd, data, path: path)
         guard fsync(fd) == 0 else { throw StateError.unwritable(path: path, reason: String(cString: strerror(errno))) }
     }
 

@@ -10,7 +10,7 @@ import Foundation
 /// O(N²) bytes; appending one journal line keeps it O(N), and `persist` folds the journal into
 /// a new snapshot once, at the end. `load` (LocalBackend+Load.swift) replays a journal left by
 /// an interrupted run, and refuses to take lost state for no state.
-public struct LocalBackend: StateBackend {
+public struct LocalBackend: BatchRecordingBackend {
     public let path: String
 
     public init(path: String) {
@@ -29,13 +29,21 @@ public struct LocalBackend: StateBackend {
     /// journal or a backup but no state file always means a lost state file: `load` can refuse
     /// it without guessing.
     public func record(_ change: StateChange, in snapshot: StateSnapshot) async throws {
+        try await record([change], in: snapshot)
+    }
+
+    /// Appends one line per change with a single write and a single fsync (group commit).
+    public func record(_ changes: [StateChange], in snapshot: StateSnapshot) async throws {
         try DurableFile.createDirectory(directory)
         if FileKind(path) == .missing {
             try DurableFile.writeAtomically(try StateCoding.encoder.encode(snapshot), to: path)
             return
         }
-        let entry = JournalEntry(lineage: snapshot.lineage, serial: snapshot.serial, change: change)
-        try DurableFile.appendLine(try StateCoding.lineEncoder.encode(entry), to: journalPath)
+        let first = snapshot.serial - changes.count + 1
+        let lines = try changes.enumerated().map { offset, change in
+            try StateCoding.lineEncoder.encode(JournalEntry(lineage: snapshot.lineage, serial: first + offset, change: change))
+        }
+        try DurableFile.appendLines(lines, to: journalPath)
     }
 
     public func persist(_ snapshot: StateSnapshot) async throws {
