@@ -78,8 +78,8 @@ struct ApplyOptions: ParsableArguments {
     @Flag(name: .terraform("auto-approve"), help: "Apply without asking for confirmation.")
     var autoApprove = false
 
-    @Option(name: .terraform("parallelism"), help: "How many operations may run at once.")
-    var parallelism: Int = 4
+    @Option(name: .terraform("parallelism"), help: "How many operations may run at once (Terraform's default, 10; each service's client keeps its own limit on concurrent requests).")
+    var parallelism: Int = 10
 
     @Option(name: .terraform("input"), help: "Ask for confirmation on a terminal; --input=false never asks and fails where it would have to (CI).")
     var input: Bool = true

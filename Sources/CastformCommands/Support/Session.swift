@@ -6,6 +6,7 @@ import CastformPlanning
 import CastformRendering
 import CastformState
 import Foundation
+import Synchronization
 
 /// A loaded, valid workspace with its providers and state backend: where every workspace
 /// command starts. In the sandbox it also runs the emulators the providers talk to.
@@ -17,6 +18,8 @@ struct Session {
     let location: StateLocation
     let providers: ProviderSet
     let sandbox: Sandbox?
+    /// State being read since castform.yaml was (see `open(preloadsState:)`).
+    var preloaded: PreloadedState?
 
     /// Opens the workspace, runs `body`, and closes the session (stopping sandbox emulators)
     /// however `body` ends.
@@ -24,10 +27,10 @@ struct Session {
     /// `variables` are the run's variable values (default: `CASTFORM_VAR_*` only);
     /// `requiresEnvironment` makes an unset `${env.X}` an error (plan and apply send values).
     static func run<T>(_ directory: String, sandbox: Bool = false, verbose: Bool = false, allowsEmpty: Bool = false,
-                       variables: VariableOverrides? = nil, requiresEnvironment: Bool = false,
+                       variables: VariableOverrides? = nil, requiresEnvironment: Bool = false, preloadsState: Bool = false,
                        _ body: (Session) async throws -> T) async throws -> T {
         let session = try await open(directory, sandbox: sandbox, verbose: verbose, allowsEmpty: allowsEmpty,
-                                     variables: variables, requiresEnvironment: requiresEnvironment)
+                                     variables: variables, requiresEnvironment: requiresEnvironment, preloadsState: preloadsState)
         do {
             let result = try await body(session)
             await session.close()
@@ -40,13 +43,27 @@ struct Session {
 
     /// Loads and validates the workspace; prints its diagnostics (warnings too) on stderr and
     /// throws `ExitCode.failure` when there are errors.
+    ///
+    /// With `preloadsState` (plan, which holds no lock) the state is read from the moment
+    /// castform.yaml has said where it is, while the manifests are read and validated: the two
+    /// take about as long on a large workspace. Never under a lock: a command that locks must
+    /// read the state after taking the lock.
     static func open(_ directory: String, sandbox requested: Bool = false, verbose: Bool = false, allowsEmpty: Bool = false,
                      variables: VariableOverrides? = nil, requiresEnvironment: Bool = false, checksRecord: Bool = true,
-                     runtime: Runtime = Runtime.current) async throws -> Session {
+                     preloadsState: Bool = false, runtime: Runtime = Runtime.current) async throws -> Session {
         var loader = WorkspaceLoader(registry: runtime.registry, environment: runtime.environment)
         loader.allowsEmpty = allowsEmpty
         loader.variables = variables ?? VariableOverrides.environment(runtime.environment)
         loader.environmentIsRequired = requiresEnvironment
+        let preloaded = preloadsState ? PreloadedState() : nil
+        if let preloaded {
+            loader.settingsRead = { config, root in
+                preloaded.start {
+                    try await stateBackend(config, root: root, sandbox: requested || config.sandbox, checksRecord: checksRecord,
+                                           environment: runtime.environment).backend.load()
+                }
+            }
+        }
         let result = loader.load(root: directory)
         report(result)
         guard let workspace = result.workspace, !result.hasErrors else { throw ExitCode.failure }
@@ -63,13 +80,14 @@ struct Session {
         context.workspaceRoot = workspace.absoluteRoot
         let state: StateBackendChoice
         do {
-            state = try stateBackend(workspace, sandbox: useSandbox, checksRecord: checksRecord, environment: runtime.environment)
+            state = try stateBackend(workspace.config, root: workspace.absoluteRoot, sandbox: useSandbox, checksRecord: checksRecord,
+                                     environment: runtime.environment)
         } catch {
             await sandbox?.stop()
             throw error
         }
         return Session(runtime: runtime, workspace: workspace, backend: state.backend, location: state.location,
-                       providers: runtime.makeProviders(context), sandbox: sandbox)
+                       providers: runtime.makeProviders(context), sandbox: sandbox, preloaded: preloaded)
     }
 
     /// The workspace's state backend (the sandbox's own state file under `--sandbox`).
@@ -77,14 +95,13 @@ struct Session {
     /// With `checksRecord`, a backend other than the one `castform init` recorded is refused,
     /// and so is a postgres backend while a local state file is there and no record says the
     /// state moved: either way the command would start from a state that is not the team's.
-    private static func stateBackend(_ workspace: Workspace, sandbox: Bool, checksRecord: Bool,
+    private static func stateBackend(_ config: WorkspaceConfig, root: String, sandbox: Bool, checksRecord: Bool,
                                      environment: [String: String]) throws -> StateBackendChoice {
-        let root = workspace.absoluteRoot
         if sandbox {
             let path = ".castform/sandbox/state.json"
             return StateBackendChoice(location: StateLocation(backend: .local, path: path), backend: LocalBackend(path: root + "/" + path))
         }
-        let choice = try StateBackendChoice.make(workspace.config, root: root, environment: environment)
+        let choice = try StateBackendChoice.make(config, root: root, environment: environment)
         guard checksRecord else { return choice }
         let recorded = try StateLocation.recorded(root: root)
         if let recorded, !recorded.sameState(as: choice.location) {
@@ -117,7 +134,8 @@ struct Session {
 
     /// The state, or a new empty one (not yet written) when there is none.
     func loadState() async throws -> StateSnapshot {
-        try await backend.load() ?? StateSnapshot()
+        if let preloaded, let state = try await preloaded.take() { return state ?? StateSnapshot() }
+        return try await backend.load() ?? StateSnapshot()
     }
 
     /// Runs `body` holding the state lock; the lock is released however `body` ends.
@@ -189,5 +207,21 @@ struct Sandbox {
 
     func stop() async {
         for server in servers { await server.stop() }
+    }
+}
+
+/// The state a session started reading early (`Session.open(preloadsState:)`), handed to the
+/// first `loadState`; later calls read it again.
+final class PreloadedState: Sendable {
+    private let task = Mutex<Task<StateSnapshot?, any Error>?>(nil)
+
+    func start(_ load: @escaping @Sendable () async throws -> StateSnapshot?) {
+        task.withLock { $0 = Task(operation: load) }
+    }
+
+    /// The early read's result (nil inside: no state yet), or nil when there was none.
+    func take() async throws -> StateSnapshot?? {
+        guard let started = task.withLock({ current in defer { current = nil }; return current }) else { return nil }
+        return .some(try await started.value)
     }
 }

@@ -26,6 +26,9 @@ public struct WorkspaceLoader: Sendable {
     public var variables = VariableOverrides()
     /// Whether an unset `${env.X}` is an error (plan, apply) rather than a warning (validate).
     public var environmentIsRequired = false
+    /// Called with castform.yaml's settings before the manifests are read, so that work
+    /// which needs only the settings (loading state) can run meanwhile.
+    public var settingsRead: (@Sendable (WorkspaceConfig, _ absoluteRoot: String) -> Void)?
 
     public init(registry: SchemaRegistry, environment: [String: String], limits: ParseLimits = ParseLimits()) {
         self.registry = registry
@@ -44,6 +47,7 @@ public struct WorkspaceLoader: Sendable {
         var loading = Loading(root: root, absoluteRoot: absoluteRoot)
         var config = loadConfig(&loading)
         applyOverrides(variables, to: &config, sources: &loading.sources, diagnostics: &loading.diagnostics)
+        settingsRead?(config, absoluteRoot)
         let (resources, declarationsAreKnown) = loadManifests(&loading)
         var workspace = Workspace(root: root, absoluteRoot: absoluteRoot, config: config, resources: resources,
                                   incomplete: loading.incomplete, declarationsAreKnown: declarationsAreKnown)
