@@ -120,7 +120,8 @@ struct PlanRun {
         let drift = planner.drift(state: state, existing: existing, declarations: declarations, planned: planned, hasher: hasher)
         let plan = Plan(lineage: state.lineage, serial: state.serial, changes: changes, drift: drift,
                         isDestroy: options.destroy, refreshRequests: requests,
-                        configuration: PlanConfiguration(workspace, registry: planner.providers.registry, environment: planner.environment),
+                        configuration: options.recordsConfiguration
+                            ? PlanConfiguration(workspace, registry: planner.providers.registry, environment: planner.environment) : nil,
                         targets: options.targets)
         return PlanResult(plan: diagnostics.hasErrors ? nil : plan, diagnostics: diagnostics)
     }

@@ -13,6 +13,9 @@ public struct PlanOptions: Sendable {
     /// Import an object that already exists for a declaration state does not know, instead
     /// of creating a second one (`--no-adopt` turns it off).
     public var adopt = true
+    /// Whether the plan carries the declarations as written (Terraform's `configuration`):
+    /// plan JSON and plan files need it; a plan only shown to a reader does not.
+    public var recordsConfiguration = true
 
     public init(refresh: Bool = true, targets: [ResourceAddress] = [], destroy: Bool = false, adopt: Bool = true) {
         self.refresh = refresh

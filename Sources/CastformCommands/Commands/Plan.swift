@@ -50,7 +50,8 @@ struct PlanCommand: AsyncParsableCommand {
             let variables = planning.variables(environment: Runtime.current.environment)
             try await Session.run(workspace.directory, sandbox: workspace.sandbox, verbose: workspace.verbose,
                                   variables: variables, requiresEnvironment: !destroy, preloadsState: true) { session in
-                let options = try planning.planOptions(destroy: destroy)
+                var options = try planning.planOptions(destroy: destroy)
+                options.recordsConfiguration = json || out != nil
                 if options.refresh { session.prefetch() }
                 let state = try await session.loadState()
                 let planner = Planner(providers: session.providers, environment: session.runtime.environment)
