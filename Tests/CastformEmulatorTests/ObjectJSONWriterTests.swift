@@ -16,6 +16,13 @@ import Testing
         #expect(back == object as NSDictionary)
     }
 
+    /// JSONSerialization's numbers are NSNumbers, which cast to Bool too: 1 stays 1.
+    @Test func writesParsedNumbersAsTheyWere() throws {
+        let parsed = try JSONSerialization.jsonObject(with: Data(#"[1, true, 2.5, 0, false]"#.utf8))
+        #expect(String(decoding: ObjectJSONWriter.data(parsed), as: UTF8.self) == "[1,true,2.5,0,false]")
+        #expect(String(decoding: ObjectJSONWriter.data([true, 1, 2.5] as [Any]), as: UTF8.self) == "[true,1,2.5]")
+    }
+
     @Test func sortsKeysAndEscapesSlashesOnlyWhenAsked() {
         let object: [String: Any] = ["b": "x/y", "a": 1, "c": ["z": 1, "y": 2]]
         #expect(String(decoding: ObjectJSONWriter.data(object), as: UTF8.self) == #"{"a":1,"b":"x\/y","c":{"y":2,"z":1}}"#)

@@ -15,7 +15,18 @@ enum ObjectJSONWriter {
         return Data(output)
     }
 
+    /// The class of Foundation's boolean NSNumbers (JSONSerialization's `true` and `false`).
+    private static let booleanNumber = type(of: NSNumber(value: true))
+
     private static func write(_ value: Any, _ escapingSlashes: Bool, to output: inout [UInt8]) {
+        // An NSNumber (what JSONSerialization parses) casts to Bool, Int and Double alike: 1
+        // would be written `true`. Its class says which it is; Swift's own values never are one.
+        let kind = type(of: value)
+        if kind != Bool.self, kind != Int.self, kind != Double.self, let number = value as? NSNumber {
+            let text = type(of: number) == booleanNumber ? (number.boolValue ? "true" : "false") : number.stringValue
+            output.append(contentsOf: text.utf8)
+            return
+        }
         switch value {
         case let text as String: writeString(text, escapingSlashes, to: &output)
         case let flag as Bool: output.append(contentsOf: (flag ? "true" : "false").utf8)
