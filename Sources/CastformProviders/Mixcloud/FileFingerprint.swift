@@ -18,15 +18,18 @@ struct FileFingerprint: Sendable, Hashable {
 
     /// The fingerprint of `path`, reusing `cached` when size and mtime still match.
     static func of(_ path: String, cached: FileFingerprint?) -> FileFingerprint? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = (attributes[.size] as? NSNumber)?.int64Value,
-              let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 else { return nil }
+        // stat(2), not FileManager's attributes (a dictionary per call, once per show per
+        // plan); and of the file a link points to, whose content is what gets hashed.
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int64(info.st_size)
+        let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
         if let cached, cached.size == size, cached.modified == modified { return cached }
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         var hasher = SHA256()
         while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = Array(hasher.finalize()).lowercaseHex
         return FileFingerprint(sha256: digest, size: size, modified: modified)
     }
 

@@ -1,4 +1,5 @@
 import Crypto
+import CastformCore
 import CastformHTTP
 import Foundation
 import Synchronization
@@ -86,7 +87,7 @@ final class DownloadFile: Sendable {
         do {
             return try state.withLock { state in
                 try state.handle.close()
-                return state.hasher.finalize().map { String(format: "%02x", $0) }.joined()
+                return Array(state.hasher.finalize()).lowercaseHex
             }
         } catch {
             throw .fileError(path: path, detail: "\(error)")

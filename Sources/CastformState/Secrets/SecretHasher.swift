@@ -18,18 +18,9 @@ public struct SecretHasher: Sendable {
     public func hash(_ value: Value) -> String {
         let data = (try? Self.canonical.encode(value.unmarked)) ?? Data()
         let mac = HMAC<SHA256>.authenticationCode(for: data, using: SymmetricKey(data: keyBytes))
-        // Hex by hand: `String(format: "%02x")` per byte was most of the cost of a plan
-        // (every read object's secrets are hashed, 32 formatted bytes each).
-        var hex: [UInt8] = []
-        hex.reserveCapacity(2 * SHA256.byteCount)
-        for byte in mac {
-            hex.append(Self.hexDigits[Int(byte >> 4)])
-            hex.append(Self.hexDigits[Int(byte & 0x0f)])
-        }
-        return Value.hashPrefix + String(decoding: hex, as: UTF8.self)
+        // Every read object's secrets are hashed: formatting the 32 bytes must be cheap.
+        return Value.hashPrefix + Array(mac).lowercaseHex
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Canonical JSON: keys sorted. Shared, as its settings never change.
     private static let canonical: JSONEncoder = {
