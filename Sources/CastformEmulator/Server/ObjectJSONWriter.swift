@@ -19,19 +19,8 @@ enum ObjectJSONWriter {
     private static let booleanNumber = type(of: NSNumber(value: true))
 
     private static func write(_ value: Any, _ escapingSlashes: Bool, to output: inout [UInt8]) {
-        // An NSNumber (what JSONSerialization parses) casts to Bool, Int and Double alike: 1
-        // would be written `true`. Its class says which it is; Swift's own values never are one.
-        let kind = type(of: value)
-        if kind != Bool.self, kind != Int.self, kind != Double.self, let number = value as? NSNumber {
-            let text = type(of: number) == booleanNumber ? (number.boolValue ? "true" : "false") : number.stringValue
-            output.append(contentsOf: text.utf8)
-            return
-        }
         switch value {
         case let text as String: writeString(text, escapingSlashes, to: &output)
-        case let flag as Bool: output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case let number as Int: output.append(contentsOf: String(number).utf8)
-        case let number as Double: output.append(contentsOf: format(number).utf8)
         case let object as [String: Any]:
             output.append(UInt8(ascii: "{"))
             for (index, key) in object.keys.sorted().enumerated() {
@@ -48,10 +37,25 @@ enum ObjectJSONWriter {
                 write(element, escapingSlashes, to: &output)
             }
             output.append(UInt8(ascii: "]"))
-        case let number as Int64: output.append(contentsOf: String(number).utf8)
-        case let number as UInt64: output.append(contentsOf: String(number).utf8)
-        case let number as Float: output.append(contentsOf: format(Double(number)).utf8)
-        default: output.append(contentsOf: "null".utf8)  // NSNull, and nil in an `Any`
+        default:
+            output.append(contentsOf: scalar(value).utf8)
+        }
+    }
+
+    /// A number, a boolean or null. An NSNumber (what JSONSerialization parses) casts to
+    /// Bool, Int and Double alike — 1 would be written `true` — so its class decides; Swift's
+    /// own values are told by their type first (casting them to NSNumber would bridge).
+    private static func scalar(_ value: Any) -> String {
+        switch value {
+        case let flag as Bool where type(of: value) == Bool.self: return flag ? "true" : "false"
+        case let number as Int where type(of: value) == Int.self: return String(number)
+        case let number as Double where type(of: value) == Double.self: return format(number)
+        case let number as NSNumber:
+            return type(of: number) == booleanNumber ? (number.boolValue ? "true" : "false") : number.stringValue
+        case let number as Int64: return String(number)
+        case let number as UInt64: return String(number)
+        case let number as Float: return format(Double(number))
+        default: return "null"  // NSNull, and nil in an `Any`
         }
     }
 
