@@ -6,7 +6,6 @@ import CastformPlanning
 import CastformRendering
 import CastformState
 import Foundation
-import Synchronization
 
 /// A loaded, valid workspace with its providers and state backend: where every workspace
 /// command starts. In the sandbox it also runs the emulators the providers talk to.
@@ -19,7 +18,7 @@ struct Session {
     let providers: ProviderSet
     let sandbox: Sandbox?
     /// State being read since castform.yaml was (see `open(preloadsState:)`).
-    var preloaded: PreloadedState?
+    let preloaded: HeadStart<StateSnapshot?>?
 
     /// Opens the workspace, runs `body`, and closes the session (stopping sandbox emulators)
     /// however `body` ends.
@@ -55,7 +54,7 @@ struct Session {
         loader.allowsEmpty = allowsEmpty
         loader.variables = variables ?? VariableOverrides.environment(runtime.environment)
         loader.environmentIsRequired = requiresEnvironment
-        let preloaded = preloadsState ? PreloadedState() : nil
+        let preloaded = preloadsState ? HeadStart<StateSnapshot?>() : nil
         if let preloaded {
             loader.settingsRead = { config, root in
                 preloaded.start {
@@ -134,7 +133,8 @@ struct Session {
 
     /// The state, or a new empty one (not yet written) when there is none.
     func loadState() async throws -> StateSnapshot {
-        if let preloaded, let state = try await preloaded.take() { return state ?? StateSnapshot() }
+        let backend = backend
+        if let preloaded { return try await preloaded.take { try await backend.load() } ?? StateSnapshot() }
         return try await backend.load() ?? StateSnapshot()
     }
 
@@ -207,21 +207,5 @@ struct Sandbox {
 
     func stop() async {
         for server in servers { await server.stop() }
-    }
-}
-
-/// The state a session started reading early (`Session.open(preloadsState:)`), handed to the
-/// first `loadState`; later calls read it again.
-final class PreloadedState: Sendable {
-    private let task = Mutex<Task<StateSnapshot?, any Error>?>(nil)
-
-    func start(_ load: @escaping @Sendable () async throws -> StateSnapshot?) {
-        task.withLock { $0 = Task(operation: load) }
-    }
-
-    /// The early read's result (nil inside: no state yet), or nil when there was none.
-    func take() async throws -> StateSnapshot?? {
-        guard let started = task.withLock({ current in defer { current = nil }; return current }) else { return nil }
-        return .some(try await started.value)
     }
 }

@@ -5,7 +5,7 @@ extension LivepeerProvider {
     /// Starts listing the streams: the list does not depend on state.
     func prefetch(types: Set<String>) {
         guard let api, types.contains(LivepeerSchemas.stream.name) else { return }
-        prefetched.start(LivepeerSchemas.stream.name) { try await Self.listStreams(api) }
+        prefetched.start { try await Self.listStreams(api) }
     }
 
     static func listStreams(_ api: LivepeerAPI) async throws -> ([Value], Int) {
@@ -18,7 +18,7 @@ extension LivepeerProvider {
         let all: [Value]
         let requests: Int
         do {
-            (all, requests) = try await prefetched.take(LivepeerSchemas.stream.name) { try await Self.listStreams(api) }
+            (all, requests) = try await prefetched.take { try await Self.listStreams(api) }
         } catch {
             let message = (error as? LivepeerAPI.Failure)?.message ?? "\(error)"
             return ReadResult(diagnostics: [.error("could not list Livepeer streams: \(message)", at: nil)])

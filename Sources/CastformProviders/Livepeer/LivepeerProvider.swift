@@ -11,7 +11,7 @@ struct LivepeerProvider: Provider {
     let api: LivepeerAPI?
     let missingKey: Diagnostic
     /// The stream list, started by `prefetch` while castform loads state.
-    let prefetched = PrefetchedReads<([Value], Int)>()
+    let prefetched = HeadStart<([Value], Int)>()
 
     init(context: ProviderContext) {
         // The sandbox's emulator knows one key; a real key from the environment would not work there.

@@ -46,7 +46,7 @@ extension MixcloudProvider {
     /// reports it; this read is never taken).
     public func prefetch(types: Set<String>) {
         guard let client, types.contains(MixcloudSchemas.cloudcast.name) else { return }
-        prefetched.start(MixcloudSchemas.cloudcast.name) {
+        prefetched.start {
             guard client.tokenMatchesConfiguredUser(try await client.tokenOwner()) else {
                 throw MixcloudFailure.unexpected("the access token belongs to another account")
             }
@@ -58,7 +58,7 @@ extension MixcloudProvider {
         guard let client else { return ReadResult(diagnostics: unavailable) }
         guard !objects.isEmpty else { return ReadResult() }
         do {
-            let (items, listRequests) = try await prefetched.take(type) { try await client.list() }
+            let (items, listRequests) = try await prefetched.take { try await client.list() }
             var listed: [String: JSONValue] = [:]
             for item in items { listed[MixcloudClient.normalisedKey(item["key"]?.string ?? "")] = item }
             let results = try await withThrowingTaskGroup(of: (String, RemoteObject?, Int).self) { group in

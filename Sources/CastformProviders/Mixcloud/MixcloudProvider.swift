@@ -16,7 +16,7 @@ public struct MixcloudProvider: Provider {
     /// Manifest paths are relative to the workspace root.
     let root: String
     /// The owner's show list, started by `prefetch` while castform loads state.
-    let prefetched = PrefetchedReads<([JSONValue], Int)>()
+    let prefetched = HeadStart<([JSONValue], Int)>()
 
     public init(_ context: ProviderContext) {
         root = context.workspaceRoot

@@ -1,3 +1,4 @@
+import CastformCore
 import CastformHTTP
 import Foundation
 
@@ -34,11 +35,11 @@ struct ShowSearch {
     }
 
     /// Reads the public list, or takes the one `prefetched` started for this plan.
-    mutating func readList(_ prefetched: PrefetchedReads<([JSONValue], Int)>? = nil) async throws {
+    mutating func readList(_ prefetched: HeadStart<([JSONValue], Int)>? = nil) async throws {
         let client = client
         let (items, count): ([JSONValue], Int)
         if let prefetched {
-            (items, count) = try await prefetched.take(MixcloudSchemas.cloudcast.name) { try await client.list() }
+            (items, count) = try await prefetched.take { try await client.list() }
         } else {
             (items, count) = try await client.list()
         }
