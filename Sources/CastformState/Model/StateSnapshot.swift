@@ -1,4 +1,5 @@
 import CastformCore
+import CastformJSON
 import Foundation
 import Synchronization
 
@@ -91,6 +92,12 @@ public struct StateSnapshot: Codable, Sendable {
     }
 
     public init(from decoder: Decoder) throws {
+        // State files are read with JSONValueDecoder: build from the parsed tree directly
+        // (StateSnapshot+Direct.swift); what that reader does not recognise is read here.
+        if let node = decoder as? JSONValueDecoder.Node, let snapshot = StateSnapshot(stateJSON: node.value) {
+            self = snapshot
+            return
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(version: try container.decode(Int.self, forKey: .version),
                   serial: try container.decode(Int.self, forKey: .serial),
