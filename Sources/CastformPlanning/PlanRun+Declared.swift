@@ -5,17 +5,70 @@ import CastformState
 /// Declared resources, dependencies first: each evaluated against the values known so far
 /// and compared with what exists. A declaration with `for_each` is one object per instance,
 /// its collection evaluated first (a data source it reads from was read before it).
+///
+/// Managed objects that do not depend on each other are planned side by side: the run
+/// gathers them into a batch until one depends on a member, a data source comes (it is read
+/// from the service, one at a time as before) or a `for_each` has to be evaluated, computes
+/// each member's change on both cores (`managedOutcome` reads the run, changes nothing) and
+/// then records the outcomes in order — the plan is the same as one object after another.
 extension PlanRun {
+    /// One managed object to plan.
+    struct Pending: Sendable {
+        let address: ResourceAddress
+        let declaration: ResourceDeclaration
+        let each: EachInstance?
+        let schema: ResourceTypeSchema
+        let dependencies: [ResourceAddress]
+    }
+
+    /// What planning one managed object yields, before it is added to the run.
+    struct ManagedOutcome: Sendable {
+        var change: ResourceChange
+        var known: [String: Value]
+        var diagnostics: [Diagnostic]
+    }
+
     mutating func planDeclared() async {
+        var batch: [Pending] = []
+        var batched = Set<ResourceAddress>()
         for address in order.topological() {
             guard let declaration = declarations[address], let schema = planner.providers.schema(for: address) else { continue }
+            let dependsOnBatch = order.edges.dependencies(of: address).contains { batched.contains($0) }
+            if address.mode == .data || declaration.forEach != nil || dependsOnBatch {
+                planBatch(&batch)
+                batched.removeAll()
+            }
             guard let instances = instances(of: declaration) else { continue }
             for each in instances {
                 let instance = each.map { address.instance($0.key) } ?? address
                 if each != nil { instancesPlanned[address, default: []].append(instance) }
-                await plan(instance, of: declaration, each: each, schema: schema)
+                planned.insert(instance)
+                // A dependency with `for_each` is all its instances (planned before this one).
+                let dependencies = order.edges.dependencies(of: address).flatMap { instancesPlanned[$0] ?? [$0] }
+                let pending = Pending(address: instance, declaration: declaration, each: each, schema: schema, dependencies: dependencies)
+                if address.mode == .data {
+                    await read(pending)
+                } else {
+                    batch.append(pending)
+                }
             }
+            if address.mode == .managed { batched.insert(address) }
         }
+        planBatch(&batch)
+    }
+
+    /// Plans the batch's objects (side by side when there are enough to pay for it) and
+    /// records their outcomes in the batch's order; empties the batch.
+    private mutating func planBatch(_ batch: inout [Pending]) {
+        guard !batch.isEmpty else { return }
+        let run = self
+        let outcomes = batch.concurrentMap(minimumPerThread: 64) { run.managedOutcome($0) }
+        for (pending, outcome) in zip(batch, outcomes) {
+            known[pending.address] = outcome.known
+            diagnostics += outcome.diagnostics
+            changes.append(outcome.change)
+        }
+        batch.removeAll(keepingCapacity: true)
     }
 
     /// The objects a declaration stands for: itself (`[nil]`), or one per key of its
@@ -35,40 +88,36 @@ extension PlanRun {
         }
     }
 
-    /// One object: a data source read, or a managed resource's change.
-    private mutating func plan(_ address: ResourceAddress, of declaration: ResourceDeclaration, each: EachInstance?,
-                               schema: ResourceTypeSchema) async {
-        planned.insert(address)
-        let desired = evaluation.of(declaration, schema: schema, each: each) { [known] in known[$0] }
+    /// A data source: read now, its values known to what comes after.
+    private mutating func read(_ pending: Pending) async {
+        let (address, declaration, schema) = (pending.address, pending.declaration, pending.schema)
+        let desired = evaluation.of(declaration, schema: schema, each: pending.each) { [known] in known[$0] }
         if inScope(address) { diagnostics += Planner.fileProblems(declaration, schema: schema, desired: desired, workspace: workspace) }
-        // A dependency with `for_each` is all its instances (planned before this one).
-        let dependencies = order.edges.dependencies(of: declaration.address).flatMap { instancesPlanned[$0] ?? [$0] }
-        if address.mode == .data {
-            let (change, values, problems) = await planner.read(address, schema: schema, arguments: desired,
-                                                                 dependencies: dependencies, hasher: hasher)
-            // A provider cannot know where the data source is declared: its problems
-            // without a place are placed at the declaration.
-            diagnostics += problems.map { problem in
-                var problem = problem
-                if problem.location == nil { problem.location = declaration.location }
-                return problem
-            }
-            known[address] = values
-            changes.append(change)
-        } else {
-            changes.append(managedChange(declaration, address: address, schema: schema, desired: desired, dependencies: dependencies))
+        let (change, values, problems) = await planner.read(address, schema: schema, arguments: desired,
+                                                             dependencies: pending.dependencies, hasher: hasher)
+        // A provider cannot know where the data source is declared: its problems
+        // without a place are placed at the declaration.
+        diagnostics += problems.map { problem in
+            var problem = problem
+            if problem.location == nil { problem.location = declaration.location }
+            return problem
         }
+        known[address] = values
+        changes.append(change)
     }
 
     /// One managed resource's change, with what it tells the rest of the plan (its values)
-    /// and the problems it raises where the plan touches it.
-    private mutating func managedChange(_ declaration: ResourceDeclaration, address: ResourceAddress, schema: ResourceTypeSchema,
-                                        desired: [String: Value], dependencies: [ResourceAddress]) -> ResourceChange {
+    /// and the problems it raises where the plan touches it. Reads the run only.
+    func managedOutcome(_ pending: Pending) -> ManagedOutcome {
+        let (address, declaration, schema) = (pending.address, pending.declaration, pending.schema)
+        let desired = evaluation.of(declaration, schema: schema, each: pending.each) { [known] in known[$0] }
+        var diagnostics: [Diagnostic] = []
+        if inScope(address) { diagnostics += Planner.fileProblems(declaration, schema: schema, desired: desired, workspace: workspace) }
         let prior = existing[address].map { Planner.prior($0, state: state.resource(address), schema: schema) }
         var change = planner.diff(declaration, address: address, schema: schema, desired: desired, prior: prior,
-                                  remoteID: existing[address]?.id, dependencies: dependencies, hasher: hasher)
+                                  remoteID: existing[address]?.id, dependencies: pending.dependencies, hasher: hasher)
         let makesNew = change.kind == .create || change.kind.isReplace
-        known[address] = makesNew ? Planner.withUnknownComputed(desired, schema: schema) : (prior ?? [:]).merging(desired) { $1 }
+        let known = makesNew ? Planner.withUnknownComputed(desired, schema: schema) : (prior ?? [:]).merging(desired) { $1 }
         if makesNew, inScope(address) {
             diagnostics += Planner.missingToCreate(declaration, schema: schema, desired: desired)
         }
@@ -79,7 +128,7 @@ extension PlanRun {
         change.deposed = state.resource(address)?.deposed ?? []
         Planner.recordLifecycle(&change, declared: Planner.lifecycle(declaration, schema: schema),
                                 recorded: state.resource(address)?.lifecycle, schema: schema)
-        return change
+        return ManagedOutcome(change: change, known: known, diagnostics: diagnostics)
     }
 
     /// An object that exists but that state does not hold: found by recovery (a create whose

@@ -5,7 +5,7 @@ import CastformState
 /// One planning, step by step (see `Planner.plan`), with what the steps learn as they go:
 /// what exists, which creates were lost or never happened, which objects are twins to import,
 /// the values known so far, the changes and the diagnostics.
-struct PlanRun {
+struct PlanRun: Sendable {
     let planner: Planner
     let workspace: Workspace
     let state: StateSnapshot

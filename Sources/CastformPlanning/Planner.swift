@@ -133,7 +133,8 @@ public struct Planner: Sendable {
     /// not drift.
     func drift(state: StateSnapshot, existing: [ResourceAddress: RemoteObject],
                declarations: [ResourceAddress: ResourceDeclaration], planned: Set<ResourceAddress>, hasher: SecretHasher) -> [ResourceChange] {
-        state.resources.compactMap { resource in
+        // Each object on its own, so side by side (see `Array.concurrentMap`).
+        state.resources.concurrentMap(minimumPerThread: 64) { resource -> ResourceChange? in
             guard resource.id != nil, planned.contains(resource.address),
                   let declaration = declarations[resource.address.declaration] else { return nil }
             guard let object = existing[resource.address] else {
@@ -155,6 +156,6 @@ public struct Planner: Sendable {
             return ResourceChange(address: resource.address, provider: resource.provider, kind: .update,
                                   before: resource.attributes, after: now, changedAttributes: changed,
                                   actionReason: .changedOutsideCastform, remoteID: resource.id)
-        }
+        }.compactMap { $0 }
     }
 }

@@ -1,0 +1,24 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+extension Array where Element: Sendable {
+    /// `map`, with the elements spread over the machine's cores: for CPU-bound work on many
+    /// independent elements (planning 10,000 objects). Results are in the elements' order.
+    /// Below `minimumPerThread` elements per core it maps on the calling thread, where
+    /// handing work to other threads would cost more than it saves.
+    public func concurrentMap<T: Sendable>(minimumPerThread: Int = 1, _ transform: @Sendable (Element) -> T) -> [T] {
+        let threads = Swift.min(ProcessInfo.processInfo.activeProcessorCount, count / Swift.max(minimumPerThread, 1))
+        guard threads > 1 else { return map(transform) }
+        // Several chunks per thread, so that a thread slowed by other work does not hold up the rest.
+        let chunks = threads * 4
+        let size = (count + chunks - 1) / chunks
+        let results = Mutex([[T]](repeating: [], count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = Swift.min(chunk * size, count)..<Swift.min((chunk + 1) * size, count)
+            let mapped = self[range].map(transform)
+            results.withLock { $0[chunk] = mapped }
+        }
+        return results.withLock { $0.flatMap { $0 } }
+    }
+}
