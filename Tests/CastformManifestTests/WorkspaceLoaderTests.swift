@@ -3,6 +3,7 @@ import CastformManifest
 import CastformProviders
 import CastformTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 /// Loading real example workspaces and the cases a fixture file cannot express.
@@ -19,6 +20,23 @@ import Testing
         let result = loader.load(root: examples + "/" + example)
         #expect(result.diagnostics == [], "\(result.diagnostics)")
         #expect(try #require(result.workspace).resources.count >= 3)
+    }
+
+    /// So that a plan can start listing a type while the rest is read (`typesDeclared`): each
+    /// managed type once, as the first manifest declaring it is read, and before validation
+    /// (which here finds an error).
+    @Test func eachManagedTypeIsAnnouncedOnceAsSoonAsAManifestDeclaresIt() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        _ = try directory.write("a.yaml", "mixcloud_cloudcast:\n  one: {title: One}\n  two: {title: Two}\n")
+        _ = try directory.write("b.yaml", "livepeer_stream:\n  main: {name: Main}\ndata:\n  livestream_channel:\n    c: {id: 1}\n")
+        _ = try directory.write("c.yaml", "mixcloud_cloudcast:\n  three: {title: Three, no_such_field: 1}\n")
+        let announced = Mutex<[Set<String>]>([])
+        var loader = loader
+        loader.typesDeclared = { types in announced.withLock { $0.append(types) } }
+        let result = loader.load(root: directory.path)
+        #expect(result.hasErrors)
+        #expect(announced.withLock { $0 } == [["mixcloud_cloudcast"], ["livepeer_stream"]])
     }
 
     @Test func theLibraryFormatBecomesOneCloudcastNamedByItsFile() throws {

@@ -48,10 +48,10 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let variables = planning.variables(environment: Runtime.current.environment)
-            try await Session.run(workspace.directory, sandbox: workspace.sandbox, verbose: workspace.verbose,
-                                  variables: variables, requiresEnvironment: !destroy, preloadsState: true) { session in
-                var options = try planning.planOptions(destroy: destroy)
-                options.recordsConfiguration = json || out != nil
+            var options = try planning.planOptions(destroy: destroy)
+            options.recordsConfiguration = json || out != nil
+            try await Session.run(workspace.directory, sandbox: workspace.sandbox, verbose: workspace.verbose, variables: variables,
+                                  requiresEnvironment: !destroy, readsEarly: options.refresh ? [.state, .lists] : [.state]) { session in
                 if options.refresh { session.prefetch() }
                 let state = try await session.loadState()
                 let planner = Planner(providers: session.providers, environment: session.runtime.environment)

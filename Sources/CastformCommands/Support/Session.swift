@@ -6,6 +6,17 @@ import CastformPlanning
 import CastformRendering
 import CastformState
 import Foundation
+import Synchronization
+
+/// Reads a command lets start while the workspace loads (`Session.open(readsEarly:)`).
+struct EarlyReads: OptionSet, Sendable {
+    let rawValue: Int
+
+    /// The state.
+    static let state = EarlyReads(rawValue: 1)
+    /// The providers' lists of the types the manifests declare (a refreshing plan).
+    static let lists = EarlyReads(rawValue: 2)
+}
 
 /// A loaded, valid workspace with its providers and state backend: where every workspace
 /// command starts. In the sandbox it also runs the emulators the providers talk to.
@@ -17,7 +28,7 @@ struct Session {
     let location: StateLocation
     let providers: ProviderSet
     let sandbox: Sandbox?
-    /// State being read since castform.yaml was (see `open(preloadsState:)`).
+    /// State being read since castform.yaml was (see `open(readsEarly:)`).
     let preloaded: HeadStart<StateSnapshot?>?
 
     /// Opens the workspace, runs `body`, and closes the session (stopping sandbox emulators)
@@ -26,10 +37,10 @@ struct Session {
     /// `variables` are the run's variable values (default: `CASTFORM_VAR_*` only);
     /// `requiresEnvironment` makes an unset `${env.X}` an error (plan and apply send values).
     static func run<T>(_ directory: String, sandbox: Bool = false, verbose: Bool = false, allowsEmpty: Bool = false,
-                       variables: VariableOverrides? = nil, requiresEnvironment: Bool = false, preloadsState: Bool = false,
+                       variables: VariableOverrides? = nil, requiresEnvironment: Bool = false, readsEarly: EarlyReads = [],
                        _ body: (Session) async throws -> T) async throws -> T {
         let session = try await open(directory, sandbox: sandbox, verbose: verbose, allowsEmpty: allowsEmpty,
-                                     variables: variables, requiresEnvironment: requiresEnvironment, preloadsState: preloadsState)
+                                     variables: variables, requiresEnvironment: requiresEnvironment, readsEarly: readsEarly)
         do {
             let result = try await body(session)
             await session.close()
@@ -43,40 +54,47 @@ struct Session {
     /// Loads and validates the workspace; prints its diagnostics (warnings too) on stderr and
     /// throws `ExitCode.failure` when there are errors.
     ///
-    /// With `preloadsState` (plan, which holds no lock) the state is read from the moment
+    /// With `readsEarly` (plan, which holds no lock) the state is read from the moment
     /// castform.yaml has said where it is, while the manifests are read and validated: the two
-    /// take about as long on a large workspace. Never under a lock: a command that locks must
-    /// read the state after taking the lock.
+    /// take about as long on a large workspace. With `.lists` the providers are made then too
+    /// (outside the sandbox), and each starts listing a type as soon as a manifest declares it
+    /// (`Provider.prefetch`), so the lists are in flight while the rest of the manifests are
+    /// read and validated. Never under a lock: a command that locks must read the state, and
+    /// list what exists, after taking the lock.
     static func open(_ directory: String, sandbox requested: Bool = false, verbose: Bool = false, allowsEmpty: Bool = false,
                      variables: VariableOverrides? = nil, requiresEnvironment: Bool = false, checksRecord: Bool = true,
-                     preloadsState: Bool = false, runtime: Runtime = Runtime.current) async throws -> Session {
+                     readsEarly: EarlyReads = [], runtime: Runtime = Runtime.current) async throws -> Session {
         var loader = WorkspaceLoader(registry: runtime.registry, environment: runtime.environment)
         loader.allowsEmpty = allowsEmpty
         loader.variables = variables ?? VariableOverrides.environment(runtime.environment)
         loader.environmentIsRequired = requiresEnvironment
-        let preloaded = preloadsState ? HeadStart<StateSnapshot?>() : nil
-        if let preloaded {
+        let preloaded = readsEarly.contains(.state) ? HeadStart<StateSnapshot?>() : nil
+        let early = Mutex<ProviderSet?>(nil)
+        if !readsEarly.isEmpty {
             loader.settingsRead = { config, root in
-                preloaded.start {
+                preloaded?.start {
                     try await stateBackend(config, root: root, sandbox: requested || config.sandbox, checksRecord: checksRecord,
                                            environment: runtime.environment).backend.load()
                 }
+                // The sandbox's providers wait for its emulators, which start after the load.
+                guard readsEarly.contains(.lists), !(requested || config.sandbox) else { return }
+                let context = providerContext(config, root: root, sandbox: nil, verbose: verbose, runtime: runtime)
+                early.withLock { $0 = runtime.makeProviders(context) }
             }
+            loader.typesDeclared = { types in early.withLock { $0 }?.prefetch(managedTypes: types) }
         }
         let result = loader.load(root: directory)
         report(result)
         guard let workspace = result.workspace, !result.hasErrors else { throw ExitCode.failure }
         let config = workspace.config
         let useSandbox = requested || config.sandbox
-        let evaluator = Evaluator(environment: runtime.environment, variables: config.variables)
-        let settings = config.providers.mapValues { DesiredValues.fields(evaluator.evaluate($0)) }
         var sandbox: Sandbox?
         if useSandbox {
+            let settings = providerSettings(config, environment: runtime.environment)
             sandbox = try await Sandbox.start(try runtime.makeEmulators(URL(fileURLWithPath: workspace.absoluteRoot + "/.castform/sandbox"), settings))
         }
-        var context = ProviderContext(settings: settings, environment: runtime.environment, endpoints: sandbox?.endpoints ?? [:],
-                                      sandbox: useSandbox, credentialsPath: runtime.credentialsPath, verbose: verbose)
-        context.workspaceRoot = workspace.absoluteRoot
+        let providers = early.withLock { $0 }
+            ?? runtime.makeProviders(providerContext(config, root: workspace.absoluteRoot, sandbox: sandbox, verbose: verbose, runtime: runtime))
         let state: StateBackendChoice
         do {
             state = try stateBackend(workspace.config, root: workspace.absoluteRoot, sandbox: useSandbox, checksRecord: checksRecord,
@@ -86,7 +104,23 @@ struct Session {
             throw error
         }
         return Session(runtime: runtime, workspace: workspace, backend: state.backend, location: state.location,
-                       providers: runtime.makeProviders(context), sandbox: sandbox, preloaded: preloaded)
+                       providers: providers, sandbox: sandbox, preloaded: preloaded)
+    }
+
+    /// Each provider's settings in castform.yaml, evaluated (variables, `${env.X}`).
+    private static func providerSettings(_ config: WorkspaceConfig, environment: [String: String]) -> [String: [String: Value]] {
+        let evaluator = Evaluator(environment: environment, variables: config.variables)
+        return config.providers.mapValues { DesiredValues.fields(evaluator.evaluate($0)) }
+    }
+
+    /// What the providers are made with: their settings, and the sandbox's endpoints if any.
+    private static func providerContext(_ config: WorkspaceConfig, root: String, sandbox: Sandbox?, verbose: Bool,
+                                        runtime: Runtime) -> ProviderContext {
+        var context = ProviderContext(settings: providerSettings(config, environment: runtime.environment),
+                                      environment: runtime.environment, endpoints: sandbox?.endpoints ?? [:],
+                                      sandbox: sandbox != nil, credentialsPath: runtime.credentialsPath, verbose: verbose)
+        context.workspaceRoot = root
+        return context
     }
 
     /// The workspace's state backend (the sandbox's own state file under `--sandbox`).

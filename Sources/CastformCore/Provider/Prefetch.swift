@@ -8,9 +8,15 @@ extension ProviderSet {
     /// (`Provider.prefetch`): a command calls it before loading state, so the first list pages
     /// are in flight while state is read from disk or the database.
     public func prefetch(_ addresses: some Sequence<ResourceAddress>) {
+        prefetch(managedTypes: Set(addresses.lazy.filter { $0.mode == .managed }.map(\.type)))
+    }
+
+    /// The same for managed types named directly (as the manifests declare them, before
+    /// they are all read). A provider starts each of its reads once however often it is asked.
+    public func prefetch(managedTypes: Set<String>) {
         var types: [String: Set<String>] = [:]
-        for address in addresses where address.mode == .managed {
-            if let provider = registry.schema(address.mode, address.type)?.provider { types[provider, default: []].insert(address.type) }
+        for type in managedTypes {
+            if let provider = registry.schema(.managed, type)?.provider { types[provider, default: []].insert(type) }
         }
         for (name, involved) in types { providers[name]?.prefetch(types: involved) }
     }

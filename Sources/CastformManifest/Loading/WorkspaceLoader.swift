@@ -29,6 +29,10 @@ public struct WorkspaceLoader: Sendable {
     /// Called with castform.yaml's settings before the manifests are read, so that work
     /// which needs only the settings (loading state) can run meanwhile.
     public var settingsRead: (@Sendable (WorkspaceConfig, _ absoluteRoot: String) -> Void)?
+    /// Called as soon as a manifest declares managed resources of types not seen before in
+    /// this load (before the rest are read and anything is validated), so that reads which
+    /// need only the types (a provider's list of them) can start meanwhile.
+    public var typesDeclared: (@Sendable (Set<String>) -> Void)?
 
     public init(registry: SchemaRegistry, environment: [String: String], limits: ParseLimits = ParseLimits()) {
         self.registry = registry
@@ -101,6 +105,7 @@ public struct WorkspaceLoader: Sendable {
         var decoder = ManifestDecoder(registry: registry, absoluteRoot: loading.absoluteRoot)
         var resources: [ResourceDeclaration] = []
         var declarationsAreKnown = true
+        var typesSeen = Set<String>()
         for relative in manifests {
             guard let file = read(relative, root: loading.root, absoluteRoot: loading.absoluteRoot, diagnostics: &loading.diagnostics) else {
                 declarationsAreKnown = false
@@ -114,7 +119,12 @@ public struct WorkspaceLoader: Sendable {
                 loading.diagnostics.append(.manifest(.source(.emptyManifest), at: .file(file.displayPath)))
                 continue
             }
-            resources += decoder.declarations(in: documents, file: file)
+            let declared = decoder.declarations(in: documents, file: file)
+            if let typesDeclared {
+                let new = Set(declared.lazy.filter { $0.address.mode == .managed }.map(\.address.type)).subtracting(typesSeen)
+                if !new.isEmpty { typesSeen.formUnion(new); typesDeclared(new) }
+            }
+            resources += declared
         }
         loading.diagnostics += decoder.diagnostics
         loading.incomplete.formUnion(decoder.incomplete)
