@@ -61,34 +61,34 @@ extension MixcloudProvider {
             let (items, listRequests) = try await prefetched.take { try await client.list() }
             var listed: [String: JSONValue] = [:]
             for item in items { listed[MixcloudClient.normalisedKey(item["key"]?.string ?? "")] = item }
-            let results = try await withThrowingTaskGroup(of: (String, RemoteObject?, Int).self) { group in
-                for object in objects {
-                    let key = MixcloudClient.normalisedKey(object.id)
-                    let source = Self.detailsSource(object, listed: listed[key])
-                    group.addTask {
-                        switch source {
-                        case .notManaged(let item):
-                            return (object.id, self.remoteObject(item, full: false, known: object), 0)
-                        case .recorded(let item, let description, let tracks):
-                            var remote = self.remoteObject(item, full: false, known: object)
-                            remote.attributes["description"] = description
-                            remote.attributes["tracks"] = tracks
-                            return (object.id, remote, 0)
-                        case .singleGet:
-                            let json = try await client.cloudcast(key)
-                            return (object.id, json.map { self.remoteObject($0, full: true, known: object) }, 1)
-                        }
-                    }
+            // What the list and state answer is made here; only single GETs become tasks
+            // (a task per show of 10,000 cost more than the work it carried).
+            var found: [String: RemoteObject] = [:]
+            var fetch: [(id: String, key: String, known: KnownObject)] = []
+            for object in objects {
+                let key = MixcloudClient.normalisedKey(object.id)
+                switch Self.detailsSource(object, listed: listed[key]) {
+                case .notManaged(let item):
+                    found[object.id] = remoteObject(item, full: false, known: object)
+                case .recorded(let item, let description, let tracks):
+                    var remote = remoteObject(item, full: false, known: object)
+                    remote.attributes["description"] = description
+                    remote.attributes["tracks"] = tracks
+                    found[object.id] = remote
+                case .singleGet:
+                    fetch.append((object.id, key, object))
                 }
-                var found: [String: RemoteObject] = [:]
-                var requests = 0
-                for try await (id, object, count) in group {
-                    requests += count
-                    if let object { found[id] = object }
-                }
-                return (found, requests)
             }
-            return ReadResult(objects: results.0, requestCount: listRequests + results.1)
+            let fetched = try await withThrowingTaskGroup(of: (String, RemoteObject?).self) { group in
+                for (id, key, known) in fetch {
+                    group.addTask { (id, try await client.cloudcast(key).map { self.remoteObject($0, full: true, known: known) }) }
+                }
+                var fetched: [String: RemoteObject] = [:]
+                for try await (id, object) in group { fetched[id] = object }
+                return fetched
+            }
+            found.merge(fetched) { _, got in got }
+            return ReadResult(objects: found, requestCount: listRequests + fetch.count)
         } catch {
             return ReadResult(diagnostics: [diagnostic(error, doing: "read the shows of \(client.user)")])
         }
