@@ -117,7 +117,9 @@ struct PlanRun: Sendable {
     func result() -> PlanResult {
         var changes = wanted == nil ? self.changes : self.changes.filter { inScope($0.address) }
         for index in changes.indices { changes[index].previousAddress = previous[changes[index].address] }
-        let drift = planner.drift(state: state, existing: existing, declarations: declarations, planned: planned, hasher: hasher)
+        // Without refresh what exists is what state says: nothing can have drifted.
+        let drift = options.refresh
+            ? planner.drift(state: state, existing: existing, declarations: declarations, planned: planned, hasher: hasher) : []
         let plan = Plan(lineage: state.lineage, serial: state.serial, changes: changes, drift: drift,
                         isDestroy: options.destroy, refreshRequests: requests,
                         configuration: options.recordsConfiguration

@@ -50,7 +50,9 @@ public struct Planner: Sendable {
         guard await run.checkTargetsAndProviders(), await run.readWhatExists(), await run.findTwins() else { return run.stopped }
         if !options.destroy { await run.planDeclared() }
         run.planRemoved()
-        return run.result()
+        let result = run.result()
+        releaseInBackground(consume run)
+        return result
     }
 
     /// One resource's change: create, update, replace or nothing.

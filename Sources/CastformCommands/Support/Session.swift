@@ -83,7 +83,9 @@ struct Session {
             }
             loader.typesDeclared = { types in early.withLock { $0 }?.prefetch(managedTypes: types) }
         }
-        let result = loader.load(root: directory)
+        // CPU work for a large workspace: off Swift concurrency's threads, so that the state
+        // preload and the early list reads can run meanwhile (see `runBlocking`).
+        let result = await runBlocking { [loader] in loader.load(root: directory) }
         report(result)
         guard let workspace = result.workspace, !result.hasErrors else { throw ExitCode.failure }
         let config = workspace.config

@@ -1,5 +1,6 @@
 import CastformCore
 import Foundation
+import Synchronization
 import YAML
 
 /// Loads and validates a workspace: every problem, in reading order, with the files kept so
@@ -97,39 +98,75 @@ public struct WorkspaceLoader: Sendable {
 
     /// Every manifest's declarations, and whether all of them could be read (a declaration
     /// may hide where a file failed).
+    ///
+    /// Files are read, parsed and decoded side by side (each on its own: nothing in one file
+    /// changes how another reads) and gathered in file order, so diagnostics, declarations
+    /// and `moved` entries come out as if read one after another.
     private func loadManifests(_ loading: inout Loading) -> ([ResourceDeclaration], Bool) {
         let manifests = WorkspaceFiles.manifests(in: loading.absoluteRoot)
         if manifests.isEmpty && !allowsEmpty {
             loading.diagnostics.append(.manifest(.source(.noManifests(root: loading.root)), at: nil))
         }
-        var decoder = ManifestDecoder(registry: registry, absoluteRoot: loading.absoluteRoot)
+        let (root, absoluteRoot) = (loading.root, loading.absoluteRoot)
+        let typesSeen = Mutex(Set<String>())
+        let loads = manifests.concurrentMap(minimumPerThread: 8) { relative in
+            let load = loadManifest(relative, root: root, absoluteRoot: absoluteRoot)
+            if let typesDeclared {
+                let types = Set(load.declarations.lazy.filter { $0.address.mode == .managed }.map(\.address.type))
+                let new = typesSeen.withLock { seen in
+                    let new = types.subtracting(seen)
+                    seen.formUnion(new)
+                    return new
+                }
+                if !new.isEmpty { typesDeclared(new) }
+            }
+            return load
+        }
         var resources: [ResourceDeclaration] = []
         var declarationsAreKnown = true
-        var typesSeen = Set<String>()
-        for relative in manifests {
-            guard let file = read(relative, root: loading.root, absoluteRoot: loading.absoluteRoot, diagnostics: &loading.diagnostics) else {
-                declarationsAreKnown = false
-                continue
-            }
-            loading.sources[file.displayPath] = file
-            let (documents, complete) = parse(file, diagnostics: &loading.diagnostics)
-            if !complete { declarationsAreKnown = false }
-            if !complete && documents.isEmpty { continue }
-            if documents.allSatisfy({ $0.root == nil || ($0.root?.scalar != nil && $0.root?.resolved == .null) }) {
-                loading.diagnostics.append(.manifest(.source(.emptyManifest), at: .file(file.displayPath)))
-                continue
-            }
-            let declared = decoder.declarations(in: documents, file: file)
-            if let typesDeclared {
-                let new = Set(declared.lazy.filter { $0.address.mode == .managed }.map(\.address.type)).subtracting(typesSeen)
-                if !new.isEmpty { typesSeen.formUnion(new); typesDeclared(new) }
-            }
-            resources += declared
+        var decoding: [Diagnostic] = []
+        for load in loads {
+            if let file = load.file { loading.sources[file.displayPath] = file }
+            loading.diagnostics += load.diagnostics
+            if !load.complete { declarationsAreKnown = false }
+            resources += load.declarations
+            decoding += load.decoding.diagnostics
+            loading.incomplete.formUnion(load.decoding.incomplete)
+            loading.moves += load.decoding.moves
         }
-        loading.diagnostics += decoder.diagnostics
-        loading.incomplete.formUnion(decoder.incomplete)
-        loading.moves = decoder.moves
+        loading.diagnostics += decoding
         return (resources, declarationsAreKnown)
+    }
+
+    /// One manifest file, read, parsed and decoded.
+    struct ManifestLoad: Sendable {
+        /// nil when the file could not be read.
+        var file: SourceFile?
+        /// Reading and parsing problems.
+        var diagnostics: [Diagnostic] = []
+        /// Whether every declaration in the file could be read.
+        var complete = true
+        var declarations: [ResourceDeclaration] = []
+        /// The decoder after the file: its problems, what is incomplete, the `moved` entries.
+        var decoding: ManifestDecoder
+    }
+
+    private func loadManifest(_ relative: String, root: String, absoluteRoot: String) -> ManifestLoad {
+        var load = ManifestLoad(decoding: ManifestDecoder(registry: registry, absoluteRoot: absoluteRoot))
+        guard let file = read(relative, root: root, absoluteRoot: absoluteRoot, diagnostics: &load.diagnostics) else {
+            load.complete = false
+            return load
+        }
+        load.file = file
+        let (documents, complete) = parse(file, diagnostics: &load.diagnostics)
+        load.complete = complete
+        if !complete && documents.isEmpty { return load }
+        if documents.allSatisfy({ $0.root == nil || ($0.root?.scalar != nil && $0.root?.resolved == .null) }) {
+            load.diagnostics.append(.manifest(.source(.emptyManifest), at: .file(file.displayPath)))
+            return load
+        }
+        load.declarations = load.decoding.declarations(in: documents, file: file)
+        return load
     }
 
     private func display(_ relative: String, root: String) -> String {

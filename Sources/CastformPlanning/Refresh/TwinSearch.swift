@@ -16,6 +16,7 @@ struct TwinSearch {
     let evaluation: DesiredValues
 
     func find(_ declarations: [ResourceDeclaration], state: StateSnapshot) async -> Result {
+        guard !declarations.isEmpty else { return Result() }
         let claimed = state.claimedIDs
         var queries: [String: [TwinQuery]] = [:]
         for declaration in declarations {

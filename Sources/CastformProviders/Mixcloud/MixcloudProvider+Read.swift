@@ -59,24 +59,32 @@ extension MixcloudProvider {
         guard !objects.isEmpty else { return ReadResult() }
         do {
             let (items, listRequests) = try await prefetched.take { try await client.list() }
-            var listed: [String: JSONValue] = [:]
-            for item in items { listed[MixcloudClient.normalisedKey(item["key"]?.string ?? "")] = item }
-            // What the list and state answer is made here; only single GETs become tasks
-            // (a task per show of 10,000 cost more than the work it carried).
-            var found: [String: RemoteObject] = [:]
-            var fetch: [(id: String, key: String, known: KnownObject)] = []
-            for object in objects {
-                let key = MixcloudClient.normalisedKey(object.id)
-                switch Self.detailsSource(object, listed: listed[key]) {
+            let listed = Dictionary(items.map { (MixcloudClient.normalisedKey($0["key"]?.string ?? ""), $0) }) { _, later in later }
+            // What the list and state answer is made here, side by side (each show on its own);
+            // only single GETs become tasks (a task per show of 10,000 cost more than its work).
+            let sources = objects.concurrentMap(minimumPerThread: 256) { object in
+                (object, Self.detailsSource(object, listed: listed[MixcloudClient.normalisedKey(object.id)]))
+            }
+            let answered = sources.concurrentMap(minimumPerThread: 256) { object, source -> RemoteObject? in
+                switch source {
                 case .notManaged(let item):
-                    found[object.id] = remoteObject(item, full: false, known: object)
+                    return remoteObject(item, full: false, known: object)
                 case .recorded(let item, let description, let tracks):
                     var remote = remoteObject(item, full: false, known: object)
                     remote.attributes["description"] = description
                     remote.attributes["tracks"] = tracks
-                    found[object.id] = remote
+                    return remote
                 case .singleGet:
-                    fetch.append((object.id, key, object))
+                    return nil
+                }
+            }
+            var found: [String: RemoteObject] = [:]
+            var fetch: [(id: String, key: String, known: KnownObject)] = []
+            for ((object, _), remote) in zip(sources, answered) {
+                if let remote {
+                    found[object.id] = remote
+                } else {
+                    fetch.append((object.id, MixcloudClient.normalisedKey(object.id), object))
                 }
             }
             let fetched = try await withThrowingTaskGroup(of: (String, RemoteObject?).self) { group in

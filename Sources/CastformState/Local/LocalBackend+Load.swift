@@ -1,3 +1,4 @@
+import CastformCore
 import Foundation
 
 /// Loading a local state: the snapshot with its journal replayed on top, and never an empty
@@ -10,6 +11,12 @@ import Foundation
 /// how to get the state back.
 extension LocalBackend {
     public func load() async throws -> StateSnapshot? {
+        // Reading a large state is CPU work: off Swift concurrency's threads (see `runBlocking`).
+        let backend = self
+        return try await runBlocking { try backend.loadNow() }
+    }
+
+    private func loadNow() throws -> StateSnapshot? {
         switch FileKind(path) {
         case .file:
             let snapshot = try readSnapshot(path)
