@@ -13,6 +13,9 @@ struct AttributeDiff {
             let attribute = schema.body.attribute(named: name)!
             let (wanted, had) = (desired[name] ?? .null, prior[name] ?? .null)
             if wanted.containsUnknown { return true }
+            // The same value compares the same however it is normalised: most attributes of a
+            // no-op plan are equal as read, so this spares them the walks below.
+            if wanted == had { return false }
             // A secret state holds only as a hash is compared by hash; values both in hand
             // (a read value and the manifest's, secret or not) are compared in clear, through
             // the normalisations, so a secret that the service trims is no change.
