@@ -83,7 +83,17 @@ struct MixcloudClient: Sendable {
         let response = try await http.send(HTTPRequest(.get, "/\(user)/cloudcasts/",
                                                        query: [("limit", String(Self.pageSize)), ("offset", String(offset))]))
         let json = try response.json()
-        return Page(items: json["data"]?.array ?? [], hasNext: json["paging"]?["next"]?.string != nil)
+        return Page(items: (json["data"]?.array ?? []).map(Self.withoutUnreadFields), hasNext: json["paging"]?["next"]?.string != nil)
+    }
+
+    /// The fields of a list item that castform never reads: a show's pictures and its owner
+    /// (with the owner's pictures) are most of the item, and a plan holds 10,000 items until
+    /// it compares them.
+    static let unreadListFields: Set<String> = ["pictures", "user"]
+
+    static func withoutUnreadFields(_ item: JSONValue) -> JSONValue {
+        guard case .object(let members) = item, members.keys.contains(where: unreadListFields.contains) else { return item }
+        return .object(members.filter { !unreadListFields.contains($0.key) })
     }
 
     /// How many published shows the owner has (`cloudcast_count` of `GET /<user>/`).
