@@ -33,36 +33,45 @@ struct MixcloudClient: Sendable {
 
     /// Every published show of the owner, newest first; the number of requests made.
     ///
-    /// Offset pages can be read side by side once the total is known (DESIGN.md §4): after
-    /// the first page, the owner's `cloudcast_count` says how many pages follow, and they are
+    /// Offset pages can be read side by side once the total is known (DESIGN.md §4): the
+    /// count `GET /me/` gave this run (when the token is the owner's), or else, after the
+    /// first page, the owner's `cloudcast_count`, says how many pages there are, and they are
     /// fetched concurrently (within the client's limit of 8). Shows uploaded meanwhile shift
     /// the offsets: the last page's `next` is followed to the end, and duplicates are dropped.
     /// A show unpublished meanwhile shifts them back, and one show can be skipped: when the
-    /// count read does not match what was listed, the list is read once more.
+    /// count read does not match what was listed, the list is read once more, from the first
+    /// page and a fresh count (a service serving shorter pages than asked is caught the same way).
     func list() async throws -> ([JSONValue], Int) {
-        let (items, requests, total) = try await listOnce()
+        let known = owner.showCountFromLookup(of: try await resolvedUser())
+        let (items, requests, total) = try await listOnce(knownTotal: known)
         guard let total, items.count != total else { return (items, requests) }
-        let (again, more, _) = try await listOnce()
+        let (again, more, _) = try await listOnce(knownTotal: nil)
         return (again, requests + more)
     }
 
     /// One reading of the list, with the show count it was read against (nil for one page).
-    private func listOnce() async throws -> ([JSONValue], Int, Int?) {
-        let first = try await page(offset: 0)
-        var requests = 1
-        guard first.hasNext, !first.items.isEmpty else { return (first.items, requests, nil) }
-        let total = try await showCount()
-        requests += 1
-        let offsets = Array(stride(from: first.items.count, to: total, by: first.items.count))
-        let pages = try await withThrowingTaskGroup(of: (Int, Page).self) { group in
-            for offset in offsets { group.addTask { (offset, try await page(offset: offset)) } }
-            var pages: [(Int, Page)] = []
-            for try await page in group { pages.append(page) }
-            return pages.sorted { $0.0 < $1.0 }
+    private func listOnce(knownTotal: Int?) async throws -> ([JSONValue], Int, Int?) {
+        let pages: [(offset: Int, page: Page)]
+        let total: Int
+        var requests = 0
+        if let knownTotal, knownTotal > Self.pageSize {
+            // Every page at once: no first page to wait for, no count to ask.
+            total = knownTotal
+            pages = try await fetchPages(at: Array(stride(from: 0, to: total, by: Self.pageSize)))
+            requests += pages.count
+        } else {
+            let first = try await page(offset: 0)
+            requests += 1
+            guard first.hasNext, !first.items.isEmpty else { return (first.items, requests, nil) }
+            total = try await showCount()
+            requests += 1
+            let rest = try await fetchPages(at: Array(stride(from: first.items.count, to: total, by: first.items.count)))
+            requests += rest.count
+            pages = [(0, first)] + rest
         }
-        requests += pages.count
-        var items = first.items + pages.flatMap(\.1.items)
-        var (offset, last) = pages.last.map { ($0.0 + $0.1.items.count, $0.1) } ?? (first.items.count, first)
+        var items = pages.flatMap(\.page.items)
+        guard let tail = pages.last else { return ([], requests, total) }
+        var (last, offset) = (tail.page, tail.offset + tail.page.items.count)
         while last.hasNext, !last.items.isEmpty {
             last = try await page(offset: offset)
             requests += 1
@@ -71,6 +80,16 @@ struct MixcloudClient: Sendable {
         }
         var seen = Set<String>()
         return (items.filter { seen.insert(Self.normalisedKey($0["key"]?.string ?? "")).inserted }, requests, total)
+    }
+
+    /// The pages at `offsets`, asked for side by side, in offset order.
+    private func fetchPages(at offsets: [Int]) async throws -> [(offset: Int, page: Page)] {
+        try await withThrowingTaskGroup(of: (Int, Page).self) { group in
+            for offset in offsets { group.addTask { (offset, try await page(offset: offset)) } }
+            var pages: [(offset: Int, page: Page)] = []
+            for try await page in group { pages.append(page) }
+            return pages.sorted { $0.offset < $1.offset }
+        }
     }
 
     struct Page: Sendable {

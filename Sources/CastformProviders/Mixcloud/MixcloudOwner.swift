@@ -8,6 +8,9 @@ import Synchronization
 final class MixcloudOwner: Sendable {
     let configured: String?
     private let asked = Mutex<String?>(nil)
+    /// Whose token it is and how many published shows `GET /me/` said they have (nil when
+    /// `/me/` redirected instead of answering with the user).
+    private let lookedUp = Mutex<(owner: String, shows: Int?)?>(nil)
     /// The one `GET /me/` of the run, shared by the preflight and a prefetch that waits for it.
     let lookup = Mutex<Task<String, any Error>?>(nil)
 
@@ -24,6 +27,18 @@ final class MixcloudOwner: Sendable {
 
     func record(_ owner: String) {
         asked.withLock { $0 = owner }
+    }
+
+    func recordLookup(owner: String, shows: Int?) {
+        lookedUp.withLock { $0 = (owner, shows) }
+    }
+
+    /// The show count `GET /me/` gave for `user`, when the token is `user`'s.
+    func showCountFromLookup(of user: String) -> Int? {
+        lookedUp.withLock { found in
+            guard let found, found.owner.lowercased() == user.lowercased() else { return nil }
+            return found.shows
+        }
     }
 }
 
@@ -59,9 +74,11 @@ extension MixcloudClient {
         if let location = response.headers["Location"], let name = location.split(separator: "/").last(where: { !$0.contains("?") && !$0.contains(":") }) {
             return String(name)
         }
-        guard let username = try response.json()["username"]?.string, !username.isEmpty else {
+        let json = try response.json()
+        guard let username = json["username"]?.string, !username.isEmpty else {
             throw MixcloudFailure.unexpected("Mixcloud's /me/ did not name the token's owner")
         }
+        owner.recordLookup(owner: username, shows: MixcloudRemote.integer(json["cloudcast_count"]))
         return username
     }
 }

@@ -77,5 +77,9 @@ import Testing
         #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
         #expect(workspace.listRequests == 3)
         #expect(workspace.singleGets == [:])
+        // The plan asked `/me/` whose token it holds, and the answer's show count set out
+        // the pages: all three asked at once, no count asked again.
+        #expect(workspace.server.log.entries.filter { $0.method == "GET" && $0.path == "/deepsessions/" }.isEmpty)
+        #expect(workspace.server.log.entries.filter { $0.path == "/me/" }.count == 1)
     }
 }
