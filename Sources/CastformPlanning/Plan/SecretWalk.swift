@@ -39,6 +39,9 @@ extension Value {
     /// sensitive (a URL holding a key, a shared secret) is a secret however it was written, and
     /// the document must not show it either.
     func markingSensitive(as type: ValueType) -> Value {
+        // Most types hold no secret anywhere: looking at the schema is far cheaper than
+        // rebuilding the value (once per object a plan evaluates).
+        guard type.canHoldSensitive else { return self }
         switch (type, self) {
         case (_, .sensitive), (_, .unknown), (_, .null):
             return self
@@ -68,6 +71,18 @@ extension Value {
             return fitting.map { markingSensitive(as: $0) } ?? self
         default:
             return self
+        }
+    }
+}
+
+extension ValueType {
+    /// Whether a value of this type can have a part the schema marks sensitive.
+    var canHoldSensitive: Bool {
+        switch self {
+        case .object(let schema): return schema.attributes.contains { $0.sensitive || $0.type.canHoldSensitive }
+        case .list(let element), .map(let element): return element.canHoldSensitive
+        case .oneOf(let types): return types.contains { $0.canHoldSensitive }
+        default: return false
         }
     }
 }
