@@ -89,11 +89,20 @@ public struct ConfigValue: Sendable, Hashable {
 
     /// Every reference inside the value, depth first, with where each is written.
     public var references: [(reference: Reference, location: SourceLocation)] {
+        guard hasTemplate else { return [] }
+        var found: [(reference: Reference, location: SourceLocation)] = []
+        collectReferences(into: &found)
+        return found
+    }
+
+    /// One array for the whole walk (validation and planning ask every declaration, and most
+    /// values have no reference at all).
+    private func collectReferences(into found: inout [(reference: Reference, location: SourceLocation)]) {
         switch kind {
-        case .template(let template): return template.references
-        case .list(let items): return items.flatMap(\.references)
-        case .object(let fields): return fields.flatMap(\.value.references)
-        default: return []
+        case .template(let template): found += template.references
+        case .list(let items): for item in items { item.collectReferences(into: &found) }
+        case .object(let fields): for field in fields { field.value.collectReferences(into: &found) }
+        default: break
         }
     }
 }
