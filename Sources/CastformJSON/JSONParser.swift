@@ -37,8 +37,35 @@ public struct JSONParser {
         return value
     }
 
+    /// Parses a document whose top level is an object, handing each element of its array
+    /// member `member` to `element` as soon as it is parsed instead of keeping it; the member
+    /// reads as an empty array in the value returned. For a large document whose one big list
+    /// becomes other values (state's resources): its whole tree never exists at once.
+    ///
+    /// `element` returns false to be handed no more (the rest is still read, to say whether it
+    /// is JSON); `streamed` is true when the member was an array and every element was taken.
+    public static func parse(_ buffer: UnsafeBufferPointer<UInt8>, streaming member: String,
+                             to element: @escaping (JSONValue) -> Bool) throws(Failure) -> (value: JSONValue, streamed: Bool) {
+        var parser = JSONParser(bytes: buffer)
+        parser.stream = Stream(member: member, element: element)
+        parser.skipSpace()
+        let value = try parser.value(depth: 0)
+        parser.skipSpace()
+        guard parser.index == buffer.count else { throw parser.failure("unexpected text after the value") }
+        return (value, parser.stream?.state == .taken)
+    }
+
+    /// The member whose elements go to a callback (`parse(_:streaming:to:)`).
+    private struct Stream {
+        enum State { case notSeen, taken, refused }
+        let member: String
+        let element: (JSONValue) -> Bool
+        var state = State.notSeen
+    }
+
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
+    private var stream: Stream?
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -95,13 +122,39 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
             index += 1
             skipSpace()
-            members[key] = try value(depth: depth)
+            if depth == 1, let stream, stream.state == .notSeen, key == stream.member, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+                members[key] = try streamedArray(depth: depth + 1)
+            } else {
+                members[key] = try value(depth: depth)
+            }
             skipSpace()
             guard index < bytes.count else { throw failure("unexpected end of text") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             guard bytes[index] == UInt8(ascii: "}") else { throw failure("expected ',' or '}'") }
             index += 1
             return .object(members)
+        }
+    }
+
+    /// The streamed member's array: each element handed over, none kept.
+    private mutating func streamedArray(depth: Int) throws(Failure) -> JSONValue {
+        stream?.state = .taken
+        index += 1
+        skipSpace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return .array([])
+        }
+        while true {
+            skipSpace()
+            let element = try value(depth: depth)
+            if stream?.state == .taken, stream?.element(element) == false { stream?.state = .refused }
+            skipSpace()
+            guard index < bytes.count else { throw failure("unexpected end of text") }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            guard bytes[index] == UInt8(ascii: "]") else { throw failure("expected ',' or ']'") }
+            index += 1
+            return .array([])
         }
     }
 

@@ -52,3 +52,45 @@ import Testing
         #expect(value["none"] == .null)
     }
 }
+
+/// `parse(_:streaming:to:)`: a top-level object's one big list handed over element by element.
+@Suite struct JSONParserStreamingTests {
+    static func parse(_ text: String, _ member: String = "items", accepting: Int = .max) throws -> (value: JSONValue, streamed: Bool, seen: [JSONValue]) {
+        var seen: [JSONValue] = []
+        let bytes = Array(text.utf8)
+        let result = try bytes.withUnsafeBufferPointer { buffer in
+            try JSONParser.parse(buffer, streaming: member) { element in
+                guard seen.count < accepting else { return false }
+                seen.append(element)
+                return true
+            }
+        }
+        return (result.value, result.streamed, seen)
+    }
+
+    @Test func elementsAreHandedOverInOrderAndNotKept() throws {
+        let (value, streamed, seen) = try Self.parse(#"{"a": 1, "items": [{"n": 1}, [2], "three"], "z": {"items": [9]}}"#)
+        #expect(streamed)
+        #expect(seen == [.object(["n": .number(1)]), .array([.number(2)]), .string("three")])
+        #expect(value["items"] == .array([]))
+        // Only the top level's member: a nested one of the same name is kept as it is.
+        #expect(value["z"]?["items"] == .array([.number(9)]))
+        #expect(value["a"] == .number(1))
+    }
+
+    @Test func aRefusedElementStopsTheHandingButTheRestIsStillChecked() throws {
+        let (_, streamed, seen) = try Self.parse(#"{"items": [1, 2, 3, 4]}"#, accepting: 2)
+        #expect(!streamed)
+        #expect(seen == [.number(1), .number(2)])
+        #expect(throws: JSONParser.Failure.self) { try Self.parse(#"{"items": [1, 2, 3, }"#, accepting: 1) }
+    }
+
+    @Test func aMemberThatIsNotAnArrayOrIsMissingIsNotStreamed() throws {
+        let notArray = try Self.parse(#"{"items": {"a": 1}}"#)
+        #expect(!notArray.streamed && notArray.value["items"] == .object(["a": .number(1)]))
+        let missing = try Self.parse(#"{"other": []}"#)
+        #expect(!missing.streamed && missing.seen.isEmpty)
+        let empty = try Self.parse(#"{"items": []}"#)
+        #expect(empty.streamed && empty.seen.isEmpty)
+    }
+}

@@ -46,6 +46,23 @@ import Testing
         #expect(direct.serial == codable.serial && direct.lineage == codable.lineage)
     }
 
+    @Test func theStreamingReaderReadsTheSameSnapshot() throws {
+        let data = try Self.snapshot.jsonData()
+        let streamed = try #require(data.withUnsafeBytes { StateSnapshot(stateText: $0.bindMemory(to: UInt8.self)) })
+        #expect(streamed.resources == Self.snapshot.resources)
+        #expect(streamed.outputs == Self.snapshot.outputs)
+        #expect(streamed.serial == 42 && streamed.lineage == "lineage-1")
+    }
+
+    @Test func theStreamingReaderLeavesADocumentItDoesNotRecogniseToCodable() {
+        let misshapen = #"{"version": 1, "serial": 1, "lineage": "l", "outputs": {}, "resources": [{"address": 7}]}"#
+        let missing = #"{"version": 1, "serial": 1, "lineage": "l", "outputs": {}}"#
+        let twice = #"{"version": 1, "serial": 1, "lineage": "l", "outputs": {}, "resources": [], "resources": [{"address": 7}]}"#
+        for text in [misshapen, missing, twice] {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { StateSnapshot(stateText: $0) } == nil, "\(text)")
+        }
+    }
+
     @Test func optionalFieldsMayBeNullOrAbsent() throws {
         let text = """
             {"version": 1, "serial": 3, "lineage": "l", "outputs": {}, "resources": [

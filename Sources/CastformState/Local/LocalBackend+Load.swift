@@ -63,6 +63,9 @@ extension LocalBackend {
         } catch {
             throw StateError.unreadable(path: file, reason: error.localizedDescription)
         }
+        let direct = data.withUnsafeBytes { raw in StateSnapshot(stateText: raw.bindMemory(to: UInt8.self)) }
+        if let direct { return direct }
+        // Not as castform writes it: Codable reads what it can and says where it fails.
         do {
             return try StateCoding.decoder.decode(StateSnapshot.self, from: data)
         } catch {

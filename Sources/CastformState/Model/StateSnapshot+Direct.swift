@@ -4,22 +4,43 @@ import CastformJSON
 // Reading a state document straight from its parsed tree. State is the largest document
 // castform reads (1.4 KB per object, 15 MB for 11,000): through Codable's containers the
 // snapshot of 11,000 objects took longer than parsing the text. This reader builds the same
-// snapshot field by field; a document it does not recognise (a field missing or of another
-// kind) is left to the Codable path, which reads what it can and says where it failed.
+// snapshot field by field — a local state file's resources one by one as the parser reaches
+// them (`init(stateText:)`), so the document's tree is never held whole; a document it does
+// not recognise (a field missing or of another kind) is left to the Codable path, which
+// reads what it can and says where it failed.
 
 extension StateSnapshot {
     /// The snapshot `json` holds; nil when it is not shaped as castform writes it.
     init?(stateJSON json: JSONValue) {
-        guard case .object(let members) = json,
-              let version = members["version"]?.wholeNumber, let serial = members["serial"]?.wholeNumber,
-              case .string(let lineage)? = members["lineage"],
-              case .array(let items)? = members["resources"], case .object(let outputs)? = members["outputs"] else { return nil }
+        guard case .array(let items)? = json["resources"] else { return nil }
         var resources: [ResourceState] = []
         resources.reserveCapacity(items.count)
         for item in items {
             guard let resource = ResourceState(stateJSON: item) else { return nil }
             resources.append(resource)
         }
+        self.init(header: json, resources: resources)
+    }
+
+    /// The snapshot in a state document's text, each resource made as soon as it is parsed,
+    /// so that the document's tree never exists whole (for 11,000 objects it is several times
+    /// the size of the snapshot); nil when the document is not shaped as castform writes it.
+    init?(stateText buffer: UnsafeBufferPointer<UInt8>) {
+        var resources: [ResourceState] = []
+        let parsed = try? JSONParser.parse(buffer, streaming: "resources") { element in
+            guard let resource = ResourceState(stateJSON: element) else { return false }
+            resources.append(resource)
+            return true
+        }
+        guard let parsed, parsed.streamed, parsed.value["resources"] == .array([]) else { return nil }
+        self.init(header: parsed.value, resources: resources)
+    }
+
+    /// The document's other members around `resources`.
+    private init?(header json: JSONValue, resources: [ResourceState]) {
+        guard case .object(let members) = json,
+              let version = members["version"]?.wholeNumber, let serial = members["serial"]?.wholeNumber,
+              case .string(let lineage)? = members["lineage"], case .object(let outputs)? = members["outputs"] else { return nil }
         self.init(version: version, serial: serial, lineage: lineage, resources: resources,
                   outputs: outputs.mapValues(Value.init(stateJSON:)))
     }

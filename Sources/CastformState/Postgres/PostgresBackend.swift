@@ -38,7 +38,7 @@ public struct PostgresBackend: StateBackend {
         }
         guard let row = rows.first else { return nil }
         let (snapshotSerial, snapshotText, operationsText) = try row.decode((Int, String, String).self)
-        var snapshot = try decode(StateSnapshot.self, snapshotText)
+        var snapshot = try decodeSnapshot(snapshotText)
         snapshot.serial = snapshotSerial
         for operation in try decode([OperationRow].self, operationsText) {
             guard operation.serial == snapshot.serial + 1 else {
@@ -118,6 +118,14 @@ public struct PostgresBackend: StateBackend {
 
     func encode<T: Encodable>(_ value: T) throws -> String {
         String(decoding: try StateCoding.lineEncoder.encode(value), as: UTF8.self)
+    }
+
+    /// The stored snapshot, read as a local state file is (`StateSnapshot(stateText:)`), or
+    /// through Codable when it is not shaped as castform writes it.
+    func decodeSnapshot(_ text: String) throws -> StateSnapshot {
+        var text = text
+        let direct = text.withUTF8 { StateSnapshot(stateText: $0) }
+        return try direct ?? decode(StateSnapshot.self, text)
     }
 
     func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
