@@ -123,7 +123,7 @@ public struct JSONParser {
             index += 1
             skipSpace()
             if depth == 1, let stream, stream.state == .notSeen, key == stream.member, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
-                members[key] = try streamedArray(depth: depth + 1)
+                members[key] = try array(depth: depth + 1, streamed: true)
             } else {
                 members[key] = try value(depth: depth)
             }
@@ -136,30 +136,10 @@ public struct JSONParser {
         }
     }
 
-    /// The streamed member's array: each element handed over, none kept.
-    private mutating func streamedArray(depth: Int) throws(Failure) -> JSONValue {
-        stream?.state = .taken
-        index += 1
-        skipSpace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            return .array([])
-        }
-        while true {
-            skipSpace()
-            let element = try value(depth: depth)
-            if stream?.state == .taken, stream?.element(element) == false { stream?.state = .refused }
-            skipSpace()
-            guard index < bytes.count else { throw failure("unexpected end of text") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            guard bytes[index] == UInt8(ascii: "]") else { throw failure("expected ',' or ']'") }
-            index += 1
-            return .array([])
-        }
-    }
-
-    private mutating func array(depth: Int) throws(Failure) -> JSONValue {
+    /// An array; the streamed member's (`streamed`) hands each element over and keeps none.
+    private mutating func array(depth: Int, streamed: Bool = false) throws(Failure) -> JSONValue {
         guard depth <= Self.maximumDepth else { throw failure("nested too deeply") }
+        if streamed { stream?.state = .taken }
         index += 1
         var elements: [JSONValue] = []
         skipSpace()
@@ -169,7 +149,12 @@ public struct JSONParser {
         }
         while true {
             skipSpace()
-            elements.append(try value(depth: depth))
+            let element = try value(depth: depth)
+            if !streamed {
+                elements.append(element)
+            } else if stream?.state == .taken, stream?.element(element) == false {
+                stream?.state = .refused
+            }
             skipSpace()
             guard index < bytes.count else { throw failure("unexpected end of text") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
