@@ -33,8 +33,8 @@ extension PlanRun {
         var batched = Set<ResourceAddress>()
         for address in order.topological() {
             guard let declaration = declarations[address], let schema = planner.providers.schema(for: address) else { continue }
-            let dependsOnBatch = order.edges.dependencies(of: address).contains { batched.contains($0) }
-            if address.mode == .data || declaration.forEach != nil || dependsOnBatch {
+            let dependsOn = order.edges.dependencies(of: address)
+            if address.mode == .data || declaration.forEach != nil || dependsOn.contains(where: batched.contains) {
                 planBatch(&batch)
                 batched.removeAll()
             }
@@ -44,7 +44,7 @@ extension PlanRun {
                 if each != nil { instancesPlanned[address, default: []].append(instance) }
                 planned.insert(instance)
                 // A dependency with `for_each` is all its instances (planned before this one).
-                let dependencies = order.edges.dependencies(of: address).flatMap { instancesPlanned[$0] ?? [$0] }
+                let dependencies = dependsOn.flatMap { instancesPlanned[$0] ?? [$0] }
                 let pending = Pending(address: instance, declaration: declaration, each: each, schema: schema, dependencies: dependencies)
                 if address.mode == .data {
                     await read(pending)
