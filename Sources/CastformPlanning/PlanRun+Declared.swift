@@ -24,7 +24,8 @@ extension PlanRun {
     /// What planning one managed object yields, before it is added to the run.
     struct ManagedOutcome: Sendable {
         var change: ResourceChange
-        var known: [String: Value]
+        /// nil when no declaration depends on the object.
+        var known: [String: Value]?
         var diagnostics: [Diagnostic]
     }
 
@@ -64,7 +65,7 @@ extension PlanRun {
         let run = self
         let outcomes = batch.concurrentMap(minimumPerThread: 64) { run.managedOutcome($0) }
         for (pending, outcome) in zip(batch, outcomes) {
-            known[pending.address] = outcome.known
+            if let values = outcome.known { known[pending.address] = values }
             diagnostics += outcome.diagnostics
             changes.append(outcome.change)
         }
@@ -117,7 +118,10 @@ extension PlanRun {
         var change = planner.diff(declaration, address: address, schema: schema, desired: desired, prior: prior,
                                   remoteID: existing[address]?.id, dependencies: pending.dependencies, hasher: hasher)
         let makesNew = change.kind == .create || change.kind.isReplace
-        let known = makesNew ? Planner.withUnknownComputed(desired, schema: schema) : (prior ?? [:]).merging(desired) { $1 }
+        // Kept only where another declaration reads it: most objects of a large plan have no
+        // dependents, and their values would be built and held for nothing.
+        let known = !dependedOn.contains(declaration.address) ? nil
+            : makesNew ? Planner.withUnknownComputed(desired, schema: schema) : (prior ?? [:]).merging(desired) { $1 }
         if makesNew, inScope(address) {
             diagnostics += Planner.missingToCreate(declaration, schema: schema, desired: desired)
         }

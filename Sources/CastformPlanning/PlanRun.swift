@@ -13,6 +13,8 @@ struct PlanRun: Sendable {
     let hasher: SecretHasher
     let evaluation: DesiredValues
     let order: WorkOrder
+    /// The declarations another one depends on: only theirs are kept in `known`.
+    let dependedOn: Set<ResourceAddress>
     let declarations: [ResourceAddress: ResourceDeclaration]
     /// With `--target`: the declarations targeted whole and what the targets depend on.
     /// Problems are reported only for what the plan touches.
@@ -47,6 +49,7 @@ struct PlanRun: Sendable {
         hasher = SecretHasher(lineage: state.lineage)
         evaluation = DesiredValues(environment: planner.environment, variables: workspace.config.variables)
         order = WorkOrder(workspace)
+        dependedOn = Set(order.edges.edges.values.lazy.flatMap { $0.map(\.to) })
         declarations = workspace.declarationsByAddress
         let whole = options.targets.filter { $0.key == nil }
         let instances = options.targets.filter { $0.key != nil }
