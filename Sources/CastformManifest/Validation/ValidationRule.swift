@@ -1,6 +1,4 @@
 import CastformCore
-import Dispatch
-import Synchronization
 
 /// One check over a whole workspace. Rules never throw and never stop each other: the
 /// validator runs them all and reports every diagnostic.
@@ -25,11 +23,6 @@ public enum Validator {
     /// Runs the rules side by side (they read one workspace and share nothing; on 10,000
     /// declarations each takes tens of milliseconds) and returns their findings in rule order.
     public static func run(_ context: ValidationContext, rules: [any ValidationRule] = Validator.rules) -> [Diagnostic] {
-        let findings = Mutex([[Diagnostic]](repeating: [], count: rules.count))
-        DispatchQueue.concurrentPerform(iterations: rules.count) { index in
-            let found = rules[index].check(context)
-            findings.withLock { $0[index] = found }
-        }
-        return findings.withLock { $0.flatMap { $0 } }
+        rules.concurrentMap { $0.check(context) }.flatMap { $0 }
     }
 }
