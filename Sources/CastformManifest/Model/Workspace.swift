@@ -6,7 +6,9 @@ public struct Workspace: Sendable {
     public var root: String
     public var absoluteRoot: String
     public var config: WorkspaceConfig
-    public var resources: [ResourceDeclaration]
+    public var resources: [ResourceDeclaration] {
+        didSet { derived = Derived() }
+    }
     /// Where the objects and lists are that lost a value to a decoding error, and every object
     /// or list around them. The error is reported once, when decoding; rules that look across
     /// a value's contents skip these, which would otherwise report the hole as something
@@ -18,6 +20,13 @@ public struct Workspace: Sendable {
     public var declarationsAreKnown: Bool
     /// The manifests' `moved` entries, in file order.
     public var moves: [Move] = []
+    /// What is derived from the declarations, made once for validation and planning alike.
+    private var derived = Derived()
+
+    private struct Derived: Sendable {
+        let byAddress = Memo<[ResourceAddress: ResourceDeclaration]>()
+        let edges = Memo<DependencyEdges>()
+    }
 
     public init(root: String, absoluteRoot: String, config: WorkspaceConfig, resources: [ResourceDeclaration],
                 incomplete: Set<SourceLocation> = [], declarationsAreKnown: Bool = true) {
@@ -37,6 +46,13 @@ public struct Workspace: Sendable {
 
     /// Every declaration by its address, the first one winning as `resource(_:)` finds it.
     public var declarationsByAddress: [ResourceAddress: ResourceDeclaration] {
-        Dictionary(resources.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+        derived.byAddress.value {
+            Dictionary(resources.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// Who refers to whom: the graph validation checks for cycles and planning orders work by.
+    public var dependencyEdges: DependencyEdges {
+        derived.edges.value { DependencyEdges(self) }
     }
 }

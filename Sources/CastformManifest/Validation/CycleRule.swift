@@ -4,7 +4,7 @@ import CastformCore
 /// created first. Each cycle is reported once, at the first of its resources in file order.
 struct CycleRule: ValidationRule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
-        let graph = DependencyEdges(context.workspace)
+        let graph = context.workspace.dependencyEdges
         return graph.cycles().map { cycle in
             let location = graph.edgeLocation(from: cycle[0], to: cycle.count > 1 ? cycle[1] : cycle[0])
             return .manifest(.reference(.cycle(cycle)), at: location)
@@ -24,17 +24,26 @@ public struct DependencyEdges: Sendable {
         return (edges[address] ?? []).map(\.to).filter { seen.insert($0).inserted }
     }
 
+    /// The graph of `workspace`'s declarations; `Workspace.dependencyEdges` keeps it. Each
+    /// declaration's references are collected side by side (a walk of every value).
     public init(_ workspace: Workspace) {
         let declared = Set(workspace.resources.map(\.address))
-        for resource in workspace.resources where edges[resource.address] == nil {
+        let outgoing = workspace.resources.concurrentMap(minimumPerThread: 256) { Self.edges(of: $0, declared: declared) }
+        edges.reserveCapacity(workspace.resources.count)
+        for (resource, out) in zip(workspace.resources, outgoing) where edges[resource.address] == nil {
             order.append(resource.address)
-            var out: [(to: ResourceAddress, location: SourceLocation)] = []
-            for (reference, location) in resource.body.references + (resource.forEach?.collection.references ?? []) {
-                if case .resource(let address, _) = reference, declared.contains(address.declaration) { out.append((address.declaration, location)) }
-            }
-            out += resource.dependsOn.filter { declared.contains($0.address) }.map { ($0.address, $0.location) }
             edges[resource.address] = out
         }
+    }
+
+    private static func edges(of resource: ResourceDeclaration, declared: Set<ResourceAddress>)
+        -> [(to: ResourceAddress, location: SourceLocation)] {
+        var out: [(to: ResourceAddress, location: SourceLocation)] = []
+        for (reference, location) in resource.body.references + (resource.forEach?.collection.references ?? []) {
+            if case .resource(let address, _) = reference, declared.contains(address.declaration) { out.append((address.declaration, location)) }
+        }
+        out += resource.dependsOn.filter { declared.contains($0.address) }.map { ($0.address, $0.location) }
+        return out
     }
 
     func edgeLocation(from: ResourceAddress, to: ResourceAddress) -> SourceLocation? {

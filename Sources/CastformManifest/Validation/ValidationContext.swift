@@ -1,5 +1,6 @@
 import CastformCore
 import Foundation
+import Synchronization
 
 /// What validation rules may look at: the decoded workspace, the schemas, the environment, and
 /// the file system (for the files that manifests point at).
@@ -10,6 +11,9 @@ public struct ValidationContext: Sendable {
     /// Whether every `${env.X}` must be set: at plan and apply, which send the values. Not at
     /// validate, which runs where secrets are not (CI on a fork): there it is a warning.
     public var environmentIsRequired = false
+    /// The file checks made so far in this validation: 10,000 shows naming one audio file
+    /// stat it, and resolve its links, once.
+    let fileChecks = FileCheckMemo()
 
     public init(workspace: Workspace, registry: SchemaRegistry, environment: [String: String], environmentIsRequired: Bool = false) {
         self.workspace = workspace
@@ -52,5 +56,24 @@ public struct ValidationContext: Sendable {
 
     public func absolutePath(_ relative: String) -> String {
         workspace.absolutePath(relative)
+    }
+}
+
+/// Each named file's problems, found once per validation (a file does not change while its
+/// manifests are checked). Shared by the rules running side by side, hence the lock.
+final class FileCheckMemo: Sendable {
+    struct Key: Hashable {
+        let path: String
+        let attribute: String
+        let maxBytes: Int64
+    }
+
+    private let problems = Mutex<[Key: [FileProblem]]>([:])
+
+    func problems(_ key: Key, find: () -> [FileProblem]) -> [FileProblem] {
+        if let known = problems.withLock({ $0[key] }) { return known }
+        let found = find()
+        problems.withLock { $0[key] = found }
+        return found
     }
 }

@@ -7,7 +7,7 @@ public struct WorkOrder: Sendable {
     public let edges: DependencyEdges
 
     public init(_ workspace: Workspace) {
-        edges = DependencyEdges(workspace)
+        edges = workspace.dependencyEdges
     }
 
     /// Declared addresses, each after everything it depends on. (Validation has ruled out cycles.)
