@@ -78,15 +78,27 @@ struct PlanRun: Sendable {
         guard !diagnostics.hasErrors else { return false }
         diagnostics += Planner.unknownTargets(options.targets, declared: declarations, state: state)
         guard !diagnostics.hasErrors else { return false }
-        let involved = (wanted.map(Array.init) ?? Array(declarations.keys)) + state.resources.map(\.address)
-        diagnostics += await planner.providers.preflight(involved)
+        let involved = wanted.map(Array.init) ?? workspace.resources.map(\.address)
+        diagnostics += await planner.providers.preflight(Self.oneOfEachType(involved + state.resources.map(\.address)))
         return !diagnostics.hasErrors
+    }
+
+    /// One address of each type among `addresses`: what the providers' preflight looks at,
+    /// without hashing 20,000 addresses to find two types.
+    static func oneOfEachType(_ addresses: [ResourceAddress]) -> [ResourceAddress] {
+        var found: [ResourceAddress] = []
+        for address in addresses where !found.contains(where: { $0.mode == address.mode && $0.type == address.type }) {
+            found.append(address)
+        }
+        return found
     }
 
     /// What exists now: read in batches (or, with `--refresh=false`, as state says), and the
     /// pending creates looked for either way.
     mutating func readWhatExists() async -> Bool {
-        let managed = declarations.mapValues { Set($0.body.fields.map(\.name)) }  // by declaration: instances share it
+        // The attributes each declaration writes (its instances share them): only reads of
+        // known objects use them.
+        let managed = options.refresh ? declarations.mapValues { Set($0.body.fields.map(\.name)) } : [:]
         let refresh = await Refresher(providers: planner.providers, lineage: state.lineage, managed: managed)
             .refresh(state, readingKnown: options.refresh)
         existing = refresh.objects
@@ -94,6 +106,7 @@ struct PlanRun: Sendable {
         diagnostics += refresh.diagnostics
         requests = refresh.requests
         if !options.refresh {
+            existing.reserveCapacity(state.resources.count)
             for resource in state.resources {
                 if let id = resource.id { existing[resource.address] = RemoteObject(id: id, attributes: resource.attributes, privateData: resource.privateData) }
             }

@@ -7,6 +7,7 @@ extension Planner {
     /// renamed resource), never a silent "No changes".
     static func unknownTargets(_ targets: [ResourceAddress], declared: [ResourceAddress: ResourceDeclaration],
                                state: StateSnapshot) -> [Diagnostic] {
+        guard !targets.isEmpty else { return [] }
         let known = Set(declared.keys).union(state.resources.map(\.address))
         // An instance of a declared `for_each` may be one the plan is about to create.
         return targets.filter { !known.contains($0) && !($0.key != nil && declared[$0.declaration]?.forEach != nil) }.map { target in

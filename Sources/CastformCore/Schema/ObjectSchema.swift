@@ -1,16 +1,30 @@
 /// The attributes of an object (a resource body, a profile, a track) and rules across them.
 public struct ObjectSchema: Sendable {
-    public var attributes: [Attribute]
+    public var attributes: [Attribute] {
+        didSet { positions = Self.positions(attributes) }
+    }
     public var rules: [ObjectRule]
+    /// Where each name and alias is in `attributes` (the first attribute that has it): keys are
+    /// looked up for every value decoded, checked and compared, 10,000 objects at a time.
+    private var positions: [String: Int]
 
     public init(_ attributes: [Attribute], rules: [ObjectRule] = []) {
         self.attributes = attributes
         self.rules = rules
+        positions = Self.positions(attributes)
     }
 
     /// The attribute a manifest key names, by name or alias.
     public func attribute(named key: String) -> Attribute? {
-        attributes.first { $0.name == key || $0.aliases.contains(key) }
+        positions[key].map { attributes[$0] }
+    }
+
+    private static func positions(_ attributes: [Attribute]) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (index, attribute) in attributes.enumerated() {
+            for name in [attribute.name] + attribute.aliases where positions[name] == nil { positions[name] = index }
+        }
+        return positions
     }
 
     /// Names a manifest may write, for "did you mean".

@@ -103,14 +103,12 @@ struct ManifestDecoder {
             var decoder = ValueDecoder(file: file)
             let body = decoder.decodeObject(pair.value, schema: schema.body, context: .resource(address), extraKeys: Self.metaKeys,
                                             missingAt: pair.key.mark)
-            var declaration = ResourceDeclaration(address: address, location: location(pair.key.mark), body: body)
-            if let dependsOn = pair.value["depends_on"] {
-                declaration.dependsOn = self.dependsOn(dependsOn, decoder: &decoder)
-            }
-            declaration.lifecycle = lifecycle(pair.value["lifecycle"], schema: schema, decoder: &decoder)
-            declaration.forEach = decodeForEach(pair.value, address: address, decoder: &decoder)
+            let dependsOn = pair.value["depends_on"].map { self.dependsOn($0, decoder: &decoder) } ?? []
+            let lifecycle = lifecycle(pair.value["lifecycle"], schema: schema, decoder: &decoder)
+            let forEach = decodeForEach(pair.value, address: address, decoder: &decoder)
             collect(decoder)
-            result.append(declaration)
+            result.append(ResourceDeclaration(address: address, location: location(pair.key.mark), body: body, dependsOn: dependsOn,
+                                              lifecycle: lifecycle, forEach: forEach))
         }
         return result
     }

@@ -55,9 +55,10 @@ struct ValueDecoder {
             dropped += 1
             return ConfigValue(.object([]), at: location(node.mark))
         }
-        var seen: [String: String] = [:]
-        // Attributes written with a value (decodable or not): a bad value is not also "missing".
-        var present = Set<String>()
+        // Which key set each attribute, and the attributes written with a value (decodable or
+        // not: a bad value is not also "missing"). Arrays: an object has a handful of keys.
+        var seen: [(attribute: String, key: String)] = []
+        var present: [String] = []
         for pair in pairs {
             guard let key = pair.key.scalar?.value else {
                 report(.value(.attributeNameNotAString(found: pair.key.valueKind)), at: pair.key.mark)
@@ -74,15 +75,15 @@ struct ValueDecoder {
                 report(.value(.computedAttribute(key)), at: pair.key.mark)
                 continue
             }
-            if let earlier = seen[attribute.name] {
+            if let earlier = seen.first(where: { $0.attribute == attribute.name })?.key {
                 // The same key twice was reported by the YAML layer; only aliases are news here.
                 if earlier == key { continue }
                 report(.value(.sameAttributeTwice(key, earlier: earlier)), at: pair.key.mark)
                 continue
             }
-            seen[attribute.name] = key
+            seen.append((attribute.name, key))
             if pair.value.scalar != nil, pair.value.resolved == .null, pair.value.tag == nil { continue }
-            present.insert(attribute.name)
+            present.append(attribute.name)
             if let value = decode(pair.value, as: attribute.type, slot: Slot(name: key, sensitive: attribute.sensitive, range: attribute.numericRange)) {
                 fields.append(ConfigValue.Field(name: attribute.name, location: location(pair.key.mark), value: value))
             }

@@ -17,11 +17,15 @@ struct CycleRule: ValidationRule {
 public struct DependencyEdges: Sendable {
     public private(set) var order: [ResourceAddress] = []
     public private(set) var edges: [ResourceAddress: [(to: ResourceAddress, location: SourceLocation)]] = [:]
+    /// Whether any declaration refers to another: most large workspaces are independent objects.
+    public private(set) var hasEdges = false
 
     /// The addresses `address` depends on, without repeats.
     public func dependencies(of address: ResourceAddress) -> [ResourceAddress] {
+        guard let out = edges[address], !out.isEmpty else { return [] }
+        if out.count == 1 { return [out[0].to] }
         var seen = Set<ResourceAddress>()
-        return (edges[address] ?? []).map(\.to).filter { seen.insert($0).inserted }
+        return out.map(\.to).filter { seen.insert($0).inserted }
     }
 
     /// The graph of `workspace`'s declarations; `Workspace.dependencyEdges` keeps it. Each
@@ -33,6 +37,7 @@ public struct DependencyEdges: Sendable {
         for (resource, out) in zip(workspace.resources, outgoing) where edges[resource.address] == nil {
             order.append(resource.address)
             edges[resource.address] = out
+            if !out.isEmpty { hasEdges = true }
         }
     }
 

@@ -11,29 +11,33 @@ public struct WorkOrder: Sendable {
     }
 
     /// Declared addresses, each after everything it depends on. (Validation has ruled out cycles.)
+    /// Works on positions in `edges.order`, not on addresses: a plan of 10,000 objects would
+    /// otherwise hash each address a few times over just to keep file order.
     public func topological() -> [ResourceAddress] {
-        var remaining: [ResourceAddress: Int] = [:]
-        var dependents: [ResourceAddress: [ResourceAddress]] = [:]
-        for address in edges.order {
-            let dependencies = edges.dependencies(of: address)
-            remaining[address] = dependencies.count
-            for dependency in dependencies { dependents[dependency, default: []].append(address) }
+        let order = edges.order
+        guard edges.hasEdges else { return order }
+        var position: [ResourceAddress: Int] = [:]
+        position.reserveCapacity(order.count)
+        for (index, address) in order.enumerated() { position[address] = index }
+        var remaining = [Int](repeating: 0, count: order.count)
+        var dependents = [[Int]](repeating: [], count: order.count)
+        for (index, address) in order.enumerated() {
+            let dependencies = edges.dependencies(of: address).compactMap { position[$0] }
+            remaining[index] = dependencies.count
+            for dependency in dependencies { dependents[dependency].append(index) }
         }
-        var ready = edges.order.filter { remaining[$0] == 0 }
-        var result: [ResourceAddress] = []
-        var index = 0
-        while index < ready.count {
-            let address = ready[index]
-            index += 1
-            result.append(address)
-            for dependent in dependents[address] ?? [] {
-                remaining[dependent]! -= 1
+        var ready = order.indices.filter { remaining[$0] == 0 }
+        var next = 0
+        while next < ready.count {
+            let index = ready[next]
+            next += 1
+            for dependent in dependents[index] {
+                remaining[dependent] -= 1
                 if remaining[dependent] == 0 { ready.append(dependent) }
             }
         }
         // Anything left is in a cycle; keep it, in file order, so nothing silently disappears.
-        result += edges.order.filter { remaining[$0]! > 0 }
-        return result
+        return ready.map { order[$0] } + order.indices.filter { remaining[$0] > 0 }.map { order[$0] }
     }
 
     /// The targets and everything they depend on, transitively.
