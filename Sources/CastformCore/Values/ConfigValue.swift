@@ -29,12 +29,30 @@ public struct ConfigValue: Sendable, Hashable {
         }
     }
 
-    public var kind: Kind
+    public var kind: Kind {
+        didSet { hasTemplate = Self.hasTemplate(kind) }
+    }
+    /// True when the value contains a `${...}` anywhere, so its final form is not known yet.
+    /// Kept, not walked for: validation and planning ask it of every value of 10,000
+    /// declarations, most of which have none. (Declared between the two others, where the
+    /// layout has room: no value grows.)
+    public private(set) var hasTemplate: Bool
     public var location: SourceLocation
 
     public init(_ kind: Kind, at location: SourceLocation) {
         self.kind = kind
         self.location = location
+        hasTemplate = Self.hasTemplate(kind)
+    }
+
+    /// Whether `kind` is or holds a template, from its items' kept answers.
+    private static func hasTemplate(_ kind: Kind) -> Bool {
+        switch kind {
+        case .template: return true
+        case .list(let items): return items.contains { $0.hasTemplate }
+        case .object(let fields): return fields.contains { $0.value.hasTemplate }
+        default: return false
+        }
     }
 
     public subscript(name: String) -> ConfigValue? {
@@ -77,16 +95,6 @@ public struct ConfigValue: Sendable, Hashable {
     public var bool: Bool? {
         if case .bool(let value) = kind { return value }
         return nil
-    }
-
-    /// True when the value contains a `${...}` anywhere, so its final form is not known yet.
-    public var hasTemplate: Bool {
-        switch kind {
-        case .template: return true
-        case .list(let items): return items.contains { $0.hasTemplate }
-        case .object(let fields): return fields.contains { $0.value.hasTemplate }
-        default: return false
-        }
     }
 
     /// Every reference inside the value, depth first, with where each is written.

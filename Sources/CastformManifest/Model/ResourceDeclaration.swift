@@ -12,47 +12,40 @@ public struct ResourceDeclaration: Sendable {
     }
 
     public var address: ResourceAddress {
-        get { box.fields.address }
-        set { update { $0.address = newValue } }
+        get { storage.fields.address }
+        set { storage.fields.address = newValue }
     }
     /// Where the resource's name is written (or the file's start, for a library-format file).
     public var location: SourceLocation {
-        get { box.fields.location }
-        set { update { $0.location = newValue } }
+        get { storage.fields.location }
+        set { storage.fields.location = newValue }
     }
     /// The body, an object, decoded against the type's schema.
     public var body: ConfigValue {
-        get { box.fields.body }
-        set { update { $0.body = newValue } }
+        get { storage.fields.body }
+        set { storage.fields.body = newValue }
     }
     public var dependsOn: [(address: ResourceAddress, location: SourceLocation)] {
-        get { box.fields.dependsOn }
-        set { update { $0.dependsOn = newValue } }
+        get { storage.fields.dependsOn }
+        set { storage.fields.dependsOn = newValue }
     }
     public var lifecycle: Lifecycle {
-        get { box.fields.lifecycle }
-        set { update { $0.lifecycle = newValue } }
+        get { storage.fields.lifecycle }
+        set { storage.fields.lifecycle = newValue }
     }
     public var origin: Origin {
-        get { box.fields.origin }
-        set { update { $0.origin = newValue } }
+        get { storage.fields.origin }
+        set { storage.fields.origin = newValue }
     }
     /// The collection whose items become this declaration's instances; nil for one object.
     public var forEach: ForEach? {
-        get { box.fields.forEach }
-        set { update { $0.forEach = newValue } }
+        get { storage.fields.forEach }
+        set { storage.fields.forEach = newValue }
     }
 
-    /// The fields, in one immutable box: a declaration is copied into maps, batches and
-    /// outcomes several times per plan, and a copy of the box is one reference to count rather
-    /// than a dozen (on 10,000 declarations that counting cost more than comparing them).
-    /// Declarations are changed only while decoded; a change makes a new box.
-    private var box: Box
-
-    private final class Box: Sendable {
-        let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
+    /// The fields in one shared box (`Boxed`): a declaration is copied into maps, batches and
+    /// outcomes several times per plan; it is changed only while decoded.
+    private var storage: Boxed<Fields>
 
     private struct Fields: Sendable {
         var address: ResourceAddress
@@ -64,12 +57,6 @@ public struct ResourceDeclaration: Sendable {
         var forEach: ForEach?
     }
 
-    private mutating func update(_ change: (inout Fields) -> Void) {
-        var fields = box.fields
-        change(&fields)
-        box = Box(fields)
-    }
-
     public init(
         address: ResourceAddress,
         location: SourceLocation,
@@ -79,7 +66,7 @@ public struct ResourceDeclaration: Sendable {
         origin: Origin = .manifest,
         forEach: ForEach? = nil
     ) {
-        box = Box(Fields(address: address, location: location, body: body, dependsOn: dependsOn,
-                         lifecycle: lifecycle, origin: origin, forEach: forEach))
+        storage = Boxed(Fields(address: address, location: location, body: body, dependsOn: dependsOn,
+                              lifecycle: lifecycle, origin: origin, forEach: forEach))
     }
 }

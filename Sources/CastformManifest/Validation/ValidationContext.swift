@@ -5,8 +5,8 @@ import Synchronization
 /// What validation rules may look at: the decoded workspace, the schemas, the environment, and
 /// the file system (for the files that manifests point at).
 public struct ValidationContext: Sendable {
-    public var workspace: Workspace
-    public var registry: SchemaRegistry
+    public let workspace: Workspace
+    public let registry: SchemaRegistry
     public var environment: [String: String]
     /// Whether every `${env.X}` must be set: at plan and apply, which send the values. Not at
     /// validate, which runs where secrets are not (CI on a fork): there it is a warning.
@@ -23,14 +23,26 @@ public struct ValidationContext: Sendable {
     }
 
     /// Every decoded object with the schema it was decoded against: resource bodies and their
-    /// lifecycle options, and castform.yaml's state, files and provider settings.
+    /// lifecycle options, and castform.yaml's state, files and provider settings. Made once
+    /// for the rules that walk them all.
     public var objects: [(value: ConfigValue, schema: ObjectSchema)] {
+        decodedObjects.value { Self.objects(in: workspace, registry: registry) }
+    }
+
+    private let decodedObjects = Memo<[(value: ConfigValue, schema: ObjectSchema)]>()
+
+    private static func objects(in workspace: Workspace, registry: SchemaRegistry) -> [(value: ConfigValue, schema: ObjectSchema)] {
         var objects: [(value: ConfigValue, schema: ObjectSchema)] = []
+        objects.reserveCapacity(workspace.resources.count * 2)
+        // Declarations come grouped by type: the options schema is made again only when it changes.
+        var options: (mode: ResourceAddress.Mode, type: String, schema: ObjectSchema)?
         for resource in workspace.resources {
             guard let schema = registry.schema(resource.address.mode, resource.address.type) else { continue }
             objects.append((resource.body, schema.body))
-            let options = resource.lifecycle.options.map { ConfigValue.Field(name: $0.key, location: $0.value.location, value: $0.value) }
-            objects.append((ConfigValue(.object(options), at: resource.location), ObjectSchema(schema.lifecycleOptions)))
+            let (mode, type) = (resource.address.mode, resource.address.type)
+            if options?.mode != mode || options?.type != type { options = (mode, type, ObjectSchema(schema.lifecycleOptions)) }
+            let fields = resource.lifecycle.options.map { ConfigValue.Field(name: $0.key, location: $0.value.location, value: $0.value) }
+            objects.append((ConfigValue(.object(fields), at: resource.location), options!.schema))
         }
         if let state = workspace.config.state.written {
             objects.append((state, StateSchema.schema))

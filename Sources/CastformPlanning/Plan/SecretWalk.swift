@@ -74,15 +74,3 @@ extension Value {
         }
     }
 }
-
-extension ValueType {
-    /// Whether a value of this type can have a part the schema marks sensitive.
-    var canHoldSensitive: Bool {
-        switch self {
-        case .object(let schema): return schema.attributes.contains { $0.sensitive || $0.type.canHoldSensitive }
-        case .list(let element), .map(let element): return element.canHoldSensitive
-        case .oneOf(let types): return types.contains { $0.canHoldSensitive }
-        default: return false
-        }
-    }
-}
