@@ -63,11 +63,17 @@ extension PlanRun {
     private mutating func planBatch(_ batch: inout [Pending]) {
         guard !batch.isEmpty else { return }
         let run = self
-        let outcomes = batch.concurrentMap(minimumPerThread: 64) { run.managedOutcome($0) }
-        for (pending, outcome) in zip(batch, outcomes) {
-            if let values = outcome.known { known[pending.address] = values }
-            diagnostics += outcome.diagnostics
+        var outcomes = batch.concurrentMap(minimumPerThread: 64) { run.managedOutcome($0) }
+        changes.reserveCapacity(changes.count + outcomes.count)
+        // Taken out of the array rather than copied: 10,000 changes are recorded here, in
+        // order, by one thread.
+        outcomes.reverse()
+        var index = 0
+        while let outcome = outcomes.popLast() {
+            if let values = outcome.known { known[batch[index].address] = values }
+            if !outcome.diagnostics.isEmpty { diagnostics += outcome.diagnostics }
             changes.append(outcome.change)
+            index += 1
         }
         batch.removeAll(keepingCapacity: true)
     }

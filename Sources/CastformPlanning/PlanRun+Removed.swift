@@ -5,10 +5,13 @@ import CastformState
 /// What state has that the manifests no longer declare (or everything, to destroy).
 extension PlanRun {
     mutating func planRemoved() {
-        for resource in state.resources.reversed() where resource.address.mode == .managed {
+        let resources = state.resources
+        // By position, looking at the address alone first: most of 10,000 objects are planned.
+        for index in resources.indices.reversed() where resources[index].address.mode == .managed {
+            guard options.destroy || !planned.contains(resources[index].address) else { continue }
+            let resource = resources[index]
             // An instance whose key is gone is removed as its declaration now says.
             let declaration = declarations[resource.address.declaration]
-            guard options.destroy || !planned.contains(resource.address) else { continue }
             if abandoned.contains(resource.address) || (existing[resource.address] == nil && resource.id == nil) {
                 changes.append(neverCreated(resource))
             } else {

@@ -119,7 +119,7 @@ struct PlanRun: Sendable {
         guard options.adopt, !options.destroy else { return true }
         // Instances of a `for_each` are named only once planning evaluates it: not searched.
         let unknown = workspace.resources.filter {
-            $0.address.mode == .managed && $0.forEach == nil && state.resource($0.address) == nil && inScope($0.address)
+            $0.address.mode == .managed && $0.forEach == nil && !state.holds($0.address) && inScope($0.address)
         }
         let twins = await TwinSearch(providers: planner.providers, evaluation: evaluation).find(unknown, state: state)
         diagnostics += twins.diagnostics

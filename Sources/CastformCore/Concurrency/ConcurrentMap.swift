@@ -10,8 +10,9 @@ extension Array where Element: Sendable {
     public func concurrentMap<T: Sendable>(minimumPerThread: Int = 1, _ transform: @Sendable (Element) -> T) -> [T] {
         let threads = Swift.min(ProcessInfo.processInfo.activeProcessorCount, count / Swift.max(minimumPerThread, 1))
         guard threads > 1 else { return map(transform) }
-        // Several chunks per thread, so that a thread slowed by other work does not hold up the rest.
-        let chunks = threads * 4
+        // Several chunks per thread, so that a thread slowed by other work does not hold up the
+        // rest; for a few elements (validation's rules, of unequal cost) one chunk each.
+        let chunks = Swift.min(count, threads * 16)
         let size = (count + chunks - 1) / chunks
         let results = Mutex([[T]](repeating: [], count: chunks))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in

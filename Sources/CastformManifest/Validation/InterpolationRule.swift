@@ -15,7 +15,7 @@ struct InterpolationRule: ValidationRule {
         var diagnostics: [Diagnostic] = []
         let walk = SchemaWalk(attribute: { value, attribute in
             diagnostics += check.check(value, as: attribute.type, subject: .named(attribute.name), attribute: attribute)
-        })
+        }, onlyTemplates: true)
         for (value, schema) in context.objects { walk.walk(value, schema) }
         return diagnostics
     }

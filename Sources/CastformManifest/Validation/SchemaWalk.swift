@@ -5,10 +5,14 @@ import CastformCore
 struct SchemaWalk {
     var attribute: (ConfigValue, Attribute) -> Void = { _, _ in }
     var object: (ConfigValue, ObjectSchema) -> Void = { _, _ in }
+    /// Only values with `${...}` somewhere (for rules about templates): the rest of 10,000
+    /// declarations is not visited at all.
+    var onlyTemplates = false
 
     func walk(_ value: ConfigValue, _ schema: ObjectSchema) {
+        if onlyTemplates && !value.hasTemplate { return }
         object(value, schema)
-        for field in value.fields {
+        for field in value.fields where !onlyTemplates || field.value.hasTemplate {
             guard let attribute = schema.attribute(named: field.name) else { continue }
             self.attribute(field.value, attribute)
             walk(field.value, type: attribute.type)

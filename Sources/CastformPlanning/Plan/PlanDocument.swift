@@ -126,7 +126,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
 
     static func outputs(_ plan: Plan, registry: SchemaRegistry) -> [String: Output] {
         var outputs: [String: Output] = [:]
-        for change in plan.changes where change.address.mode == .managed && ![.noOp, .delete, .forget].contains(change.kind) {
+        for change in plan.changes where change.address.mode == .managed && change.kind != .noOp && change.kind != .delete && change.kind != .forget {
             guard let schema = registry.schema(.managed, change.address.type) else { continue }
             for attribute in schema.body.attributes where attribute.presence == .computed {
                 let value = change.after?[attribute.name] ?? .unknown
@@ -139,11 +139,18 @@ public struct PlanDocument: Codable, Sendable, Equatable {
 
     /// The displays of the types whose changes the document holds.
     static func attributeDisplay(_ plan: Plan, registry: SchemaRegistry) -> [String: [String: ValueDisplay]] {
+        // The types first (a plan of 10,000 changes has a handful), each then looked up once.
+        var types: [(mode: ResourceAddress.Mode, type: String)] = []
+        for changes in [plan.changes, plan.drift] {
+            for change in changes where !types.contains(where: { $0.mode == change.address.mode && $0.type == change.address.type }) {
+                types.append((change.address.mode, change.address.type))
+            }
+        }
         var displays: [String: [String: ValueDisplay]] = [:]
-        for change in plan.changes + plan.drift where displays[displayKey(change.address.mode.rawValue, change.address.type)] == nil {
-            guard let schema = registry.schema(change.address.mode, change.address.type) else { continue }
+        for (mode, type) in types {
+            guard let schema = registry.schema(mode, type) else { continue }
             let display = ValueDisplay.of(schema.body)
-            if !display.isEmpty { displays[displayKey(change.address.mode.rawValue, change.address.type)] = display }
+            if !display.isEmpty { displays[displayKey(mode.rawValue, type)] = display }
         }
         return displays
     }

@@ -23,18 +23,18 @@ struct Refresher {
         // A lost create cannot have made an object state already knows: not another
         // resource's, and not the one a replacement replaces (a re-uploaded show has the
         // same title as the show it replaces).
-        let claimed = state.claimedIDs
         var groups: [String: [ResourceState]] = [:]
         var pendingCreates: [String: [ResourceState]] = [:]
         // Data sources in state are what the last apply read: they are read again, not refreshed.
-        for resource in state.resources where resource.address.mode == .managed {
-            let key = "\(resource.address.mode.rawValue):\(resource.address.type)"
+        for resource in state.resources where resource.address.mode == .managed && (readingKnown || resource.id == nil) {
+            let key = resource.address.type
             if resource.id == nil {
                 pendingCreates[key, default: []].append(resource)
             } else if readingKnown {
                 groups[key, default: []].append(resource)
             }
         }
+        let claimed = pendingCreates.isEmpty ? [] : state.claimedIDs
         return await withTaskGroup(of: Result.self) { group in
             for resources in groups.values {
                 group.addTask { await read(resources) }

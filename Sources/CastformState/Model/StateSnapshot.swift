@@ -45,6 +45,11 @@ public struct StateSnapshot: Codable, Sendable {
         byAddress[address]
     }
 
+    /// Whether state has an object at `address` (without copying it out).
+    public func holds(_ address: ResourceAddress) -> Bool {
+        byAddress.index(forKey: address) != nil
+    }
+
     /// Every remote id state holds: its objects' and the replaced objects still to remove.
     /// A lost create cannot have made one of these, and an import must not take one over.
     public var claimedIDs: Set<String> {
