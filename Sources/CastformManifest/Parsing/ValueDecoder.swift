@@ -59,6 +59,8 @@ struct ValueDecoder {
         // not: a bad value is not also "missing"). Arrays: an object has a handful of keys.
         var seen: [(attribute: String, key: String)] = []
         var present: [String] = []
+        // Exactly as many fields as keys at most: 10,000 declarations' objects are kept.
+        fields.reserveCapacity(pairs.count)
         for pair in pairs {
             guard let key = pair.key.scalar?.value else {
                 report(.value(.attributeNameNotAString(found: pair.key.valueKind)), at: pair.key.mark)
