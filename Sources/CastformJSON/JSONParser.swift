@@ -108,11 +108,14 @@ public struct JSONParser {
     private mutating func object(depth: Int) throws(Failure) -> JSONValue {
         guard depth <= Self.maximumDepth else { throw failure("nested too deeply") }
         index += 1
-        var members: [String: JSONValue] = [:]
+        // Gathered in order, then made into a dictionary of the right size at once: growing
+        // one member by member rehashed each object's keys several times over.
+        var members: [(key: String, value: JSONValue)] = []
+        members.reserveCapacity(8)
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(members)
+            return .object([:])
         }
         while true {
             skipSpace()
@@ -123,16 +126,17 @@ public struct JSONParser {
             index += 1
             skipSpace()
             if depth == 1, let stream, stream.state == .notSeen, key == stream.member, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
-                members[key] = try array(depth: depth + 1, streamed: true)
+                members.append((key, try array(depth: depth + 1, streamed: true)))
             } else {
-                members[key] = try value(depth: depth)
+                members.append((key, try value(depth: depth)))
             }
             skipSpace()
             guard index < bytes.count else { throw failure("unexpected end of text") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             guard bytes[index] == UInt8(ascii: "}") else { throw failure("expected ',' or '}'") }
             index += 1
-            return .object(members)
+            // A name given twice keeps its last value, as before.
+            return .object(Dictionary(members, uniquingKeysWith: { _, last in last }))
         }
     }
 

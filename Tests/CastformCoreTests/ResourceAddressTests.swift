@@ -22,8 +22,15 @@ import Testing
         #expect(parsed.map { String($0.rest) } == ".items[0]")
     }
 
+    @Test func plainAndDataAddressesParse() {
+        #expect(ResourceAddress(parsing: "mixcloud_cloudcast.show-9") == ResourceAddress(type: "mixcloud_cloudcast", name: "show-9"))
+        #expect(ResourceAddress(parsing: "_t._n") == ResourceAddress(type: "_t", name: "_n"))
+        #expect(ResourceAddress(parsing: "data.t.n") == ResourceAddress(.data, type: "t", name: "n"))
+        #expect(ResourceAddress(parsing: "data.n") == ResourceAddress(type: "data", name: "n"))
+    }
+
     @Test func malformedAddressesAreRefused() {
-        for text in ["t", "t.", #"t.n["k""#, #"t.n[k]"#, #"t.n["k"]x"#, "t.n.x"] {
+        for text in ["t", "t.", #"t.n["k""#, #"t.n[k]"#, #"t.n["k"]x"#, "t.n.x", ".n", "1t.n", "t.-n", "t.n é", "tö.n", "t..n"] {
             #expect(ResourceAddress(parsing: text) == nil, "\(text)")
         }
     }

@@ -11,6 +11,11 @@ import Testing
         ]))
     }
 
+    @Test func aNameGivenTwiceKeepsItsLastValue() throws {
+        let value = try JSONParser.parse(Array(#"{"a": 1, "b": {}, "a": [2], "c": {"d": 3, "d": 4}}"#.utf8))
+        #expect(value == .object(["a": .array([.number(2)]), "b": .object([:]), "c": .object(["d": .number(4)])]))
+    }
+
     @Test func readsEscapesAndSurrogatePairs() throws {
         let value = try JSONParser.parse(Array(#"["a\"b\\c\/d\n\t\u00e9\ud83c\udfb5", "é🎵 raw"]"#.utf8))
         #expect(value == .array([.string("a\"b\\c/d\n\té🎵"), .string("é🎵 raw")]))

@@ -50,8 +50,33 @@ public struct ResourceAddress: Sendable, Hashable, Comparable, Codable, CustomSt
 
     /// Parses `type.name`, `data.type.name`, either followed by `["key"]`.
     public init?(parsing text: String) {
+        if let plain = Self.plain(text) {
+            self = plain
+            return
+        }
         guard let (address, rest) = Self.parsePrefix(text), rest.isEmpty else { return nil }
         self = address
+    }
+
+    /// `TYPE.NAME` of a managed resource without a key, read on its bytes: how state names
+    /// nearly every object (10,000 of them per load). nil for anything else, which
+    /// `parsePrefix` reads.
+    private static func plain(_ text: String) -> ResourceAddress? {
+        let bytes = text.utf8
+        guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")) else { return nil }
+        let type = bytes[..<dot], name = bytes[bytes.index(after: dot)...]
+        guard isValidName(type), isValidName(name), !type.elementsEqual("data".utf8) else { return nil }
+        return ResourceAddress(.managed, type: String(Substring(type)), name: String(Substring(name)))
+    }
+
+    /// `isValidName` on bytes: ASCII letters, digits, `_` and `-`, not starting with a digit or `-`.
+    private static func isValidName(_ bytes: Substring.UTF8View) -> Bool {
+        guard let first = bytes.first, isLetter(first) || first == UInt8(ascii: "_") else { return false }
+        return bytes.allSatisfy { isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
     /// The address at the start of `text` and what follows it (`.playback_id` of
