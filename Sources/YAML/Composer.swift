@@ -13,7 +13,9 @@ struct Composer {
         var items: [Node] = []
         var pairs: [Pair] = []
         var pendingKey: Node?
-        var seen: [String: Mark] = [:]
+        /// The scalar keys so far, once a mapping has many (a manifest's hundreds of
+        /// declarations); a small one is searched through its pairs instead.
+        var seen: [String: Mark]?
         /// Nodes in this collection once aliases are expanded, for the alias-bomb limit.
         var size = 1
 
@@ -23,6 +25,28 @@ struct Composer {
             self.anchor = anchor
             self.mark = mark
         }
+
+        /// Where scalar key `key` was first written in this mapping; records it when new.
+        func firstMark(ofKey key: String, at mark: Mark) -> Mark? {
+            if seen == nil, pairs.count < Self.searchedPairs {
+                for pair in pairs {
+                    if case .scalar(let scalar) = pair.key.content, scalar.value == key { return pair.key.mark }
+                }
+                return nil
+            }
+            if seen == nil {
+                var keys: [String: Mark] = [:]
+                for pair in pairs.reversed() {
+                    if case .scalar(let scalar) = pair.key.content { keys[scalar.value] = pair.key.mark }
+                }
+                seen = keys
+            }
+            if let first = seen?[key] { return first }
+            seen?[key] = mark
+            return nil
+        }
+
+        static let searchedPairs = 16
     }
 
     let file: String
@@ -138,12 +162,8 @@ struct Composer {
             parent.pairs.append(Pair(key: key, value: node))
             parent.pendingKey = nil
         } else {
-            if case .scalar(let scalar) = node.content {
-                if let first = parent.seen[scalar.value] {
-                    errors.append(YAMLError(kind: .duplicateKey(key: scalar.value, firstMark: first), mark: node.mark))
-                } else {
-                    parent.seen[scalar.value] = node.mark
-                }
+            if case .scalar(let scalar) = node.content, let first = parent.firstMark(ofKey: scalar.value, at: node.mark) {
+                errors.append(YAMLError(kind: .duplicateKey(key: scalar.value, firstMark: first), mark: node.mark))
             }
             parent.pendingKey = node
         }

@@ -94,6 +94,19 @@ import Testing
         #expect(root["b"]?.end == Mark(file: "e.yaml", line: 3, column: 8))
     }
 
+    @Test func duplicateKeysInLargeMappingsAreReportedAtTheirFirstPlace() {
+        // Keys k0…k39, then k3 again (line 41), k3 a third time (42) and k30 (43): past the
+        // pairs searched one by one, the keys are looked up instead; both find the first place.
+        let text = (0..<40).map { "k\($0): \($0)\n" }.joined() + "k3: x\nk3: y\nk30: z\n"
+        let stream = YAMLParser.parse(text, file: "big.yaml")
+        #expect(stream.errors.map(\.kind) == [
+            .duplicateKey(key: "k3", firstMark: Mark(file: "big.yaml", line: 4, column: 1)),
+            .duplicateKey(key: "k3", firstMark: Mark(file: "big.yaml", line: 4, column: 1)),
+            .duplicateKey(key: "k30", firstMark: Mark(file: "big.yaml", line: 31, column: 1)),
+        ])
+        #expect(stream.errors.map(\.mark.line) == [41, 42, 43])
+    }
+
     @Test func duplicateKeysAreAllReported() {
         let stream = YAMLParser.parse("a: 1\nb: 2\na: 3\nb: 4\n", file: "k.yaml")
         #expect(stream.errors.map(\.mark.line) == [3, 4])
