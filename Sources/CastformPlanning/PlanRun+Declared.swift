@@ -53,7 +53,8 @@ extension PlanRun {
                     batch.append(pending)
                 }
             }
-            if address.mode == .managed { batched.insert(address) }
+            // Only what something depends on can force a new batch.
+            if address.mode == .managed, !dependedOn.isEmpty, dependedOn.contains(address) { batched.insert(address) }
         }
         planBatch(&batch)
     }
@@ -82,6 +83,7 @@ extension PlanRun {
     /// `for_each`. nil when the keys cannot be known; the problem is reported, and what state
     /// holds of the declaration is neither changed nor removed.
     private mutating func instances(of declaration: ResourceDeclaration) -> [EachInstance?]? {
+        guard declaration.forEach != nil else { return [nil] }
         guard let result = evaluation.instances(of: declaration, lookup: { [known] in known[$0] }) else { return [nil] }
         switch result {
         case .success(let instances):

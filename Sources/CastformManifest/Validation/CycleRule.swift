@@ -63,7 +63,9 @@ public struct DependencyEdges: Sendable {
         var stack: [ResourceAddress] = []
         var components: [[ResourceAddress]] = []
         var counter = 0
-        for start in order where index[start] == nil {
+        // Only a declaration that refers to another can be in a cycle: the rest (most of a
+        // large workspace) are not walked from.
+        for start in order where index[start] == nil && !(edges[start]?.isEmpty ?? true) {
             var work: [(node: ResourceAddress, next: Int)] = [(start, 0)]
             index[start] = counter; low[start] = counter; counter += 1
             stack.append(start); onStack.insert(start)
