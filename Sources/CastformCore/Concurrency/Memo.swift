@@ -18,3 +18,19 @@ public final class Memo<Value: Sendable>: Sendable {
         }
     }
 }
+
+/// Values computed once per key and kept, for work that many items of a run repeat on few
+/// keys (10,000 shows naming one audio file: checked and stat'ed once). Shared by threads
+/// working side by side, hence the lock; two asking at once for a new key may both compute it.
+public final class MemoTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private let values = Mutex<[Key: Value]>([:])
+
+    public init() {}
+
+    public func value(for key: Key, _ make: () -> Value) -> Value {
+        if let known = values.withLock({ $0[key] }) { return known }
+        let made = make()
+        values.withLock { $0[key] = made }
+        return made
+    }
+}

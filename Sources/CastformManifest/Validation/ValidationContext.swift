@@ -1,6 +1,5 @@
 import CastformCore
 import Foundation
-import Synchronization
 
 /// What validation rules may look at: the decoded workspace, the schemas, the environment, and
 /// the file system (for the files that manifests point at).
@@ -13,7 +12,7 @@ public struct ValidationContext: Sendable {
     public var environmentIsRequired = false
     /// The file checks made so far in this validation: 10,000 shows naming one audio file
     /// stat it, and resolve its links, once.
-    let fileChecks = FileCheckMemo()
+    let fileChecks = MemoTable<FileCheckKey, [FileProblem]>()
 
     public init(workspace: Workspace, registry: SchemaRegistry, environment: [String: String], environmentIsRequired: Bool = false) {
         self.workspace = workspace
@@ -71,21 +70,10 @@ public struct ValidationContext: Sendable {
     }
 }
 
-/// Each named file's problems, found once per validation (a file does not change while its
-/// manifests are checked). Shared by the rules running side by side, hence the lock.
-final class FileCheckMemo: Sendable {
-    struct Key: Hashable {
-        let path: String
-        let attribute: String
-        let maxBytes: Int64
-    }
-
-    private let problems = Mutex<[Key: [FileProblem]]>([:])
-
-    func problems(_ key: Key, find: () -> [FileProblem]) -> [FileProblem] {
-        if let known = problems.withLock({ $0[key] }) { return known }
-        let found = find()
-        problems.withLock { $0[key] = found }
-        return found
-    }
+/// A file check's question: the same path for the same attribute and limit has one answer
+/// per validation (a file does not change while its manifests are checked).
+struct FileCheckKey: Hashable {
+    let path: String
+    let attribute: String
+    let maxBytes: Int64
 }

@@ -16,14 +16,26 @@ struct FileFingerprint: Sendable, Hashable {
     var size: Int64
     var modified: Double
 
-    /// The fingerprint of `path`, reusing `cached` when size and mtime still match.
-    static func of(_ path: String, cached: FileFingerprint?) -> FileFingerprint? {
-        // stat(2), not FileManager's attributes (a dictionary per call, once per show per
-        // plan); and of the file a link points to, whose content is what gets hashed.
+    /// A regular file's size and modification time.
+    struct Stat: Sendable, Hashable {
+        var size: Int64
+        var modified: Double
+    }
+
+    /// `path`'s size and mtime; nil when it is not a regular file. stat(2), not FileManager's
+    /// attributes (a dictionary per call, once per show per plan); and of the file a link
+    /// points to, whose content is what gets hashed.
+    static func status(_ path: String) -> Stat? {
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        let size = Int64(info.st_size)
-        let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        return Stat(size: Int64(info.st_size), modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+    }
+
+    /// The fingerprint of `path`, reusing `cached` when size and mtime still match. `stats`
+    /// shares the stat of a file many objects name (one read of 10,000 shows of one file).
+    static func of(_ path: String, cached: FileFingerprint?, stats: MemoTable<String, Stat?>? = nil) -> FileFingerprint? {
+        guard let stat = stats.map({ $0.value(for: path) { Self.status(path) } }) ?? Self.status(path) else { return nil }
+        let (size, modified) = (stat.size, stat.modified)
         if let cached, cached.size == size, cached.modified == modified { return cached }
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }

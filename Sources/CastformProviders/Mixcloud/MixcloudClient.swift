@@ -150,13 +150,23 @@ struct MixcloudClient: Sendable {
     static func normalisedKey(_ key: String) -> String {
         // Keys the service sends are normalised already: checked in one pass, not rebuilt
         // (a plan of 10,000 shows normalises 30,000 of them).
-        let bytes = key.utf8
-        if bytes.count > 1, bytes.first == UInt8(ascii: "/"), bytes.last == UInt8(ascii: "/"),
-           !zip(bytes, bytes.dropFirst()).contains(where: { $0 == UInt8(ascii: "/") && $1 == UInt8(ascii: "/") }) {
-            return key
-        }
+        if isNormalised(key) { return key }
         let parts = key.split(separator: "/").filter { !$0.isEmpty }
         return "/" + parts.joined(separator: "/") + "/"
+    }
+
+    /// `/…/` without an empty part: the bytes looked at once, no copy made.
+    private static func isNormalised(_ key: String) -> Bool {
+        let slash = UInt8(ascii: "/")
+        var count = 0
+        var previous: UInt8 = 0
+        for byte in key.utf8 {
+            if count == 0, byte != slash { return false }
+            if byte == slash, previous == slash { return false }
+            previous = byte
+            count += 1
+        }
+        return count > 1 && previous == slash
     }
 
     static func contentType(_ path: String) -> String {

@@ -19,19 +19,23 @@ extension MixcloudProvider {
     }
 
     /// Sets `attributes` for each file state recorded, refreshing the cached fingerprints.
-    func reportFiles(known: KnownObject?, attributes: inout [String: Value], privateData: inout [String: Value]) {
+    /// `stats` shares stat calls across the objects of one read.
+    func reportFiles(known: KnownObject?, attributes: inout [String: Value], privateData: inout [String: Value],
+                     stats: MemoTable<String, FileFingerprint.Stat?>? = nil) {
         for (role, attribute) in Self.fileRoles {
             guard let path = known?.attributes[attribute]?.unmarked.stringValue else { continue }
             let recorded = FileFingerprint(privateData, role)
-            if let recorded, let now = FileFingerprint.of(absolute(path), cached: recorded) {
+            if let recorded, let now = FileFingerprint.of(absolute(path), cached: recorded, stats: stats) {
                 let same = now.sha256 == recorded.sha256
                 attributes[attribute] = .string(same ? path : "\(path) (new content, sha256 \(now.sha256.prefix(12)))")
-                if same { privateData.merge(now.privateData(role)) { $1 } }
+                // Unchanged, the recorded fingerprint stays as it is (and the private data keeps
+                // sharing state's storage).
+                if same, now != recorded { privateData.merge(now.privateData(role)) { $1 } }
             } else {
                 // Imported, or recorded before castform fingerprinted pictures: the show is
                 // taken to hold this file; its fingerprint starts now.
                 attributes[attribute] = .string(path)
-                if let now = FileFingerprint.of(absolute(path), cached: nil) { privateData.merge(now.privateData(role)) { $1 } }
+                if let now = FileFingerprint.of(absolute(path), cached: nil, stats: stats) { privateData.merge(now.privateData(role)) { $1 } }
             }
         }
     }

@@ -62,12 +62,13 @@ extension MixcloudProvider {
             let listed = Dictionary(items.map { (MixcloudClient.normalisedKey($0["key"]?.string ?? ""), $0) }) { _, later in later }
             // What the list and state answer is made here, side by side (each show on its own);
             // only single GETs become tasks (a task per show of 10,000 cost more than its work).
+            let stats = MemoTable<String, FileFingerprint.Stat?>()
             let answered = objects.concurrentMap(minimumPerThread: 256) { object -> RemoteObject? in
                 switch Self.detailsSource(object, listed: listed[MixcloudClient.normalisedKey(object.id)]) {
                 case .notManaged(let item):
-                    return remoteObject(item, full: false, known: object)
+                    return remoteObject(item, full: false, known: object, stats: stats)
                 case .recorded(let item, let description, let tracks):
-                    var remote = remoteObject(item, full: false, known: object)
+                    var remote = remoteObject(item, full: false, known: object, stats: stats)
                     remote.attributes["description"] = description
                     remote.attributes["tracks"] = tracks
                     return remote
@@ -108,13 +109,14 @@ extension MixcloudProvider {
     /// `full` JSON is a single GET's (with description and sections): its `updated_time` is
     /// recorded as the time the details were read at. Create, recovery and import read that
     /// way too, so the plan after them fetches no show.
-    func remoteObject(_ json: JSONValue, full: Bool, known: KnownObject?) -> RemoteObject {
+    func remoteObject(_ json: JSONValue, full: Bool, known: KnownObject?,
+                      stats: MemoTable<String, FileFingerprint.Stat?>? = nil) -> RemoteObject {
         var attributes = MixcloudRemote.attributes(json, full: full)
         var privateData = known?.privateData ?? [:]
         if full {
             privateData[Self.detailsUpdatedTime] = json["updated_time"]?.string.map(Value.string)
         }
-        reportFiles(known: known, attributes: &attributes, privateData: &privateData)
+        reportFiles(known: known, attributes: &attributes, privateData: &privateData, stats: stats)
         return RemoteObject(id: attributes["id"]?.stringValue ?? known?.id ?? "", attributes: attributes, privateData: privateData)
     }
 }

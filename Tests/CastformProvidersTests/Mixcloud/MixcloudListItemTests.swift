@@ -27,4 +27,12 @@ import Testing
         #expect(MixcloudClient.withoutUnreadFields(plain) == plain)
         #expect(MixcloudClient.withoutUnreadFields(.string("odd")) == .string("odd"))
     }
+
+    @Test(arguments: [
+        ("/dj/show/", "/dj/show/"), ("dj/show", "/dj/show/"), ("/dj//show/", "/dj/show/"), ("//dj/show", "/dj/show/"),
+        ("/", "//"), ("", "//"), ("/dj/ショー/", "/dj/ショー/"), ("/dj/show", "/dj/show/"),
+    ])
+    func keysAreNormalisedToOneSlashEachSide(_ key: String, _ expected: String) {
+        #expect(MixcloudClient.normalisedKey(key) == expected)
+    }
 }
