@@ -12,6 +12,15 @@ public struct RemoteObject: Sendable, Hashable {
         self.attributes = attributes
         self.privateData = privateData
     }
+
+    /// The object, holding `known`'s values where they are equal (most objects of a plan have
+    /// not changed): one copy of each in memory instead of two, for 10,000 objects read.
+    public func sharingValues(with known: KnownObject) -> RemoteObject {
+        var shared = self
+        if shared.attributes == known.attributes { shared.attributes = known.attributes }
+        if shared.privateData == known.privateData { shared.privateData = known.privateData }
+        return shared
+    }
 }
 
 /// An object castform knows from state: what a read needs to find it again.

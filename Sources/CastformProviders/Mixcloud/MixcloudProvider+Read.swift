@@ -66,12 +66,12 @@ extension MixcloudProvider {
             let answered = objects.concurrentMap(minimumPerThread: 256) { object -> RemoteObject? in
                 switch Self.detailsSource(object, listed: listed[MixcloudClient.normalisedKey(object.id)]) {
                 case .notManaged(let item):
-                    return remoteObject(item, full: false, known: object, stats: stats)
+                    return remoteObject(item, full: false, known: object, stats: stats).sharingValues(with: object)
                 case .recorded(let item, let description, let tracks):
                     var remote = remoteObject(item, full: false, known: object, stats: stats)
                     remote.attributes["description"] = description
                     remote.attributes["tracks"] = tracks
-                    return remote
+                    return remote.sharingValues(with: object)
                 case .singleGet:
                     return nil
                 }
