@@ -122,9 +122,10 @@ extension PlanRun {
         let desired = evaluation.of(declaration, schema: schema, each: pending.each) { [known] in known[$0] }
         var diagnostics: [Diagnostic] = []
         if inScope(address) { diagnostics += Planner.fileProblems(declaration, schema: schema, desired: desired, workspace: workspace) }
-        let prior = existing[address].map { Planner.prior($0, state: state.resource(address), schema: schema) }
+        let remote = remote(address)
+        let prior = remote.map { Planner.prior($0, state: state.resource(address), schema: schema) }
         var change = planner.diff(declaration, address: address, schema: schema, desired: desired, prior: prior,
-                                  remoteID: existing[address]?.id, dependencies: pending.dependencies, hasher: hasher)
+                                  remoteID: remote?.id, dependencies: pending.dependencies, hasher: hasher)
         let makesNew = change.kind == .create || change.kind.isReplace
         // Kept only where another declaration reads it: most objects of a large plan have no
         // dependents, and their values would be built and held for nothing.

@@ -12,7 +12,7 @@ extension PlanRun {
             let resource = resources[index]
             // An instance whose key is gone is removed as its declaration now says.
             let declaration = declarations[resource.address.declaration]
-            if abandoned.contains(resource.address) || (existing[resource.address] == nil && resource.id == nil) {
+            if abandoned.contains(resource.address) || (remote(resource.address) == nil && resource.id == nil) {
                 changes.append(neverCreated(resource))
             } else {
                 changes.append(removal(resource, declaration: declaration))
@@ -41,10 +41,10 @@ extension PlanRun {
         }
         var change = ResourceChange(
             address: resource.address, provider: resource.provider, kind: removal.forgets ? .forget : .delete,
-            before: hasher.redact(existing[resource.address]?.attributes ?? resource.attributes),
+            before: hasher.redact(remote(resource.address)?.attributes ?? resource.attributes),
             actionReason: options.destroy ? nil : Self.removalReason(resource.address, declaration: declaration),
             note: removal.isDestroy ? nil : removal.description,
-            remoteID: existing[resource.address]?.id ?? resource.id, dependencies: resource.dependencies)
+            remoteID: remote(resource.address)?.id ?? resource.id, dependencies: resource.dependencies)
         change.deposed = resource.deposed ?? []
         change.lifecycle = lifecycle
         return change

@@ -105,13 +105,16 @@ struct PlanRun: Sendable {
         abandoned = refresh.abandoned
         diagnostics += refresh.diagnostics
         requests = refresh.requests
-        if !options.refresh {
-            existing.reserveCapacity(state.resources.count)
-            for resource in state.resources {
-                if let id = resource.id { existing[resource.address] = RemoteObject(id: id, attributes: resource.attributes, privateData: resource.privateData) }
-            }
-        }
         return !diagnostics.hasErrors
+    }
+
+    /// The object that exists at `address`: as read (or recovered, or found to import), or
+    /// with `--refresh=false` as state records it — made when asked, by the threads that
+    /// plan, not copied for 10,000 objects beforehand.
+    func remote(_ address: ResourceAddress) -> RemoteObject? {
+        if let object = existing[address] { return object }
+        guard !options.refresh, let resource = state.resource(address), let id = resource.id else { return nil }
+        return RemoteObject(id: id, attributes: resource.attributes, privateData: resource.privateData)
     }
 
     /// Objects that exist for declarations state knows nothing of: imports, not creates.
