@@ -6,6 +6,7 @@ import Foundation
 @main
 struct Castform {
     static func main() async {
+        MemoryReturn.configure()
         let environment = ProcessInfo.processInfo.environment
         var runtime = Runtime(
             registry: Providers.registry, environment: environment,
