@@ -107,12 +107,16 @@ struct MixcloudClient: Sendable {
 
     /// The fields of a list item that castform never reads: a show's pictures and its owner
     /// (with the owner's pictures) are most of the item, and a plan holds 10,000 items until
-    /// it compares them.
+    /// it compares them. Of each tag only its name is read (not its key, URL and type).
     static let unreadListFields: Set<String> = ["pictures", "user"]
 
     static func withoutUnreadFields(_ item: JSONValue) -> JSONValue {
-        guard case .object(let members) = item, members.keys.contains(where: unreadListFields.contains) else { return item }
-        return .object(members.filter { !unreadListFields.contains($0.key) })
+        guard case .object(var members) = item else { return item }
+        for field in unreadListFields { members.removeValue(forKey: field) }
+        if case .array(let tags)? = members["tags"], tags.contains(where: { ($0.object?.count ?? 0) > 1 }) {
+            members["tags"] = .array(tags.map { tag in tag["name"].map { .object(["name": $0]) } ?? tag })
+        }
+        return .object(members)
     }
 
     /// How many published shows the owner has (`cloudcast_count` of `GET /<user>/`).

@@ -18,6 +18,7 @@ import Testing
         let item = try #require(JSONValue(parsing: Array(Self.item.utf8)))
         let kept = MixcloudClient.withoutUnreadFields(item)
         #expect(kept["pictures"] == nil && kept["user"] == nil)
+        #expect(kept["tags"] == .array([.object(["name": .string("house")])]))
         #expect(kept["slug"] == .string("ep-1"))
         #expect(MixcloudRemote.attributes(kept, full: false) == MixcloudRemote.attributes(item, full: false))
     }
