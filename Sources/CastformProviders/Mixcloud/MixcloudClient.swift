@@ -105,18 +105,26 @@ struct MixcloudClient: Sendable {
         return Page(items: (json["data"]?.array ?? []).map(Self.withoutUnreadFields), hasNext: json["paging"]?["next"]?.string != nil)
     }
 
-    /// The fields of a list item that castform never reads: a show's pictures and its owner
-    /// (with the owner's pictures) are most of the item, and a plan holds 10,000 items until
-    /// it compares them. Of each tag only its name is read (not its key, URL and type).
-    static let unreadListFields: Set<String> = ["pictures", "user"]
+    /// The fields of a list item castform reads (`MixcloudRemote.attributes`, the twin and
+    /// recovery search's `ShowWanted`): the rest — a show's pictures, its owner with the
+    /// owner's pictures, its counters — is most of the item, and a plan holds 10,000 items
+    /// until it compares them. Of each tag only its name is read (not its key, URL and type).
+    static let readListFields: [String] = [
+        "key", "name", "tags", "url", "slug", "created_time", "updated_time", "audio_length", "play_count", "hidden_stats",
+    ]
 
     static func withoutUnreadFields(_ item: JSONValue) -> JSONValue {
-        guard case .object(var members) = item else { return item }
-        for field in unreadListFields { members.removeValue(forKey: field) }
-        if case .array(let tags)? = members["tags"], tags.contains(where: { ($0.object?.count ?? 0) > 1 }) {
-            members["tags"] = .array(tags.map { tag in tag["name"].map { .object(["name": $0]) } ?? tag })
+        guard case .object(let members) = item else { return item }
+        var kept: [String: JSONValue] = Dictionary(minimumCapacity: readListFields.count)
+        for field in readListFields {
+            guard let value = members[field] else { continue }
+            if field == "tags", case .array(let tags) = value {
+                kept[field] = .array(tags.map { tag in tag["name"].map { .object(["name": $0]) } ?? tag })
+            } else {
+                kept[field] = value
+            }
         }
-        return .object(members)
+        return .object(kept)
     }
 
     /// How many published shows the owner has (`cloudcast_count` of `GET /<user>/`).

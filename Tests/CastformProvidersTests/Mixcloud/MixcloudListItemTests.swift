@@ -26,6 +26,8 @@ import Testing
     @Test func anythingElseIsLeftAsItIs() throws {
         let plain = try #require(JSONValue(parsing: Array(#"{"key": "/a/b/", "name": "B"}"#.utf8)))
         #expect(MixcloudClient.withoutUnreadFields(plain) == plain)
+        let counters = try #require(JSONValue(parsing: Array(#"{"key": "/a/b/", "favorite_count": 2, "play_count": 4}"#.utf8)))
+        #expect(MixcloudClient.withoutUnreadFields(counters) == .object(["key": .string("/a/b/"), "play_count": .number(4)]))
         #expect(MixcloudClient.withoutUnreadFields(.string("odd")) == .string("odd"))
     }
 
