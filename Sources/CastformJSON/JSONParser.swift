@@ -110,7 +110,7 @@ public struct JSONParser {
         index += 1
         // Gathered in order, then made into a dictionary of the right size at once: growing
         // one member by member rehashed each object's keys several times over.
-        var members: [(key: String, value: JSONValue)] = []
+        var members: [(String, JSONValue)] = []
         members.reserveCapacity(8)
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
