@@ -143,6 +143,8 @@ public struct Planner: Sendable {
                 return ResourceChange(address: resource.address, provider: resource.provider, kind: .delete,
                                       before: resource.attributes, actionReason: .deletedOutsideCastform, remoteID: resource.id)
             }
+            // Read back exactly as recorded (the read shares state's values then): nothing drifted.
+            if object.attributes == resource.attributes { return nil }
             let now = hasher.redact(Value.marking(object.attributes, like: resource.attributes))
             let schema = providers.schema(for: resource.address)
             let managed = declaration.body.fields.map(\.name).filter { name in
