@@ -55,6 +55,21 @@ public struct JSONParser {
         return (value, parser.stream?.state == .taken)
     }
 
+    /// Parses a document leaving out every object member named in `ignoring`, at any depth:
+    /// those values are checked to be JSON but never built. For a service's answer whose
+    /// large parts castform never reads (a list page's pictures and owners).
+    public static func parse(_ bytes: [UInt8], ignoring: Set<String>) throws(Failure) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) -> JSONValue in
+            var parser = JSONParser(bytes: buffer)
+            parser.ignored = ignoring
+            parser.skipSpace()
+            let value = try parser.value(depth: 0)
+            parser.skipSpace()
+            guard parser.index == buffer.count else { throw parser.failure("unexpected text after the value") }
+            return value
+        }
+    }
+
     /// The member whose elements go to a callback (`parse(_:streaming:to:)`).
     private struct Stream {
         enum State { case notSeen, taken, refused }
@@ -66,6 +81,8 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var stream: Stream?
+    /// Members left out wherever they are (`parse(_:ignoring:)`).
+    private var ignored: Set<String> = []
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -125,7 +142,9 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
             index += 1
             skipSpace()
-            if depth == 1, let stream, stream.state == .notSeen, key == stream.member, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+            if !ignored.isEmpty, ignored.contains(key) {
+                try skip(depth: depth)
+            } else if depth == 1, let stream, stream.state == .notSeen, key == stream.member, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
                 members.append((key, try array(depth: depth + 1, streamed: true)))
             } else {
                 members.append((key, try value(depth: depth)))
@@ -290,5 +309,72 @@ extension JSONParser {
         let start = index
         while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
         guard index > start else { throw failure("invalid number") }
+    }
+}
+
+// Values read past without being built (`parse(_:ignoring:)`), checked as strictly as the rest.
+extension JSONParser {
+    private mutating func skip(depth: Int) throws(Failure) {
+        guard index < bytes.count else { throw failure("unexpected end of text") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): try skipContainer(depth: depth + 1, close: UInt8(ascii: "}"), members: true)
+        case UInt8(ascii: "["): try skipContainer(depth: depth + 1, close: UInt8(ascii: "]"), members: false)
+        case UInt8(ascii: "\""): try skipString()
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try number()
+        default: throw failure("unexpected character")
+        }
+    }
+
+    /// An object (`members`: each value after a name and a colon) or an array, up to `close`.
+    private mutating func skipContainer(depth: Int, close: UInt8, members: Bool) throws(Failure) {
+        guard depth <= Self.maximumDepth else { throw failure("nested too deeply") }
+        index += 1
+        skipSpace()
+        if index < bytes.count, bytes[index] == close {
+            index += 1
+            return
+        }
+        while true {
+            skipSpace()
+            if members {
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a member name") }
+                try skipString()
+                skipSpace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
+                index += 1
+                skipSpace()
+            }
+            try skip(depth: depth)
+            skipSpace()
+            guard index < bytes.count else { throw failure("unexpected end of text") }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            guard bytes[index] == close else { throw failure(members ? "expected ',' or '}'" : "expected ',' or ']'") }
+            index += 1
+            return
+        }
+    }
+
+    /// A string: escapes checked as `escape(into:)` checks them, nothing kept.
+    private mutating func skipString() throws(Failure) {
+        index += 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return
+            }
+            if byte == UInt8(ascii: "\\") {
+                index += 1
+                var discarded: [UInt8] = []
+                try escape(into: &discarded)
+                continue
+            }
+            if byte < 0x20 { throw failure("control character in a string") }
+            index += 1
+        }
+        throw failure("unterminated string")
     }
 }

@@ -11,6 +11,17 @@ import Testing
         ]))
     }
 
+    @Test func ignoredMembersAreLeftOutAtAnyDepthButStillChecked() throws {
+        let text = #"{"data": [{"key": "/a/", "pictures": {"large": "x\u00e9\n", "l": [1, -2.5e3, true, null, {}]}, "user": {"pictures": []}}], "pictures": "top"}"#
+        let value = try JSONParser.parse(Array(text.utf8), ignoring: ["pictures", "user"])
+        #expect(value == .object(["data": .array([.object(["key": .string("/a/")])])]))
+        // What is left out must still be JSON, and nested no deeper than the limit.
+        for broken in [#"{"pictures": {"a": tru}}"#, #"{"pictures": ["x\q"]}"#, #"{"pictures": {"a" 1}}"#, #"{"pictures": [1,]}"#,
+                       #"{"pictures": "open}"#, "{\"pictures\": [" + String(repeating: "[", count: 600) + "}"] {
+            #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(Array(broken.utf8), ignoring: ["pictures"]) }
+        }
+    }
+
     @Test func aNameGivenTwiceKeepsItsLastValue() throws {
         let value = try JSONParser.parse(Array(#"{"a": 1, "b": {}, "a": [2], "c": {"d": 3, "d": 4}}"#.utf8))
         #expect(value == .object(["a": .array([.number(2)]), "b": .object([:]), "c": .object(["d": .number(4)])]))
