@@ -24,12 +24,16 @@ public struct JSONParser {
     /// Nesting deeper than this is refused rather than risking the stack.
     static let maximumDepth = 512
 
-    public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
-        try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) -> JSONValue in try parse(buffer) }
+    /// The document; object members named in `ignoring` are left out at any depth, checked to
+    /// be JSON but never built (for a service's answer whose large parts castform never reads:
+    /// a list page's pictures and owners).
+    public static func parse(_ bytes: [UInt8], ignoring: Set<String> = []) throws(Failure) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) -> JSONValue in try parse(buffer, ignoring: ignoring) }
     }
 
-    public static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(Failure) -> JSONValue {
+    public static func parse(_ buffer: UnsafeBufferPointer<UInt8>, ignoring: Set<String> = []) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: buffer)
+        parser.ignored = ignoring
         parser.skipSpace()
         let value = try parser.value(depth: 0)
         parser.skipSpace()
@@ -53,21 +57,6 @@ public struct JSONParser {
         parser.skipSpace()
         guard parser.index == buffer.count else { throw parser.failure("unexpected text after the value") }
         return (value, parser.stream?.state == .taken)
-    }
-
-    /// Parses a document leaving out every object member named in `ignoring`, at any depth:
-    /// those values are checked to be JSON but never built. For a service's answer whose
-    /// large parts castform never reads (a list page's pictures and owners).
-    public static func parse(_ bytes: [UInt8], ignoring: Set<String>) throws(Failure) -> JSONValue {
-        try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) -> JSONValue in
-            var parser = JSONParser(bytes: buffer)
-            parser.ignored = ignoring
-            parser.skipSpace()
-            let value = try parser.value(depth: 0)
-            parser.skipSpace()
-            guard parser.index == buffer.count else { throw parser.failure("unexpected text after the value") }
-            return value
-        }
     }
 
     /// The member whose elements go to a callback (`parse(_:streaming:to:)`).

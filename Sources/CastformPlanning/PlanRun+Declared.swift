@@ -54,7 +54,7 @@ extension PlanRun {
                 }
             }
             // Only what something depends on can force a new batch.
-            if address.mode == .managed, !dependedOn.isEmpty, dependedOn.contains(address) { batched.insert(address) }
+            if address.mode == .managed, dependedOn.contains(address) { batched.insert(address) }
         }
         planBatch(&batch)
     }

@@ -28,7 +28,7 @@ extension HTTPResponse {
     /// never built: the parts of a large answer castform does not read).
     public func json(ignoring: Set<String> = []) throws -> JSONValue {
         do {
-            return try ignoring.isEmpty ? JSONParser.parse(body) : JSONParser.parse(body, ignoring: ignoring)
+            return try JSONParser.parse(body, ignoring: ignoring)
         } catch {
             let text = PlainText.summary(of: body, limit: 120)
             throw HTTPError(request: request, kind: .decoding(text.isEmpty ? "the body is empty, not JSON" : "not JSON: \(text)"),
