@@ -122,8 +122,10 @@ extension PlanRun {
         let desired = evaluation.of(declaration, schema: schema, each: pending.each) { [known] in known[$0] }
         var diagnostics: [Diagnostic] = []
         if inScope(address) { diagnostics += Planner.fileProblems(declaration, schema: schema, desired: desired, workspace: workspace) }
-        let remote = remote(address)
-        let prior = remote.map { Planner.prior($0, state: state.resource(address), schema: schema) }
+        // State's record, looked up once: a lookup hashes the address and copies the record.
+        let recorded = state.resource(address)
+        let remote = remote(address, recorded: recorded)
+        let prior = remote.map { Planner.prior($0, state: recorded, schema: schema) }
         var change = planner.diff(declaration, address: address, schema: schema, desired: desired, prior: prior,
                                   remoteID: remote?.id, dependencies: pending.dependencies, hasher: hasher)
         let makesNew = change.kind == .create || change.kind.isReplace
@@ -137,18 +139,18 @@ extension PlanRun {
         if declaration.lifecycle.preventDestroy, change.kind.isReplace, inScope(address) {
             diagnostics.append(.error("\(address) has lifecycle.prevent_destroy set, but this plan would replace it (\(change.replacedBecause.joined(separator: ", ")) cannot change in place); remove prevent_destroy to allow it", at: declaration.location))
         }
-        markAdoption(&change)
-        change.deposed = state.resource(address)?.deposed ?? []
+        markAdoption(&change, recorded: recorded)
+        change.deposed = recorded?.deposed ?? []
         Planner.recordLifecycle(&change, declared: Planner.lifecycle(declaration, schema: schema),
-                                recorded: state.resource(address)?.lifecycle, schema: schema)
+                                recorded: recorded?.lifecycle, schema: schema)
         return ManagedOutcome(change: change, known: known, diagnostics: diagnostics)
     }
 
     /// An object that exists but that state does not hold: found by recovery (a create whose
     /// answer was lost: recorded, not made again) or by the twin search (imported).
-    private func markAdoption(_ change: inout ResourceChange) {
+    private func markAdoption(_ change: inout ResourceChange, recorded: ResourceState?) {
         let address = change.address
-        guard let id = existing[address]?.id, state.resource(address)?.id == nil else { return }
+        guard recorded?.id == nil, let id = existing[address]?.id else { return }
         if let twin = imports[address] {
             change.importing = ResourceChange.Importing(id: id, reason: twin.reason)
         } else {

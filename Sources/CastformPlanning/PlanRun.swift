@@ -112,9 +112,14 @@ struct PlanRun: Sendable {
     /// with `--refresh=false` as state records it — made when asked, by the threads that
     /// plan, not copied for 10,000 objects beforehand.
     func remote(_ address: ResourceAddress) -> RemoteObject? {
+        remote(address, recorded: options.refresh ? nil : state.resource(address))
+    }
+
+    /// The same, given state's record of `address` (nil: none).
+    func remote(_ address: ResourceAddress, recorded: ResourceState?) -> RemoteObject? {
         if let object = existing[address] { return object }
-        guard !options.refresh, let resource = state.resource(address), let id = resource.id else { return nil }
-        return RemoteObject(id: id, attributes: resource.attributes, privateData: resource.privateData)
+        guard !options.refresh, let recorded, let id = recorded.id else { return nil }
+        return RemoteObject(id: id, attributes: recorded.attributes, privateData: recorded.privateData)
     }
 
     /// Objects that exist for declarations state knows nothing of: imports, not creates.

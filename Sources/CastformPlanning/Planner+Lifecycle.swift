@@ -20,12 +20,13 @@ extension Planner {
         guard let declared else { return }
         change.lifecycle = declared
         guard change.kind == .noOp || change.kind == .update else { return }
-        let defaults = schema.lifecycleDefaults
-        let before = defaults.merging(recorded ?? [:]) { $1 }
-        let after = defaults.merging(declared) { $1 }
-        let differing = schema.lifecycleOptions.map(\.name).filter { before[$0] != after[$0] }
+        // Compared option by option, each absent one as its default: no dictionaries made for
+        // the many objects whose options are as recorded.
+        let differing = schema.lifecycleOptions.filter { option in
+            (recorded?[option.name] ?? option.defaultValue) != (declared[option.name] ?? option.defaultValue)
+        }.map(\.name)
         guard !differing.isEmpty else { return }
-        change.priorLifecycle = before
+        change.priorLifecycle = schema.lifecycleDefaults.merging(recorded ?? [:]) { $1 }
         change.changedAttributes += differing.map { "lifecycle.\($0)" }
         if change.kind == .noOp { change.kind = .update }
     }

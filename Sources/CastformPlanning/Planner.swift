@@ -58,14 +58,14 @@ public struct Planner: Sendable {
     /// One resource's change: create, update, replace or nothing.
     func diff(_ declaration: ResourceDeclaration, address: ResourceAddress, schema: ResourceTypeSchema, desired: [String: Value],
               prior: [String: Value]?, remoteID: String?, dependencies: [ResourceAddress], hasher: SecretHasher) -> ResourceChange {
-        let after = hasher.redact(Self.withUnknownComputed(desired, schema: schema))
         guard let prior else {
-            return ResourceChange(address: address, provider: schema.provider, kind: .create, after: after,
+            return ResourceChange(address: address, provider: schema.provider, kind: .create,
+                                  after: hasher.redact(Self.withUnknownComputed(desired, schema: schema)),
                                   changedAttributes: Array(desired.keys).sorted(), dependencies: dependencies)
         }
         let ignored = Set(declaration.lifecycle.ignoreChanges.map(\.name))
-        let managed = desired.keys.filter { !ignored.contains($0) }
-        let changed = AttributeDiff(schema: schema, hasher: hasher).changed(desired: desired, prior: prior, managed: Array(managed))
+        let manages = { (name: String) in desired[name] != nil && !ignored.contains(name) }
+        let changed = AttributeDiff(schema: schema, hasher: hasher).changed(desired: desired, prior: prior, where: manages)
         // What the service returned for an attribute the manifest fills with a secret is that
         // secret: never shown.
         let shown = Value.marking(prior, like: desired)
@@ -81,7 +81,7 @@ public struct Planner: Sendable {
             return attribute.presence != .requiredToCreate || (prior[name] ?? .null) != .null
         }
         if forcing.isEmpty {
-            let updated = hasher.redact(shown.merging(desired.filter { managed.contains($0.key) }) { $1 })
+            let updated = hasher.redact(shown.merging(desired.filter { manages($0.key) }) { $1 })
             return ResourceChange(address: address, provider: schema.provider, kind: .update, before: before, after: updated,
                                   changedAttributes: changed, note: Self.recordedInputsNote(changed, schema: schema, prior: prior),
                                   remoteID: remoteID, dependencies: dependencies)
@@ -90,7 +90,8 @@ public struct Planner: Sendable {
         let removal = schema.removal(Self.lifecycle(declaration, schema: schema))
         return ResourceChange(
             address: address, provider: schema.provider, kind: createFirst ? .replaceCreateFirst : .replaceDestroyFirst,
-            before: before, after: after, changedAttributes: changed, replacedBecause: forcing,
+            before: before, after: hasher.redact(Self.withUnknownComputed(desired, schema: schema)),
+            changedAttributes: changed, replacedBecause: forcing,
             actionReason: .replaceBecauseCannotUpdate,
             note: removal.isDestroy ? nil : "the old object will be \(removal.description)",
             remoteID: remoteID, dependencies: dependencies)
@@ -115,16 +116,16 @@ public struct Planner: Sendable {
     /// service never returns them, so state's record of what was sent stands in).
     static func prior(_ object: RemoteObject, state: ResourceState?, schema: ResourceTypeSchema) -> [String: Value] {
         var attributes = object.attributes
-        for attribute in schema.body.attributes where attribute.writeOnly {
-            if let value = state?.attributes[attribute.name] { attributes[attribute.name] = value }
+        for name in schema.body.writeOnlyNames {
+            if let value = state?.attributes[name] { attributes[name] = value }
         }
         return attributes
     }
 
     static func withUnknownComputed(_ desired: [String: Value], schema: ResourceTypeSchema) -> [String: Value] {
         var values = desired
-        for attribute in schema.body.attributes where attribute.presence == .computed && values[attribute.name] == nil {
-            values[attribute.name] = .unknown
+        for name in schema.body.computedNames where values[name] == nil {
+            values[name] = .unknown
         }
         return values
     }

@@ -1,33 +1,49 @@
 /// The attributes of an object (a resource body, a profile, a track) and rules across them.
 public struct ObjectSchema: Sendable {
     public var attributes: [Attribute] {
-        didSet {
-            positions = Self.positions(attributes)
-            holdsSensitive = Self.holdsSensitive(attributes)
-        }
+        didSet { derived = Derived(attributes) }
     }
     public var rules: [ObjectRule]
-    /// Where each name and alias is in `attributes` (the first attribute that has it): keys are
-    /// looked up for every value decoded, checked and compared, 10,000 objects at a time.
-    private var positions: [String: Int]
-    /// Whether an attribute, at any depth, is sensitive: values of schemas without any are
-    /// not walked for secrets to mark.
-    public private(set) var holdsSensitive: Bool
+    /// What planning asks of the attributes for each of 10,000 objects, found once.
+    private var derived: Derived
 
     public init(_ attributes: [Attribute], rules: [ObjectRule] = []) {
         self.attributes = attributes
         self.rules = rules
-        positions = Self.positions(attributes)
-        holdsSensitive = Self.holdsSensitive(attributes)
+        derived = Derived(attributes)
     }
 
-    private static func holdsSensitive(_ attributes: [Attribute]) -> Bool {
-        attributes.contains { $0.sensitive || $0.type.canHoldSensitive }
+    private struct Derived: Sendable {
+        /// Where each name and alias is in `attributes` (the first attribute that has it): keys
+        /// are looked up for every value decoded, checked and compared.
+        var positions: [String: Int]
+        var holdsSensitive: Bool
+        var defaults: [(name: String, value: Value)]
+        var computedNames: [String]
+        var writeOnlyNames: [String]
+
+        init(_ attributes: [Attribute]) {
+            positions = ObjectSchema.positions(attributes)
+            holdsSensitive = attributes.contains { $0.sensitive || $0.type.canHoldSensitive }
+            defaults = attributes.compactMap { attribute in attribute.defaultValue.map { (attribute.name, $0) } }
+            computedNames = attributes.filter { $0.presence == .computed }.map(\.name)
+            writeOnlyNames = attributes.filter(\.writeOnly).map(\.name)
+        }
     }
+
+    /// Whether an attribute, at any depth, is sensitive: values of schemas without any are
+    /// not walked for secrets to mark.
+    public var holdsSensitive: Bool { derived.holdsSensitive }
+    /// The attributes that have a default, with it, in schema order.
+    public var defaults: [(name: String, value: Value)] { derived.defaults }
+    /// The attributes only the service sets, in schema order.
+    public var computedNames: [String] { derived.computedNames }
+    /// The attributes sent but never read back, in schema order.
+    public var writeOnlyNames: [String] { derived.writeOnlyNames }
 
     /// The attribute a manifest key names, by name or alias.
     public func attribute(named key: String) -> Attribute? {
-        positions[key].map { attributes[$0] }
+        derived.positions[key].map { attributes[$0] }
     }
 
     private static func positions(_ attributes: [Attribute]) -> [String: Int] {

@@ -15,6 +15,8 @@ extension Value {
 
     /// `values`, with each attribute marked sensitive whose counterpart in `reference` is.
     public static func marking(_ values: [String: Value], like reference: [String: Value]) -> [String: Value] {
+        // Most objects have no secret: one walk of the reference, and the values shared as they are.
+        guard reference.values.contains(where: \.containsSensitive) else { return values }
         var marked = values
         for (name, value) in values where !value.containsSensitive && value != .null {
             if reference[name]?.containsSensitive == true { marked[name] = .sensitive(value) }

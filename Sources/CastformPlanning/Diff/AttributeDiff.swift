@@ -9,21 +9,33 @@ struct AttributeDiff {
 
     /// The attributes that differ, in schema order, among `managed`.
     func changed(desired: [String: Value], prior: [String: Value], managed: [String]) -> [String] {
-        schema.body.attributes.map(\.name).filter { managed.contains($0) }.filter { name in
-            let attribute = schema.body.attribute(named: name)!
-            let (wanted, had) = (desired[name] ?? .null, prior[name] ?? .null)
-            if wanted.containsUnknown { return true }
-            // The same value compares the same however it is normalised: most attributes of a
-            // no-op plan are equal as read, so this spares them the walks below.
-            if wanted == had { return false }
-            // A secret state holds only as a hash is compared by hash; values both in hand
-            // (a read value and the manifest's, secret or not) are compared in clear, through
-            // the normalisations, so a secret that the service trims is no change.
-            if wanted.containsSecretHash || had.containsSecretHash {
-                return !comparable(wanted, attribute).isEquivalent(to: comparable(had, attribute))
+        changed(desired: desired, prior: prior) { managed.contains($0) }
+    }
+
+    /// The attributes that differ, in schema order, among those `manages` accepts: one pass
+    /// over the schema, for every object of a plan.
+    func changed(desired: [String: Value], prior: [String: Value], where manages: (String) -> Bool) -> [String] {
+        var changed: [String] = []
+        for attribute in schema.body.attributes where manages(attribute.name) {
+            if differs(desired[attribute.name] ?? .null, prior[attribute.name] ?? .null, attribute) {
+                changed.append(attribute.name)
             }
-            return !attribute.normalised(wanted.unmarked).isEquivalent(to: attribute.normalised(had.unmarked))
         }
+        return changed
+    }
+
+    private func differs(_ wanted: Value, _ had: Value, _ attribute: Attribute) -> Bool {
+        if wanted.containsUnknown { return true }
+        // The same value compares the same however it is normalised: most attributes of a
+        // no-op plan are equal as read, so this spares them the walks below.
+        if wanted == had { return false }
+        // A secret state holds only as a hash is compared by hash; values both in hand (a read
+        // value and the manifest's, secret or not) are compared in clear, through the
+        // normalisations, so a secret that the service trims is no change.
+        if wanted.containsSecretHash || had.containsSecretHash {
+            return !comparable(wanted, attribute).isEquivalent(to: comparable(had, attribute))
+        }
+        return !attribute.normalised(wanted.unmarked).isEquivalent(to: attribute.normalised(had.unmarked))
     }
 
     /// A value as state would keep it: secrets (by schema or by mark) as keyed hashes.

@@ -64,8 +64,8 @@ public struct DesiredValues: Sendable {
     /// The values with each attribute the manifest leaves out that has a default set to it.
     public static func withDefaults(_ values: [String: Value], schema: ResourceTypeSchema) -> [String: Value] {
         var values = values
-        for attribute in schema.body.attributes where values[attribute.name] == nil {
-            if let value = attribute.defaultValue { values[attribute.name] = value }
+        for (name, value) in schema.body.defaults where values[name] == nil {
+            values[name] = value
         }
         return values
     }
