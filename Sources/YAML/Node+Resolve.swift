@@ -27,15 +27,19 @@ extension Node {
     }
 
     static func resolvePlain(_ text: String, tag: String?) -> ResolvedScalar {
-        switch text {
-        case "", "~", "null", "Null", "NULL":
-            if tag == nil || tag == nullTag { return .null }
-        case "true", "True", "TRUE":
-            if tag == nil || tag == boolTag { return .bool(true) }
-        case "false", "False", "FALSE":
-            if tag == nil || tag == boolTag { return .bool(false) }
-        default:
-            break
+        // The words below are at most five bytes: longer text (nearly every scalar) skips
+        // their dozen comparisons.
+        if text.utf8.count <= 5 {
+            switch text {
+            case "", "~", "null", "Null", "NULL":
+                if tag == nil || tag == nullTag { return .null }
+            case "true", "True", "TRUE":
+                if tag == nil || tag == boolTag { return .bool(true) }
+            case "false", "False", "FALSE":
+                if tag == nil || tag == boolTag { return .bool(false) }
+            default:
+                break
+            }
         }
         // Most scalars are words: only text starting like a number can be one.
         guard let first = text.utf8.first, isDigit(first) || first == UInt8(ascii: "-")

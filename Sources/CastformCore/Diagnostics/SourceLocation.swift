@@ -1,6 +1,9 @@
 /// Where something was written: a file (as the user named it), a 1-based line and column.
 public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public var file: String
+    public var file: String {
+        get { fileID.name }
+        set { fileID = SourceFileID(newValue) }
+    }
     public var line: Int {
         get { Int(storedLine) }
         set { storedLine = Int32(clamping: newValue) }
@@ -9,13 +12,19 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStr
         get { Int(storedColumn) }
         set { storedColumn = Int32(clamping: newValue) }
     }
-    /// Kept in 32 bits each (a manifest is at most a few megabytes): every decoded value and
-    /// object key carries a location, and 10,000 declarations hold hundreds of thousands.
+    /// The file by number and line and column in 32 bits each (a manifest is at most a few
+    /// megabytes): every decoded value and object key carries a location, and 10,000
+    /// declarations hold hundreds of thousands, each copied without a reference to count.
+    public private(set) var fileID: SourceFileID
     private var storedLine: Int32
     private var storedColumn: Int32
 
     public init(file: String, line: Int, column: Int) {
-        self.file = file
+        self.init(fileID: SourceFileID(file), line: line, column: column)
+    }
+
+    public init(fileID: SourceFileID, line: Int, column: Int) {
+        self.fileID = fileID
         storedLine = Int32(clamping: line)
         storedColumn = Int32(clamping: column)
     }
@@ -45,6 +54,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStr
     public var description: String { "\(file):\(line):\(column)" }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
-        (a.file, a.line, a.column) < (b.file, b.line, b.column)
+        if a.fileID == b.fileID { return (a.storedLine, a.storedColumn) < (b.storedLine, b.storedColumn) }
+        return (a.file, a.line, a.column) < (b.file, b.line, b.column)
     }
 }

@@ -1,9 +1,14 @@
+import CastformCore
 import YAML
 
 /// A file read from the workspace, kept so diagnostics can quote its lines.
 public struct SourceFile: Sendable {
     /// As shown in messages: the workspace root as the user named it, then the relative path.
-    public var displayPath: String
+    public var displayPath: String {
+        didSet { fileID = SourceFileID(displayPath) }
+    }
+    /// `displayPath` as locations hold it.
+    public private(set) var fileID: SourceFileID
     /// Relative to the workspace root, with `/` separators.
     public var relativePath: String
     public var absolutePath: String
@@ -13,6 +18,7 @@ public struct SourceFile: Sendable {
 
     public init(displayPath: String, relativePath: String, absolutePath: String, bytes: [UInt8]) {
         self.displayPath = displayPath
+        fileID = SourceFileID(displayPath)
         self.relativePath = relativePath
         self.absolutePath = absolutePath
         self.lines = LineIndex(bytes)
@@ -21,5 +27,12 @@ public struct SourceFile: Sendable {
     /// The text of 1-based line `number`, without its line break (empty when out of range).
     public func line(_ number: Int) -> String {
         lines.text(ofLine: number)
+    }
+}
+
+extension SourceFile {
+    /// `mark`, a position in this file, as a location; a mark from elsewhere keeps its file.
+    func location(_ mark: Mark) -> SourceLocation {
+        SourceLocation(fileID: mark.file == displayPath ? fileID : SourceFileID(mark.file), line: mark.line, column: mark.column)
     }
 }

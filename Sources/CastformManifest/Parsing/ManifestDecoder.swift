@@ -17,6 +17,8 @@ struct ManifestDecoder {
     private(set) var incomplete: Set<SourceLocation> = []
     /// The `moved` entries read so far.
     var moves: [Move] = []
+    /// Paths resolved so far in this file (see `ValueDecoder.resolvedPaths`).
+    private var resolvedPaths: [String: String] = [:]
 
     init(registry: SchemaRegistry, absoluteRoot: String) {
         self.registry = registry
@@ -52,7 +54,7 @@ struct ManifestDecoder {
         var result: [ResourceDeclaration] = []
         for pair in pairs {
             if pair.key.scalar?.value == "moved" {
-                var decoder = ValueDecoder(file: file)
+                var decoder = ValueDecoder(file: file, resolvedPaths: resolvedPaths)
                 moves += decodeMoves(pair.value, decoder: &decoder)
                 collect(decoder)
                 continue
@@ -100,14 +102,14 @@ struct ManifestDecoder {
             }
             guard names.insert(name).inserted else { continue }
             let address = ResourceAddress(mode, type: type, name: name)
-            var decoder = ValueDecoder(file: file)
+            var decoder = ValueDecoder(file: file, resolvedPaths: resolvedPaths)
             let body = decoder.decodeObject(pair.value, schema: schema.body, context: .resource(address), extraKeys: Self.metaKeys,
                                             missingAt: pair.key.mark)
             let dependsOn = pair.value["depends_on"].map { self.dependsOn($0, decoder: &decoder) } ?? []
             let lifecycle = lifecycle(pair.value["lifecycle"], schema: schema, decoder: &decoder)
             let forEach = decodeForEach(pair.value, address: address, decoder: &decoder)
             collect(decoder)
-            result.append(ResourceDeclaration(address: address, location: location(pair.key.mark), body: body, dependsOn: dependsOn,
+            result.append(ResourceDeclaration(address: address, location: file.location(pair.key.mark), body: body, dependsOn: dependsOn,
                                               lifecycle: lifecycle, forEach: forEach))
         }
         return result
@@ -126,6 +128,7 @@ struct ManifestDecoder {
     }
 
     mutating func collect(_ decoder: ValueDecoder) {
+        resolvedPaths = decoder.resolvedPaths
         diagnostics += decoder.diagnostics
         incomplete.formUnion(decoder.incomplete)
     }
@@ -143,7 +146,7 @@ struct ManifestDecoder {
         let sibling = schema.documentFormat?.siblingFile
         var bodySchema = schema.body
         bodySchema.attributes = bodySchema.attributes.filter { $0.name != sibling?.attribute }
-        var decoder = ValueDecoder(file: file)
+        var decoder = ValueDecoder(file: file, resolvedPaths: resolvedPaths)
         var body = decoder.decodeObject(root, schema: bodySchema, context: .document(type: schema.name),
                                         extraKeys: Self.metaKeys + [sibling?.attribute].compactMap { $0 })
         if let sibling { fillSibling(sibling, of: schema.name, in: &body, root: root, base: base, file: file, decoder: &decoder) }

@@ -25,11 +25,11 @@ enum SourceMapping {
             if offsets.count == wanted {
                 return offsets.map { offset in
                     let position = lines.position(ofByte: offset)
-                    return SourceLocation(file: node.mark.file, line: position.line, column: position.column)
+                    return SourceLocation(fileID: file.location(node.mark).fileID, line: position.line, column: position.column)
                 }
             }
         }
-        let start = SourceLocation(file: node.mark.file, line: node.mark.line, column: node.mark.column)
+        let start = file.location(node.mark)
         return Array(repeating: start, count: wanted)
     }
 

@@ -15,13 +15,16 @@ struct ValueDecoder {
     /// How many values were left out so far; an object or list during whose decoding this
     /// grows has lost something, directly or deeper down.
     private var dropped = 0
+    /// Paths as written, made relative to the root: a file's 100 shows name one audio folder.
+    private(set) var resolvedPaths: [String: String]
 
-    init(file: SourceFile) {
+    init(file: SourceFile, resolvedPaths: [String: String] = [:]) {
         self.file = file
+        self.resolvedPaths = resolvedPaths
     }
 
     func location(_ mark: Mark) -> SourceLocation {
-        SourceLocation(file: mark.file, line: mark.line, column: mark.column)
+        file.location(mark)
     }
 
     mutating func report(_ problem: ManifestProblem, at mark: Mark) {
@@ -215,7 +218,10 @@ struct ValueDecoder {
                 report(.value(.emptyPath(slot.subject)), at: node.mark)
                 return nil
             }
-            return ConfigValue(.string(WorkspacePath.resolve(text, from: file.relativePath)), at: at)
+            if let resolved = resolvedPaths[text] { return ConfigValue(.string(resolved), at: at) }
+            let resolved = WorkspacePath.resolve(text, from: file.relativePath)
+            resolvedPaths[text] = resolved
+            return ConfigValue(.string(resolved), at: at)
         default:
             return ConfigValue(.string(text), at: at)
         }

@@ -7,16 +7,18 @@ import Foundation
 /// the planner keeps state's values for them.
 enum MixcloudRemote {
     static func attributes(_ json: JSONValue, full: Bool) -> [String: Value] {
-        var attributes: [String: Value] = [:]
+        // Sized for every attribute a show has once its files are reported: 10,000 shows
+        // would otherwise regrow each dictionary four times.
+        var attributes = [String: Value](minimumCapacity: attributeCount)
         let key = MixcloudClient.normalisedKey(json["key"]?.string ?? "")
         attributes["id"] = .string(key)
         if let name = json["name"]?.string { attributes["title"] = .string(name) }
         attributes["tags"] = .list((json["tags"]?.array ?? []).compactMap { $0["name"]?.string }.map(Value.string))
-        for (name, field) in [("url", "url"), ("slug", "slug"), ("created_time", "created_time"), ("updated_time", "updated_time")] {
-            if let text = json[field]?.string { attributes[name] = .string(text) }
+        for name in textFields {
+            if let text = json[name]?.string { attributes[name] = .string(text) }
         }
-        for (name, field) in [("audio_length", "audio_length"), ("play_count", "play_count")] {
-            if let number = integer(json[field]) { attributes[name] = .int(number) }
+        for name in numberFields {
+            if let number = integer(json[name]) { attributes[name] = .int(number) }
         }
         if let hidden = json["hidden_stats"]?.bool { attributes["hide_stats"] = .bool(hidden) }
         if full {
@@ -26,6 +28,11 @@ enum MixcloudRemote {
         }
         return attributes
     }
+
+    /// Fields kept under the service's own name.
+    private static let textFields = ["url", "slug", "created_time", "updated_time"]
+    private static let numberFields = ["audio_length", "play_count"]
+    private static let attributeCount = 16
 
     /// A whole number from the service's JSON; nil for one no `Int` holds (1e300 in a broken
     /// answer must not trap castform).

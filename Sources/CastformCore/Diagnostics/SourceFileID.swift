@@ -1,0 +1,48 @@
+import Synchronization
+
+/// A file name as a small number, the same number for the same name throughout the process.
+///
+/// Every decoded value and object key carries a `SourceLocation`, and 10,000 declarations hold
+/// hundreds of thousands: with the name itself in each, every copy of a value retained it
+/// again. With a number, a location is plain bytes, copied without touching a reference count.
+/// Names are only looked up again to word a message or order diagnostics.
+public struct SourceFileID: Sendable, Hashable {
+    let index: UInt32
+
+    /// The number of `name`, given to it the first time it is seen. Callers that make many
+    /// locations in one file (the decoders) ask once per file.
+    public init(_ name: String) {
+        index = SourceFileNames.shared.index(of: name)
+    }
+
+    public var name: String {
+        SourceFileNames.shared.name(at: index)
+    }
+}
+
+/// The process's table of file names. It only grows: a run reads a workspace's few hundred
+/// files, and a test process some thousands of temporary ones.
+final class SourceFileNames: Sendable {
+    static let shared = SourceFileNames()
+
+    private struct Table {
+        var names: [String] = []
+        var indices: [String: UInt32] = [:]
+    }
+
+    private let table = Mutex(Table())
+
+    func index(of name: String) -> UInt32 {
+        table.withLock { table in
+            if let index = table.indices[name] { return index }
+            let index = UInt32(table.names.count)
+            table.names.append(name)
+            table.indices[name] = index
+            return index
+        }
+    }
+
+    func name(at index: UInt32) -> String {
+        table.withLock { $0.names[Int(index)] }
+    }
+}
