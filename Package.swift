@@ -29,11 +29,13 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        .target(name: "YAML", dependencies: ["CYAML"]),
+        // File names as numbers, shared by YAML's marks and castform's locations.
+        .target(name: "SourceFileNames"),
+        .target(name: "YAML", dependencies: ["CYAML", "SourceFileNames"]),
         // JSON read by looking at each token (state, plan files, the services' answers).
         .target(name: "CastformJSON"),
-        .target(name: "CastformCore", dependencies: ["CastformJSON"]),
-        .target(name: "CastformManifest", dependencies: ["YAML", "CastformCore"]),
+        .target(name: "CastformCore", dependencies: ["CastformJSON", "SourceFileNames"]),
+        .target(name: "CastformManifest", dependencies: ["YAML", "CastformCore", "SourceFileNames"]),
         .target(
             name: "CastformProviders",
             dependencies: [

@@ -1,4 +1,5 @@
 import CYAML
+import SourceFileNames
 
 /// Builds nodes from libyaml events: the stack holds the collections still open.
 ///
@@ -49,7 +50,7 @@ struct Composer {
         static let searchedPairs = 16
     }
 
-    let file: String
+    let file: SourceFileID
     let limits: ParseLimits
     /// The source's lines, to count columns in characters rather than libyaml's code points.
     let lines: LineIndex
@@ -64,14 +65,14 @@ struct Composer {
     private var aliasExpansion = 0
 
     init(file: String, limits: ParseLimits, lines: LineIndex) {
-        self.file = file
+        self.file = SourceFileID(file)
         self.limits = limits
         self.lines = lines
     }
 
     /// A libyaml position (0-based, columns in code points) as a mark (1-based, in characters).
     func mark(_ line: Int, _ column: Int) -> Mark {
-        Mark(file: file, line: line + 1, column: lines.characterColumn(line: line + 1, codePointColumn: column + 1))
+        Mark(fileID: file, line: line + 1, column: lines.characterColumn(line: line + 1, codePointColumn: column + 1))
     }
 
     func mark(_ libyamlMark: yaml_mark_t) -> Mark {

@@ -2,6 +2,8 @@
 // `Node`s, each carrying the file, line and column it came from. It knows nothing of castform:
 // no schemas, no manifests — only YAML's own structure and its own errors.
 
+import SourceFileNames
+
 /// One node of a YAML document: a scalar, a sequence or a mapping, with where it starts.
 ///
 /// Aliases are resolved while composing: an alias becomes a copy of the node it names (cheap,
@@ -16,19 +18,41 @@ public struct Node: Sendable {
 
     public var content: Content
     /// The explicit tag (`!!str` arrives as `tag:yaml.org,2002:str`), or nil when implicit.
-    public var tag: String?
-    public var anchor: String?
+    public var tag: String? {
+        get { properties?.tag }
+        set { setProperties(tag: newValue, anchor: anchor) }
+    }
+    public var anchor: String? {
+        get { properties?.anchor }
+        set { setProperties(tag: tag, anchor: newValue) }
+    }
     /// Where the node starts: a scalar's first character (its opening quote, if quoted).
     public var mark: Mark
     /// Just after the node's last character: with `mark`, the node's text in the source.
     public var end: Mark {
-        get { Mark(file: mark.file, line: endLine, column: endColumn) }
-        set { (endLine, endColumn) = (newValue.line, newValue.column) }
+        get { Mark(fileID: mark.fileID, line: Int(endLine), column: Int(endColumn)) }
+        set { (endLine, endColumn) = (Int32(clamping: newValue.line), Int32(clamping: newValue.column)) }
     }
-    // The end is kept as numbers (its file is `mark`'s): every node has one, and a second
-    // `Mark` would copy the file name into each.
-    private var endLine: Int
-    private var endColumn: Int
+    // The end is kept as numbers (its file is `mark`'s), and tag and anchor, which few nodes
+    // have, in one optional box: a manifest of 10,000 declarations is over a million nodes,
+    // each copied while composing and decoding.
+    private var endLine: Int32
+    private var endColumn: Int32
+    private var properties: Properties?
+
+    private final class Properties: Sendable {
+        let tag: String?
+        let anchor: String?
+
+        init(tag: String?, anchor: String?) {
+            self.tag = tag
+            self.anchor = anchor
+        }
+    }
+
+    private mutating func setProperties(tag: String?, anchor: String?) {
+        properties = tag == nil && anchor == nil ? nil : Properties(tag: tag, anchor: anchor)
+    }
 
     public init(content: Content, tag: String? = nil, anchor: String? = nil, mark: Mark, end: Mark? = nil) {
         self.init(content: content, tag: tag, anchor: anchor, mark: mark,
@@ -37,11 +61,10 @@ public struct Node: Sendable {
 
     init(content: Content, tag: String?, anchor: String?, mark: Mark, endLine: Int, endColumn: Int) {
         self.content = content
-        self.tag = tag
-        self.anchor = anchor
         self.mark = mark
-        self.endLine = endLine
-        self.endColumn = endColumn
+        self.endLine = Int32(clamping: endLine)
+        self.endColumn = Int32(clamping: endColumn)
+        setProperties(tag: tag, anchor: anchor)
     }
 
     public var scalar: Scalar? {

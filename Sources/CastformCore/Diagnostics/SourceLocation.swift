@@ -1,3 +1,5 @@
+import SourceFileNames
+
 /// Where something was written: a file (as the user named it), a 1-based line and column.
 public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var file: String {

@@ -4,11 +4,7 @@ import YAML
 /// A file read from the workspace, kept so diagnostics can quote its lines.
 public struct SourceFile: Sendable {
     /// As shown in messages: the workspace root as the user named it, then the relative path.
-    public var displayPath: String {
-        didSet { fileID = SourceFileID(displayPath) }
-    }
-    /// `displayPath` as locations hold it.
-    public private(set) var fileID: SourceFileID
+    public var displayPath: String
     /// Relative to the workspace root, with `/` separators.
     public var relativePath: String
     public var absolutePath: String
@@ -18,7 +14,6 @@ public struct SourceFile: Sendable {
 
     public init(displayPath: String, relativePath: String, absolutePath: String, bytes: [UInt8]) {
         self.displayPath = displayPath
-        fileID = SourceFileID(displayPath)
         self.relativePath = relativePath
         self.absolutePath = absolutePath
         self.lines = LineIndex(bytes)
@@ -30,9 +25,9 @@ public struct SourceFile: Sendable {
     }
 }
 
-extension SourceFile {
-    /// `mark`, a position in this file, as a location; a mark from elsewhere keeps its file.
-    func location(_ mark: Mark) -> SourceLocation {
-        SourceLocation(fileID: mark.file == displayPath ? fileID : SourceFileID(mark.file), line: mark.line, column: mark.column)
+extension SourceLocation {
+    /// Where a YAML node is: the same file (by number), line and column.
+    init(_ mark: Mark) {
+        self.init(fileID: mark.fileID, line: mark.line, column: mark.column)
     }
 }

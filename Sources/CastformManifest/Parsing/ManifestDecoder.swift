@@ -109,7 +109,7 @@ struct ManifestDecoder {
             let lifecycle = lifecycle(pair.value["lifecycle"], schema: schema, decoder: &decoder)
             let forEach = decodeForEach(pair.value, address: address, decoder: &decoder)
             collect(decoder)
-            result.append(ResourceDeclaration(address: address, location: file.location(pair.key.mark), body: body, dependsOn: dependsOn,
+            result.append(ResourceDeclaration(address: address, location: location(pair.key.mark), body: body, dependsOn: dependsOn,
                                               lifecycle: lifecycle, forEach: forEach))
         }
         return result
@@ -238,7 +238,7 @@ struct ManifestDecoder {
     }
 
     private func location(_ mark: Mark) -> SourceLocation {
-        SourceLocation(file: mark.file, line: mark.line, column: mark.column)
+        SourceLocation(mark)
     }
 }
 

@@ -25,11 +25,11 @@ enum SourceMapping {
             if offsets.count == wanted {
                 return offsets.map { offset in
                     let position = lines.position(ofByte: offset)
-                    return SourceLocation(fileID: file.location(node.mark).fileID, line: position.line, column: position.column)
+                    return SourceLocation(fileID: node.mark.fileID, line: position.line, column: position.column)
                 }
             }
         }
-        let start = file.location(node.mark)
+        let start = SourceLocation(node.mark)
         return Array(repeating: start, count: wanted)
     }
 

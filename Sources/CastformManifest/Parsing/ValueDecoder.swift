@@ -24,7 +24,7 @@ struct ValueDecoder {
     }
 
     func location(_ mark: Mark) -> SourceLocation {
-        file.location(mark)
+        SourceLocation(mark)
     }
 
     mutating func report(_ problem: ManifestProblem, at mark: Mark) {

@@ -1,11 +1,14 @@
+// SourceFileNames: file names as small numbers, for the positions that YAML's nodes and
+// castform's decoded values carry by the hundred thousand.
+
 import Synchronization
 
 /// A file name as a small number, the same number for the same name throughout the process.
 ///
-/// Every decoded value and object key carries a `SourceLocation`, and 10,000 declarations hold
-/// hundreds of thousands: with the name itself in each, every copy of a value retained it
-/// again. With a number, a location is plain bytes, copied without touching a reference count.
-/// Names are only looked up again to word a message or order diagnostics.
+/// Every YAML node has a `Mark` and every decoded value and object key a `SourceLocation`, and
+/// 10,000 declarations hold hundreds of thousands: with the name itself in each, every copy
+/// retained it again. With a number, a position is plain bytes, copied without touching a
+/// reference count. Names are only looked up again to word a message or order diagnostics.
 public struct SourceFileID: Sendable, Hashable {
     let index: UInt32
 
