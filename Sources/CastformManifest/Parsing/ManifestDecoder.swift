@@ -101,7 +101,10 @@ struct ManifestDecoder {
                 continue
             }
             guard names.insert(name).inserted else { continue }
-            let address = ResourceAddress(mode, type: type, name: name)
+            // The schema's own name, not the text just parsed: a type name written in the
+            // provider's source is never freed, so the 10,000 addresses copied through
+            // validation and planning share it without counting references.
+            let address = ResourceAddress(mode, type: schema.name, name: name)
             var decoder = ValueDecoder(file: file, resolvedPaths: resolvedPaths)
             let body = decoder.decodeObject(pair.value, schema: schema.body, context: .resource(address), extraKeys: Self.metaKeys,
                                             missingAt: pair.key.mark)

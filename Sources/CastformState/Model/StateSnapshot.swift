@@ -83,8 +83,12 @@ public struct StateSnapshot: Codable, Sendable {
     }
 
     /// The first resource of an address wins, as a scan from the front would find it.
+    /// Made at its final size, without a list of pairs in between (a copy of every resource).
     private static func index(_ resources: [ResourceState]) -> [ResourceAddress: ResourceState] {
-        Dictionary(resources.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+        var index = [ResourceAddress: ResourceState](minimumCapacity: resources.count)
+        // From the back, so that the first of an address is the one left.
+        for resource in resources.reversed() { index[resource.address] = resource }
+        return index
     }
 
     /// Sorted as `ResourceAddress` compares (by its text), each text made once.
