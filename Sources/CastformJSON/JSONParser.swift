@@ -72,6 +72,8 @@ public struct JSONParser {
     private var stream: Stream?
     /// Members left out wherever they are (`parse(_:ignoring:)`).
     private var ignored: Set<String> = []
+    /// The members of the objects being read, innermost last.
+    private var members: [(String, JSONValue)] = []
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -114,10 +116,10 @@ public struct JSONParser {
     private mutating func object(depth: Int) throws(Failure) -> JSONValue {
         guard depth <= Self.maximumDepth else { throw failure("nested too deeply") }
         index += 1
-        // Gathered in order, then made into a dictionary of the right size at once: growing
-        // one member by member rehashed each object's keys several times over.
-        var members: [(String, JSONValue)] = []
-        members.reserveCapacity(8)
+        // Gathered in order on the parser's stack of members (one buffer for every object of
+        // the document), then made into a dictionary of the right size at once: growing one
+        // member by member rehashed each object's keys several times over.
+        let start = members.count
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -144,7 +146,10 @@ public struct JSONParser {
             guard bytes[index] == UInt8(ascii: "}") else { throw failure("expected ',' or '}'") }
             index += 1
             // A name given twice keeps its last value, as before.
-            return .object(Dictionary(members, uniquingKeysWith: { _, last in last }))
+            var object = [String: JSONValue](minimumCapacity: members.count - start)
+            for (name, value) in members[start...] { object[name] = value }
+            members.removeSubrange(start...)
+            return .object(object)
         }
     }
 

@@ -39,24 +39,34 @@ extension PlanRun {
                 planBatch(&batch)
                 batched.removeAll()
             }
-            guard let instances = instances(of: declaration) else { continue }
-            for each in instances {
-                let instance = each.map { address.instance($0.key) } ?? address
-                if each != nil { instancesPlanned[address, default: []].append(instance) }
-                planned.insert(instance)
-                // A dependency with `for_each` is all its instances (planned before this one).
-                let dependencies = dependsOn.flatMap { instancesPlanned[$0] ?? [$0] }
-                let pending = Pending(address: instance, declaration: declaration, each: each, schema: schema, dependencies: dependencies)
-                if address.mode == .data {
-                    await read(pending)
-                } else {
-                    batch.append(pending)
+            if declaration.forEach == nil {
+                await enqueue(address, declaration: declaration, each: nil, schema: schema, dependsOn: dependsOn, batch: &batch)
+            } else if let instances = instances(of: declaration) {
+                for each in instances {
+                    await enqueue(address, declaration: declaration, each: each, schema: schema, dependsOn: dependsOn, batch: &batch)
                 }
             }
             // Only what something depends on can force a new batch.
             if address.mode == .managed, dependedOn.contains(address) { batched.insert(address) }
         }
         planBatch(&batch)
+    }
+
+    /// One object of `address`'s declaration (`each`: which instance, nil for the declaration
+    /// itself): a managed one joins the batch, a data source is read now.
+    private mutating func enqueue(_ address: ResourceAddress, declaration: ResourceDeclaration, each: EachInstance?,
+                                  schema: ResourceTypeSchema, dependsOn: [ResourceAddress], batch: inout [Pending]) async {
+        let instance = each.map { address.instance($0.key) } ?? address
+        if each != nil { instancesPlanned[address, default: []].append(instance) }
+        planned.insert(instance)
+        // A dependency with `for_each` is all its instances (planned before this one).
+        let dependencies = dependsOn.isEmpty ? [] : dependsOn.flatMap { instancesPlanned[$0] ?? [$0] }
+        let pending = Pending(address: instance, declaration: declaration, each: each, schema: schema, dependencies: dependencies)
+        if address.mode == .data {
+            await read(pending)
+        } else {
+            batch.append(pending)
+        }
     }
 
     /// Plans the batch's objects (side by side when there are enough to pay for it) and
@@ -79,11 +89,10 @@ extension PlanRun {
         batch.removeAll(keepingCapacity: true)
     }
 
-    /// The objects a declaration stands for: itself (`[nil]`), or one per key of its
-    /// `for_each`. nil when the keys cannot be known; the problem is reported, and what state
-    /// holds of the declaration is neither changed nor removed.
+    /// The objects a declaration with `for_each` stands for: one per key (itself, `nil`, when
+    /// it has none after all). nil when the keys cannot be known; the problem is reported, and
+    /// what state holds of the declaration is neither changed nor removed.
     private mutating func instances(of declaration: ResourceDeclaration) -> [EachInstance?]? {
-        guard declaration.forEach != nil else { return [nil] }
         guard let result = evaluation.instances(of: declaration, lookup: { [known] in known[$0] }) else { return [nil] }
         switch result {
         case .success(let instances):

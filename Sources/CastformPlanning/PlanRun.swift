@@ -140,7 +140,12 @@ struct PlanRun: Sendable {
     /// Only the targets, with their dependencies, and the drift; nil when there are errors.
     func result() -> PlanResult {
         var changes = wanted == nil ? self.changes : self.changes.filter { inScope($0.address) }
-        for index in changes.indices { changes[index].previousAddress = previous[changes[index].address] }
+        // Written only where there was a move: writing every change would copy all 10,000.
+        if !previous.isEmpty {
+            for index in changes.indices {
+                if let from = previous[changes[index].address] { changes[index].previousAddress = from }
+            }
+        }
         // Without refresh what exists is what state says: nothing can have drifted.
         let drift = options.refresh
             ? planner.drift(state: state, existing: existing, declarations: declarations, planned: planned, hasher: hasher) : []

@@ -146,7 +146,9 @@ public struct Planner: Sendable {
             }
             // Read back exactly as recorded (the read shares state's values then): nothing drifted.
             if object.attributes == resource.attributes { return nil }
-            let now = hasher.redact(Value.marking(object.attributes, like: resource.attributes))
+            // Secrets read in clear are marked, and hashed only when compared (the diff hashes
+            // what it compares) or shown: a stream's key is read every time, managed rarely.
+            let read = Value.marking(object.attributes, like: resource.attributes)
             let schema = providers.schema(for: resource.address)
             let managed = declaration.body.fields.map(\.name).filter { name in
                 guard let attribute = schema?.body.attribute(named: name) else { return true }
@@ -154,10 +156,11 @@ public struct Planner: Sendable {
                 return !attribute.writeOnly
             }
             // What both state and the read know, compared as the diff compares.
-            let compared = managed.filter { resource.attributes[$0] != nil && now[$0] != nil }
-            let changed = schema.map { AttributeDiff(schema: $0, hasher: hasher).changed(desired: resource.attributes, prior: now, managed: compared) }
-                ?? compared.filter { !resource.attributes[$0]!.isEquivalent(to: now[$0]!) }
+            let compared = managed.filter { resource.attributes[$0] != nil && read[$0] != nil }
+            let changed = schema.map { AttributeDiff(schema: $0, hasher: hasher).changed(desired: resource.attributes, prior: read, managed: compared) }
+                ?? compared.filter { !resource.attributes[$0]!.isEquivalent(to: hasher.redact(read[$0]!)) }
             guard !changed.isEmpty else { return nil }
+            let now = hasher.redact(read)
             return ResourceChange(address: resource.address, provider: resource.provider, kind: .update,
                                   before: resource.attributes, after: now, changedAttributes: changed,
                                   actionReason: .changedOutsideCastform, remoteID: resource.id)

@@ -21,6 +21,7 @@ public struct ObjectSchema: Sendable {
         var defaults: [(name: String, value: Value)]
         var computedNames: [String]
         var writeOnlyNames: [String]
+        var requiredNames: [String]
 
         init(_ attributes: [Attribute]) {
             positions = ObjectSchema.positions(attributes)
@@ -28,6 +29,7 @@ public struct ObjectSchema: Sendable {
             defaults = attributes.compactMap { attribute in attribute.defaultValue.map { (attribute.name, $0) } }
             computedNames = attributes.filter { $0.presence == .computed }.map(\.name)
             writeOnlyNames = attributes.filter(\.writeOnly).map(\.name)
+            requiredNames = attributes.filter { $0.presence == .required }.map(\.name)
         }
     }
 
@@ -40,6 +42,8 @@ public struct ObjectSchema: Sendable {
     public var computedNames: [String] { derived.computedNames }
     /// The attributes sent but never read back, in schema order.
     public var writeOnlyNames: [String] { derived.writeOnlyNames }
+    /// The attributes a manifest must set, in schema order.
+    public var requiredNames: [String] { derived.requiredNames }
 
     /// The attribute a manifest key names, by name or alias.
     public func attribute(named key: String) -> Attribute? {

@@ -93,8 +93,8 @@ struct ValueDecoder {
                 fields.append(ConfigValue.Field(name: attribute.name, location: location(pair.key.mark), value: value))
             }
         }
-        for attribute in schema.attributes where attribute.presence == .required && !present.contains(attribute.name) {
-            report(.value(.missingRequired(attribute.name, in: context)), at: missingAt ?? node.mark)
+        for name in schema.requiredNames where !present.contains(name) {
+            report(.value(.missingRequired(name, in: context)), at: missingAt ?? node.mark)
         }
         return ConfigValue(.object(fields), at: location(node.mark))
     }
