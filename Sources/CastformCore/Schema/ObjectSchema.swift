@@ -1,16 +1,19 @@
 /// The attributes of an object (a resource body, a profile, a track) and rules across them.
 public struct ObjectSchema: Sendable {
     public var attributes: [Attribute] {
-        didSet { derived = Derived(attributes) }
+        didSet { derived = Derived(attributes, rules) }
     }
-    public var rules: [ObjectRule]
-    /// What planning asks of the attributes for each of 10,000 objects, found once.
+    public var rules: [ObjectRule] {
+        didSet { derived = Derived(attributes, rules) }
+    }
+    /// What decoding, validation and planning ask of the attributes for each of 10,000
+    /// objects, found once.
     private var derived: Derived
 
     public init(_ attributes: [Attribute], rules: [ObjectRule] = []) {
         self.attributes = attributes
         self.rules = rules
-        derived = Derived(attributes)
+        derived = Derived(attributes, rules)
     }
 
     private struct Derived: Sendable {
@@ -22,14 +25,18 @@ public struct ObjectSchema: Sendable {
         var computedNames: [String]
         var writeOnlyNames: [String]
         var requiredNames: [String]
+        var holdsRules: Bool
+        var ruledAttributes: [Attribute]
 
-        init(_ attributes: [Attribute]) {
+        init(_ attributes: [Attribute], _ rules: [ObjectRule]) {
             positions = ObjectSchema.positions(attributes)
             holdsSensitive = attributes.contains { $0.sensitive || $0.type.canHoldSensitive }
             defaults = attributes.compactMap { attribute in attribute.defaultValue.map { (attribute.name, $0) } }
             computedNames = attributes.filter { $0.presence == .computed }.map(\.name)
             writeOnlyNames = attributes.filter(\.writeOnly).map(\.name)
             requiredNames = attributes.filter { $0.presence == .required }.map(\.name)
+            ruledAttributes = attributes.filter { $0.type.canHoldRules }
+            holdsRules = !rules.isEmpty || !ruledAttributes.isEmpty
         }
     }
 
@@ -44,6 +51,11 @@ public struct ObjectSchema: Sendable {
     public var writeOnlyNames: [String] { derived.writeOnlyNames }
     /// The attributes a manifest must set, in schema order.
     public var requiredNames: [String] { derived.requiredNames }
+    /// Whether this object or one inside it has rules across its attributes: objects of
+    /// schemas without any are not walked for them.
+    public var holdsRules: Bool { derived.holdsRules }
+    /// The attributes whose values can hold objects with rules, in schema order.
+    public var ruledAttributes: [Attribute] { derived.ruledAttributes }
 
     /// The attribute a manifest key names, by name or alias.
     public func attribute(named key: String) -> Attribute? {
@@ -65,6 +77,16 @@ public struct ObjectSchema: Sendable {
 }
 
 extension ValueType {
+    /// Whether a value of this type can hold an object with rules.
+    public var canHoldRules: Bool {
+        switch self {
+        case .object(let schema): return schema.holdsRules
+        case .list(let element), .map(let element): return element.canHoldRules
+        case .oneOf(let types): return types.contains { $0.canHoldRules }
+        default: return false
+        }
+    }
+
     /// Whether a value of this type can have a part the schema marks sensitive.
     public var canHoldSensitive: Bool {
         switch self {

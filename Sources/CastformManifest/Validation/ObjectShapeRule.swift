@@ -9,9 +9,9 @@ struct ObjectShapeRule: ValidationRule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let walk = SchemaWalk(object: { value, schema in
-            guard !context.isIncomplete(value) else { return }
+            guard !schema.rules.isEmpty, !context.isIncomplete(value) else { return }
             for rule in schema.rules { diagnostics += Self.check(rule, value) }
-        })
+        }, onlyRuled: true)
         for (value, schema) in context.objects { walk.walk(value, schema) }
         return diagnostics
     }

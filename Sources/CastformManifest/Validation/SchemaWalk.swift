@@ -8,9 +8,20 @@ struct SchemaWalk {
     /// Only values with `${...}` somewhere (for rules about templates): the rest of 10,000
     /// declarations is not visited at all.
     var onlyTemplates = false
+    /// Only objects whose schema has rules, and what leads to them (for rules about objects):
+    /// a show's title, tags and description are not visited to reach its tracks.
+    var onlyRuled = false
 
     func walk(_ value: ConfigValue, _ schema: ObjectSchema) {
         if onlyTemplates && !value.hasTemplate { return }
+        if onlyRuled {
+            guard schema.holdsRules else { return }
+            object(value, schema)
+            for attribute in schema.ruledAttributes {
+                if let field = value.field(attribute.name) { walk(field.value, type: attribute.type) }
+            }
+            return
+        }
         object(value, schema)
         for field in value.fields where !onlyTemplates || field.value.hasTemplate {
             guard let attribute = schema.attribute(named: field.name) else { continue }
