@@ -78,19 +78,25 @@ struct PlanRun: Sendable {
         guard !diagnostics.hasErrors else { return false }
         diagnostics += Planner.unknownTargets(options.targets, declared: declarations, state: state)
         guard !diagnostics.hasErrors else { return false }
-        let involved = wanted.map(Array.init) ?? workspace.resources.map(\.address)
-        diagnostics += await planner.providers.preflight(Self.oneOfEachType(involved + state.resources.map(\.address)))
+        var sample = OneOfEachType()
+        if let wanted {
+            for address in wanted { sample.note(address) }
+        } else {
+            for declaration in workspace.resources { sample.note(declaration.address) }
+        }
+        for resource in state.resources { sample.note(resource.address) }
+        diagnostics += await planner.providers.preflight(sample.addresses)
         return !diagnostics.hasErrors
     }
 
-    /// One address of each type among `addresses`: what the providers' preflight looks at,
-    /// without hashing 20,000 addresses to find two types.
-    static func oneOfEachType(_ addresses: [ResourceAddress]) -> [ResourceAddress] {
-        var found: [ResourceAddress] = []
-        for address in addresses where !found.contains(where: { $0.mode == address.mode && $0.type == address.type }) {
-            found.append(address)
+    /// One address of each type: what the providers' preflight looks at, found without
+    /// hashing (or gathering) 20,000 addresses to learn two types.
+    struct OneOfEachType {
+        private(set) var addresses: [ResourceAddress] = []
+
+        mutating func note(_ address: ResourceAddress) {
+            if !addresses.contains(where: { $0.mode == address.mode && $0.type == address.type }) { addresses.append(address) }
         }
-        return found
     }
 
     /// What exists now: read in batches (or, with `--refresh=false`, as state says), and the
@@ -126,9 +132,11 @@ struct PlanRun: Sendable {
     mutating func findTwins() async -> Bool {
         guard options.adopt, !options.destroy else { return true }
         // Instances of a `for_each` are named only once planning evaluates it: not searched.
-        let unknown = workspace.resources.filter {
-            $0.address.mode == .managed && $0.forEach == nil && !state.holds($0.address) && inScope($0.address)
-        }
+        let declared = workspace.resources
+        let unknown = declared.indices.filter { index in
+            declared[index].address.mode == .managed && declared[index].forEach == nil
+                && !state.holds(declared[index].address) && inScope(declared[index].address)
+        }.map { declared[$0] }
         let twins = await TwinSearch(providers: planner.providers, evaluation: evaluation).find(unknown, state: state)
         diagnostics += twins.diagnostics
         requests += twins.requests

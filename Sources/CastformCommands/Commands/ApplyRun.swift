@@ -24,10 +24,10 @@ struct ApplyRun {
                 plan = try await checkedSavedPlan(saved.file, path: saved.path, state: state)
             } else {
                 plan = try await planNow(state, options: planOptions)
-                guard !plan.effectiveChanges.isEmpty else { return await recordFirstReads(plan, state: state) }
+                guard plan.hasEffectiveChanges else { return await recordFirstReads(plan, state: state) }
                 if !options.autoApprove { try confirm(destroy: destroy) }
             }
-            guard !plan.effectiveChanges.isEmpty else { return await recordFirstReads(plan, state: state) }
+            guard plan.hasEffectiveChanges else { return await recordFirstReads(plan, state: state) }
             return await execute(plan, state: state, destroy: destroy || plan.isDestroy)
         }
     }

@@ -139,6 +139,15 @@ public struct ResourceAddress: Sendable, Hashable, Comparable, Codable, CustomSt
         return name.unicodeScalars.allSatisfy { $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
     }
 
+    /// The name and key, not the type: addresses are hashed several times per object of a
+    /// plan, and the type (`mixcloud_cloudcast`) is the longest part and the same for most.
+    /// Addresses that differ only in type (as many as there are types) share a hash; equality
+    /// still compares every part.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(key)
+    }
+
     public static func < (a: ResourceAddress, b: ResourceAddress) -> Bool {
         a.description < b.description
     }

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 
 extension Array where Element: Sendable {
     /// `map`, with the elements spread over the machine's cores: for CPU-bound work on many
@@ -14,12 +13,17 @@ extension Array where Element: Sendable {
         // rest; for a few elements (validation's rules, of unequal cost) one chunk each.
         let chunks = Swift.min(count, threads * 16)
         let size = (count + chunks - 1) / chunks
-        let results = Mutex([[T]](repeating: [], count: chunks))
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = Swift.min(chunk * size, count)..<Swift.min((chunk + 1) * size, count)
-            let mapped = self[range].map(transform)
-            results.withLock { $0[chunk] = mapped }
+        // Each result is made in its place in the array returned: chunks gathered and joined
+        // afterwards copied every result once more (10,000 planned changes, on one thread).
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            // The threads write disjoint ranges, and the buffer outlives `concurrentPerform`,
+            // which returns only when every chunk is done.
+            nonisolated(unsafe) let results = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let range = Swift.min(chunk * size, count)..<Swift.min((chunk + 1) * size, count)
+                for index in range { (results.baseAddress! + index).initialize(to: transform(self[index])) }
+            }
+            initialized = count
         }
-        return results.withLock { $0.flatMap { $0 } }
     }
 }

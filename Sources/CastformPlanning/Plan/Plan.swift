@@ -43,14 +43,22 @@ public struct Plan: Sendable, Codable {
     /// Changes that do something, in plan order: not no-ops (except adoptions, which record
     /// an object in state) and not reads already done while planning.
     public var effectiveChanges: [ResourceChange] {
-        changes.filter { change in
-            // Objects replaced in an interrupted run are still to be taken down.
-            if !change.deposed.isEmpty { return true }
-            switch change.kind {
-            case .noOp: return change.adopts || change.previousAddress != nil
-            case .read: return change.actionReason == .readBecauseConfigUnknown
-            default: return true
-            }
+        changes.filter(Self.isEffective)
+    }
+
+    /// Whether there are any: asked of each plan, looked at in place (a scan that copies
+    /// each of 10,000 changes costs more than the question).
+    public var hasEffectiveChanges: Bool {
+        changes.indices.contains { Self.isEffective(changes[$0]) }
+    }
+
+    private static func isEffective(_ change: ResourceChange) -> Bool {
+        // Objects replaced in an interrupted run are still to be taken down.
+        if !change.deposed.isEmpty { return true }
+        switch change.kind {
+        case .noOp: return change.adopts || change.previousAddress != nil
+        case .read: return change.actionReason == .readBecauseConfigUnknown
+        default: return true
         }
     }
 

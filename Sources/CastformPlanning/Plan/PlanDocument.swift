@@ -96,7 +96,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         formatVersion = Self.formatVersion
         self.castformVersion = castformVersion
         timestamp = Self.timestamp(plan.created)
-        applyable = !plan.effectiveChanges.isEmpty
+        applyable = plan.hasEffectiveChanges
         complete = plan.isComplete
         errored = false
         let written = plan.configuration ?? PlanConfiguration()
@@ -126,7 +126,11 @@ public struct PlanDocument: Codable, Sendable, Equatable {
 
     static func outputs(_ plan: Plan, registry: SchemaRegistry) -> [String: Output] {
         var outputs: [String: Output] = [:]
-        for change in plan.changes where change.address.mode == .managed && change.kind != .noOp && change.kind != .delete && change.kind != .forget {
+        // By index: most changes of a large plan are no-ops, looked at without being copied.
+        for index in plan.changes.indices {
+            let kind = plan.changes[index].kind
+            guard kind != .noOp, kind != .delete, kind != .forget, plan.changes[index].address.mode == .managed else { continue }
+            let change = plan.changes[index]
             guard let schema = registry.schema(.managed, change.address.type) else { continue }
             for attribute in schema.body.attributes where attribute.presence == .computed {
                 let value = change.after?[attribute.name] ?? .unknown
@@ -142,8 +146,9 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         // The types first (a plan of 10,000 changes has a handful), each then looked up once.
         var types: [(mode: ResourceAddress.Mode, type: String)] = []
         for changes in [plan.changes, plan.drift] {
-            for change in changes where !types.contains(where: { $0.mode == change.address.mode && $0.type == change.address.type }) {
-                types.append((change.address.mode, change.address.type))
+            for index in changes.indices {
+                let (mode, type) = (changes[index].address.mode, changes[index].address.type)
+                if !types.contains(where: { $0.mode == mode && $0.type == type }) { types.append((mode, type)) }
             }
         }
         var displays: [String: [String: ValueDisplay]] = [:]

@@ -26,7 +26,10 @@ struct Refresher {
         var groups: [String: [ResourceState]] = [:]
         var pendingCreates: [String: [ResourceState]] = [:]
         // Data sources in state are what the last apply read: they are read again, not refreshed.
-        for resource in state.resources where resource.address.mode == .managed && (readingKnown || resource.id == nil) {
+        // By index: with `--refresh=false` nearly all of 10,000 are passed over, uncopied.
+        let resources = state.resources
+        for index in resources.indices where resources[index].address.mode == .managed && (readingKnown || resources[index].id == nil) {
+            let resource = resources[index]
             let key = resource.address.type
             if resource.id == nil {
                 pendingCreates[key, default: []].append(resource)
