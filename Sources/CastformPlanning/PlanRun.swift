@@ -104,7 +104,7 @@ struct PlanRun: Sendable {
     mutating func readWhatExists() async -> Bool {
         // The attributes each declaration writes (its instances share them): only reads of
         // known objects use them.
-        let managed = options.refresh ? declarations.mapValues { Set($0.body.fields.map(\.name)) } : [:]
+        let managed = options.refresh ? declarations.mapValues { $0.body.fields.map(\.name) } : [:]
         let refresh = await Refresher(providers: planner.providers, lineage: state.lineage, managed: managed)
             .refresh(state, readingKnown: options.refresh)
         existing = refresh.objects

@@ -86,7 +86,7 @@ struct Import: AsyncParsableCommand {
             // from them (Mixcloud: the fingerprints of the declared audio and picture), so a
             // file changed after the import is seen as changed.
             let known = KnownObject(address: target, id: object.id, attributes: object.attributes, privateData: object.privateData,
-                                    managedAttributes: Set(declaration.body.fields.map(\.name)))
+                                    managedAttributes: declaration.body.fields.map(\.name))
             let reread = await provider.read(type: target.type, objects: [known])
             if let found = reread.objects[object.id] { object.privateData.merge(found.privateData) { $1 } }
             let dependencies = declaration.body.references.compactMap { reference -> ResourceAddress? in

@@ -30,12 +30,13 @@ public struct KnownObject: Sendable {
     /// What state recorded at the last read or write (sensitive values as hashes).
     public var attributes: [String: Value]
     public var privateData: [String: Value]
-    /// Whether the manifest manages description-like attributes that only a single get
-    /// returns; providers may skip those gets for objects whose values are not managed.
-    public var managedAttributes: Set<String>
+    /// The attributes the manifest sets (each once): providers may skip the single gets of
+    /// description-like attributes for objects whose values are not managed. A list, not a
+    /// set: a read of 10,000 objects asks it two or three names each.
+    public var managedAttributes: [String]
 
     public init(address: ResourceAddress, id: String, attributes: [String: Value] = [:],
-                privateData: [String: Value] = [:], managedAttributes: Set<String> = []) {
+                privateData: [String: Value] = [:], managedAttributes: [String] = []) {
         self.address = address
         self.id = id
         self.attributes = attributes

@@ -15,7 +15,7 @@ struct Refresher {
 
     let providers: ProviderSet
     let lineage: String
-    let managed: [ResourceAddress: Set<String>]
+    let managed: [ResourceAddress: [String]]
 
     /// With `readingKnown` false (`--refresh=false`) only the pending creates are looked
     /// for: planning one of them as new without looking would make it twice.

@@ -35,7 +35,7 @@ extension MixcloudProvider {
 
     static func detailsSource(_ object: KnownObject, listed: JSONValue?) -> DetailsSource {
         guard let listed else { return .singleGet }
-        guard !object.managedAttributes.isDisjoint(with: ["description", "tracks"]) else { return .notManaged(listed: listed) }
+        guard object.managedAttributes.contains(where: { $0 == "description" || $0 == "tracks" }) else { return .notManaged(listed: listed) }
         guard let time = listed["updated_time"]?.string, object.privateData[detailsUpdatedTime] == .string(time),
               let description = object.attributes["description"], let tracks = object.attributes["tracks"] else { return .singleGet }
         return .recorded(listed: listed, description: description, tracks: tracks)

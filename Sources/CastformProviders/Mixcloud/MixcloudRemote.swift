@@ -10,21 +10,23 @@ enum MixcloudRemote {
         // Sized for every attribute a show has once its files are reported: 10,000 shows
         // would otherwise regrow each dictionary four times.
         var attributes = [String: Value](minimumCapacity: attributeCount)
-        let key = MixcloudClient.normalisedKey(json["key"]?.string ?? "")
+        // Its members looked up directly: a dozen fields of 10,000 list items.
+        let item = json.object ?? [:]
+        let key = MixcloudClient.normalisedKey(item["key"]?.string ?? "")
         attributes["id"] = .string(key)
-        if let name = json["name"]?.string { attributes["title"] = .string(name) }
-        attributes["tags"] = .list((json["tags"]?.array ?? []).compactMap { $0["name"]?.string }.map(Value.string))
+        if let name = item["name"]?.string { attributes["title"] = .string(name) }
+        attributes["tags"] = .list((item["tags"]?.array ?? []).compactMap { $0["name"]?.string }.map(Value.string))
         for name in textFields {
-            if let text = json[name]?.string { attributes[name] = .string(text) }
+            if let text = item[name]?.string { attributes[name] = .string(text) }
         }
         for name in numberFields {
-            if let number = integer(json[name]) { attributes[name] = .int(number) }
+            if let number = integer(item[name]) { attributes[name] = .int(number) }
         }
-        if let hidden = json["hidden_stats"]?.bool { attributes["hide_stats"] = .bool(hidden) }
+        if let hidden = item["hidden_stats"]?.bool { attributes["hide_stats"] = .bool(hidden) }
         if full {
-            attributes["description"] = .string(json["description"]?.string ?? "")
+            attributes["description"] = .string(item["description"]?.string ?? "")
             // A response without sections (FACTS.md §5, [UNK]) reads as an empty tracklist.
-            attributes["tracks"] = .list((json["sections"]?.array ?? []).compactMap(section))
+            attributes["tracks"] = .list((item["sections"]?.array ?? []).compactMap(section))
         }
         return attributes
     }
