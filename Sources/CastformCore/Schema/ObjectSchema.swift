@@ -78,21 +78,17 @@ public struct ObjectSchema: Sendable {
 
 extension ValueType {
     /// Whether a value of this type can hold an object with rules.
-    public var canHoldRules: Bool {
-        switch self {
-        case .object(let schema): return schema.holdsRules
-        case .list(let element), .map(let element): return element.canHoldRules
-        case .oneOf(let types): return types.contains { $0.canHoldRules }
-        default: return false
-        }
-    }
+    public var canHoldRules: Bool { canHold(\.holdsRules) }
 
     /// Whether a value of this type can have a part the schema marks sensitive.
-    public var canHoldSensitive: Bool {
+    public var canHoldSensitive: Bool { canHold(\.holdsSensitive) }
+
+    /// Whether a value of this type can hold an object whose schema `matches` says so.
+    private func canHold(_ matches: (ObjectSchema) -> Bool) -> Bool {
         switch self {
-        case .object(let schema): return schema.holdsSensitive
-        case .list(let element), .map(let element): return element.canHoldSensitive
-        case .oneOf(let types): return types.contains { $0.canHoldSensitive }
+        case .object(let schema): return matches(schema)
+        case .list(let element), .map(let element): return element.canHold(matches)
+        case .oneOf(let types): return types.contains { $0.canHold(matches) }
         default: return false
         }
     }
