@@ -89,10 +89,11 @@ extension PlanRun {
         batch.removeAll(keepingCapacity: true)
     }
 
-    /// The objects a declaration with `for_each` stands for: one per key (itself, `nil`, when
-    /// it has none after all). nil when the keys cannot be known; the problem is reported, and
-    /// what state holds of the declaration is neither changed nor removed.
+    /// The objects a declaration with `for_each` stands for: one per key. nil when the keys
+    /// cannot be known; the problem is reported, and what state holds of the declaration is
+    /// neither changed nor removed.
     private mutating func instances(of declaration: ResourceDeclaration) -> [EachInstance?]? {
+        // (No `for_each` after all: the declaration itself.)
         guard let result = evaluation.instances(of: declaration, lookup: { [known] in known[$0] }) else { return [nil] }
         switch result {
         case .success(let instances):

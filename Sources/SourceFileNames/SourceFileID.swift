@@ -15,32 +15,37 @@ public struct SourceFileID: Sendable, Hashable {
     /// The number of `name`, given to it the first time it is seen. Callers that make many
     /// locations in one file (the decoders) ask once per file.
     public init(_ name: String) {
-        index = SourceFileNames.shared.index(of: name)
+        index = FileNameTable.shared.index(of: name)
     }
 
     public var name: String {
-        SourceFileNames.shared.name(at: index)
+        FileNameTable.shared.name(at: index)
     }
 }
 
 /// The process's table of file names. It only grows: a run reads a workspace's few hundred
-/// files, and a test process some thousands of temporary ones.
-final class SourceFileNames: Sendable {
-    static let shared = SourceFileNames()
+/// files, and a test process some thousands of temporary ones (a long-lived process that
+/// reads ever new files would want it pruned).
+///
+/// Names are told apart by their bytes, as the file system tells them apart: two names that
+/// Swift's `==` calls equal (`é` as one code point or as `e` and an accent) are two files.
+final class FileNameTable: Sendable {
+    static let shared = FileNameTable()
 
     private struct Table {
         var names: [String] = []
-        var indices: [String: UInt32] = [:]
+        var indices: [[UInt8]: UInt32] = [:]
     }
 
     private let table = Mutex(Table())
 
     func index(of name: String) -> UInt32 {
-        table.withLock { table in
-            if let index = table.indices[name] { return index }
+        let bytes = Array(name.utf8)
+        return table.withLock { table in
+            if let index = table.indices[bytes] { return index }
             let index = UInt32(table.names.count)
             table.names.append(name)
-            table.indices[name] = index
+            table.indices[bytes] = index
             return index
         }
     }

@@ -56,6 +56,28 @@ import Testing
         #expect(show.body["audio"]?.string == "audio/deep-sessions-42.mp3")
     }
 
+    /// A file's paths are resolved once per spelling: the same text in another folder's file
+    /// is another path, and two spellings Swift's `==` takes for one (`é` as one code point,
+    /// or `e` and a combining accent) are two files, as the file system has them.
+    @Test func pathsResolveFromTheirOwnFileAndKeepTheirBytes() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let composed = "caf\u{E9}.mp3", decomposed = "cafe\u{301}.mp3"
+        _ = try directory.write("a/shows.yaml", """
+            mixcloud_cloudcast:
+              one: {title: One, audio: ../audio/\(composed)}
+              two: {title: Two, audio: ../audio/\(decomposed)}
+              three: {title: Three, audio: ../audio/\(composed)}
+            """)
+        _ = try directory.write("b/c/shows.yaml", "mixcloud_cloudcast:\n  four: {title: Four, audio: ../audio/\(composed)}\n")
+        let workspace = try #require(loader.load(root: directory.path).workspace)
+        let audio = { (name: String) in workspace.resource(ResourceAddress(type: "mixcloud_cloudcast", name: name))?.body["audio"]?.string }
+        #expect(audio("one").map { Array($0.utf8) } == Array("audio/\(composed)".utf8))
+        #expect(audio("two").map { Array($0.utf8) } == Array("audio/\(decomposed)".utf8))
+        #expect(audio("three").map { Array($0.utf8) } == Array("audio/\(composed)".utf8))
+        #expect(audio("four").map { Array($0.utf8) } == Array("b/audio/\(composed)".utf8))
+    }
+
     @Test func anEmptyDirectoryHasNoManifests() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -16,17 +16,19 @@ public struct ObjectSchema: Sendable {
         derived = Derived(attributes, rules)
     }
 
-    private struct Derived: Sendable {
+    /// One shared reference, so that a copy of the schema (`ResourceTypeSchema.body` hands one
+    /// out on every read) counts one reference for all of it.
+    private final class Derived: Sendable {
         /// Where each name and alias is in `attributes` (the first attribute that has it): keys
         /// are looked up for every value decoded, checked and compared.
-        var positions: [String: Int]
-        var holdsSensitive: Bool
-        var defaults: [(name: String, value: Value)]
-        var computedNames: [String]
-        var writeOnlyNames: [String]
-        var requiredNames: [String]
-        var holdsRules: Bool
-        var ruledAttributes: [Attribute]
+        let positions: [String: Int]
+        let holdsSensitive: Bool
+        let defaults: [(name: String, value: Value)]
+        let computedNames: [String]
+        let writeOnlyNames: [String]
+        let requiredNames: [String]
+        let holdsRules: Bool
+        let ruledAttributes: [Attribute]
 
         init(_ attributes: [Attribute], _ rules: [ObjectRule]) {
             positions = ObjectSchema.positions(attributes)

@@ -18,7 +18,7 @@ struct ManifestDecoder {
     /// The `moved` entries read so far.
     var moves: [Move] = []
     /// Paths resolved so far in this file (see `ValueDecoder.resolvedPaths`).
-    private var resolvedPaths: [String: String] = [:]
+    private var resolvedPaths: [String: (written: String, resolved: String)] = [:]
 
     init(registry: SchemaRegistry, absoluteRoot: String) {
         self.registry = registry
@@ -26,6 +26,8 @@ struct ManifestDecoder {
     }
 
     mutating func declarations(in documents: [Document], file: SourceFile) -> [ResourceDeclaration] {
+        // Paths resolve relative to their file: none carried over from another.
+        resolvedPaths = [:]
         var result: [ResourceDeclaration] = []
         let registry = registry
         let format = documents.lazy.compactMap { document in

@@ -15,10 +15,12 @@ struct ValueDecoder {
     /// How many values were left out so far; an object or list during whose decoding this
     /// grows has lost something, directly or deeper down.
     private var dropped = 0
-    /// Paths as written, made relative to the root: a file's 100 shows name one audio folder.
-    private(set) var resolvedPaths: [String: String]
+    /// Paths as written (with their bytes: Swift's `==` takes two spellings of `é` for one,
+    /// where a file system sees two files), made relative to the root: a file's 100 shows
+    /// name one audio folder.
+    private(set) var resolvedPaths: [String: (written: String, resolved: String)]
 
-    init(file: SourceFile, resolvedPaths: [String: String] = [:]) {
+    init(file: SourceFile, resolvedPaths: [String: (written: String, resolved: String)] = [:]) {
         self.file = file
         self.resolvedPaths = resolvedPaths
     }
@@ -218,9 +220,11 @@ struct ValueDecoder {
                 report(.value(.emptyPath(slot.subject)), at: node.mark)
                 return nil
             }
-            if let resolved = resolvedPaths[text] { return ConfigValue(.string(resolved), at: at) }
+            if let known = resolvedPaths[text], known.written.utf8.elementsEqual(text.utf8) {
+                return ConfigValue(.string(known.resolved), at: at)
+            }
             let resolved = WorkspacePath.resolve(text, from: file.relativePath)
-            resolvedPaths[text] = resolved
+            if resolvedPaths[text] == nil { resolvedPaths[text] = (text, resolved) }
             return ConfigValue(.string(resolved), at: at)
         default:
             return ConfigValue(.string(text), at: at)
