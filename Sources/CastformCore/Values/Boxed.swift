@@ -26,3 +26,11 @@ public struct Boxed<Fields: Sendable>: Sendable {
         set { box = Box(newValue) }
     }
 }
+
+extension Boxed {
+    /// Whether both hold the very same box: copies of one value, equal without comparing.
+    @inlinable
+    public func isShared(with other: Boxed) -> Bool {
+        box === other.box
+    }
+}

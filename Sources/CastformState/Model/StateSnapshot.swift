@@ -149,35 +149,85 @@ public struct StateSnapshot: Codable, Sendable {
 }
 
 /// One resource in state.
+///
+/// Its fields are kept in one shared box (`Boxed`): a plan copies every record of state
+/// several times (state's index, its listing, the refresh's groups, the drift), and a copy of
+/// the box counts one reference instead of one per field. Coded under the fields' own names.
 public struct ResourceState: Codable, Sendable, Equatable {
-    public var address: ResourceAddress
-    public var provider: String
+    public var address: ResourceAddress {
+        get { storage.fields.address }
+        set { storage.fields.address = newValue }
+    }
+    public var provider: String {
+        get { storage.fields.provider }
+        set { storage.fields.provider = newValue }
+    }
     /// nil only while a create is pending and its outcome unknown.
-    public var id: String?
+    public var id: String? {
+        get { storage.fields.id }
+        set { storage.fields.id = newValue }
+    }
     /// Attributes as last read or written; sensitive ones as keyed hashes.
-    public var attributes: [String: Value]
-    public var privateData: [String: Value]
-    public var dependencies: [ResourceAddress]
+    public var attributes: [String: Value] {
+        get { storage.fields.attributes }
+        set { storage.fields.attributes = newValue }
+    }
+    public var privateData: [String: Value] {
+        get { storage.fields.privateData }
+        set { storage.fields.privateData = newValue }
+    }
+    public var dependencies: [ResourceAddress] {
+        get { storage.fields.dependencies }
+        set { storage.fields.dependencies = newValue }
+    }
     /// An operation sent but not confirmed: the next run asks the provider before acting.
-    public var pending: PendingOperation?
+    public var pending: PendingOperation? {
+        get { storage.fields.pending }
+        set { storage.fields.pending = newValue }
+    }
     /// Ids of objects this one replaced that still have to be removed (create-before-destroy).
-    public var deposed: [String]?
+    public var deposed: [String]? {
+        get { storage.fields.deposed }
+        set { storage.fields.deposed = newValue }
+    }
     /// The type's lifecycle options as last applied (`on_remove`): what removal does once the
     /// manifest that declared them is gone.
-    public var lifecycle: [String: Value]?
+    public var lifecycle: [String: Value]? {
+        get { storage.fields.lifecycle }
+        set { storage.fields.lifecycle = newValue }
+    }
+
+    private var storage: Boxed<Fields>
+
+    private struct Fields: Codable, Sendable, Equatable {
+        var address: ResourceAddress
+        var provider: String
+        var id: String?
+        var attributes: [String: Value]
+        var privateData: [String: Value]
+        var dependencies: [ResourceAddress]
+        var pending: PendingOperation?
+        var deposed: [String]?
+        var lifecycle: [String: Value]?
+    }
 
     public init(address: ResourceAddress, provider: String, id: String?, attributes: [String: Value] = [:],
                 privateData: [String: Value] = [:], dependencies: [ResourceAddress] = [], pending: PendingOperation? = nil,
                 deposed: [String]? = nil, lifecycle: [String: Value]? = nil) {
-        self.address = address
-        self.provider = provider
-        self.id = id
-        self.attributes = attributes
-        self.privateData = privateData
-        self.dependencies = dependencies
-        self.pending = pending
-        self.deposed = deposed
-        self.lifecycle = lifecycle
+        storage = Boxed(Fields(address: address, provider: provider, id: id, attributes: attributes, privateData: privateData,
+                               dependencies: dependencies, pending: pending, deposed: deposed, lifecycle: lifecycle))
+    }
+
+    public init(from decoder: Decoder) throws {
+        storage = Boxed(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        try storage.fields.encode(to: encoder)
+    }
+
+    public static func == (a: ResourceState, b: ResourceState) -> Bool {
+        a.storage.isShared(with: b.storage) || a.storage.fields == b.storage.fields
     }
 }
 
