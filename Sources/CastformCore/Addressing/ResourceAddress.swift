@@ -140,7 +140,7 @@ public struct ResourceAddress: Sendable, Hashable, Comparable, Codable, CustomSt
     }
 
     /// The name and key, not the type: addresses are hashed several times per object of a
-    /// plan, and the type (`mixcloud_cloudcast`) is the longest part and the same for most.
+    /// plan, and the type is the longest part and the same for most.
     /// Addresses that differ only in type or mode (`x.main`, `y.main`, `data.x.main`: as many
     /// as there are types) share a hash; equality still compares every part.
     public func hash(into hasher: inout Hasher) {
