@@ -16,9 +16,12 @@ extension ConstraintCheck {
 
 extension Attribute {
     /// The bounds of the attribute's `.range` constraint, if it has one.
+    /// Asked of every attribute decoded: its constraints are looked at in place, not each
+    /// copied out (with the names and lists some carry).
     var numericRange: (min: Double?, max: Double?)? {
-        for constraint in constraints {
-            if case .range(let min, let max) = constraint { return (min, max) }
+        let constraints = constraints
+        for index in constraints.indices {
+            if case .range(let min, let max) = constraints[index] { return (min, max) }
         }
         return nil
     }
