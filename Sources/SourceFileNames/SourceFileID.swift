@@ -1,5 +1,5 @@
-// SourceFileNames: file names as small numbers, for the positions that YAML's nodes and
-// castform's decoded values carry by the hundred thousand.
+// SourceFileNames: positions in source files (`SourcePosition`), their files named by small
+// numbers, for what YAML's nodes and castform's decoded values carry by the hundred thousand.
 
 import Synchronization
 

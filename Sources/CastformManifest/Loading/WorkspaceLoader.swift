@@ -207,7 +207,7 @@ public struct WorkspaceLoader: Sendable {
 
     /// A YAML error as a diagnostic: the error itself is the problem, placed at its mark.
     static func diagnostic(_ error: YAMLError) -> Diagnostic {
-        .manifest(.syntax(error), at: SourceLocation(error.mark))
+        .manifest(.syntax(error), at: error.mark)
     }
 
     /// The same message at the same place once (a rule and the decoder may meet one fault).

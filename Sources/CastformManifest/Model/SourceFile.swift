@@ -24,10 +24,3 @@ public struct SourceFile: Sendable {
         lines.text(ofLine: number)
     }
 }
-
-extension SourceLocation {
-    /// Where a YAML node is: the same file (by number), line and column.
-    init(_ mark: Mark) {
-        self.init(fileID: mark.fileID, line: mark.line, column: mark.column)
-    }
-}

@@ -21,10 +21,10 @@ extension ManifestDecoder {
             collection = nil
         }
         guard let collection else { return nil }
-        var forEach = ForEach(collection: collection, location: decoder.location(node.mark))
+        var forEach = ForEach(collection: collection, location: node.mark)
         if let keyNode {
             if let name = decoder.decode(keyNode, as: .string, name: "for_each_key")?.string {
-                forEach.keyAttribute = (name, decoder.location(keyNode.mark))
+                forEach.keyAttribute = (name, keyNode.mark)
             }
         }
         return forEach
@@ -42,7 +42,7 @@ extension ManifestDecoder {
             let entry = decoder.decodeObject(item, schema: schema, context: .setting("moved"))
             guard let from = address(entry.field("from"), decoder: &decoder),
                   let to = address(entry.field("to"), decoder: &decoder) else { return nil }
-            return Move(from: from, to: to, location: decoder.location(item.mark))
+            return Move(from: from, to: to, location: item.mark)
         }
     }
 

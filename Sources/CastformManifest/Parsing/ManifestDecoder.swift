@@ -114,7 +114,7 @@ struct ManifestDecoder {
             let lifecycle = lifecycle(pair.value["lifecycle"], schema: schema, decoder: &decoder)
             let forEach = decodeForEach(pair.value, address: address, decoder: &decoder)
             collect(decoder)
-            result.append(ResourceDeclaration(address: address, location: location(pair.key.mark), body: body, dependsOn: dependsOn,
+            result.append(ResourceDeclaration(address: address, location: pair.key.mark, body: body, dependsOn: dependsOn,
                                               lifecycle: lifecycle, forEach: forEach))
         }
         return result
@@ -129,7 +129,7 @@ struct ManifestDecoder {
     }
 
     private mutating func report(_ problem: DeclarationProblem, at mark: Mark) {
-        diagnostics.append(.manifest(.declaration(problem), at: location(mark)))
+        diagnostics.append(.manifest(.declaration(problem), at: mark))
     }
 
     mutating func collect(_ decoder: ValueDecoder) {
@@ -168,10 +168,10 @@ struct ManifestDecoder {
     /// base name, or an error saying where castform looked.
     private mutating func fillSibling(_ sibling: (attribute: String, extensions: [String]), of type: String, in body: inout ConfigValue, root: Node,
                                       base: String, file: SourceFile, decoder: inout ValueDecoder) {
-        let here = location(root.mark)
+        let here = root.mark
         if let node = root[sibling.attribute] {
             if let value = decoder.decode(node, as: .path, name: sibling.attribute) {
-                body.appendField(ConfigValue.Field(name: sibling.attribute, location: location(node.mark), value: value))
+                body.appendField(ConfigValue.Field(name: sibling.attribute, location: node.mark, value: value))
             }
         } else if let path = siblingFile(base: base, extensions: sibling.extensions, file: file) {
             body.appendField(ConfigValue.Field(name: sibling.attribute, location: here, value: ConfigValue(.string(path), at: here)))
@@ -202,7 +202,7 @@ struct ManifestDecoder {
                 decoder.report(.declaration(.notAnAddress(written: item.scalar?.value, found: item.valueKind)), at: item.mark)
                 return nil
             }
-            return (address, decoder.location(item.mark))
+            return (address, item.mark)
         }
     }
 
@@ -240,10 +240,6 @@ struct ManifestDecoder {
             if let set = value[option.name] { lifecycle.options[option.name] = set }
         }
         return lifecycle
-    }
-
-    private func location(_ mark: Mark) -> SourceLocation {
-        SourceLocation(mark)
     }
 }
 

@@ -29,7 +29,7 @@ enum SourceMapping {
                 }
             }
         }
-        let start = SourceLocation(node.mark)
+        let start = node.mark
         return Array(repeating: start, count: wanted)
     }
 

@@ -25,12 +25,8 @@ struct ValueDecoder {
         self.resolvedPaths = resolvedPaths
     }
 
-    func location(_ mark: Mark) -> SourceLocation {
-        SourceLocation(mark)
-    }
-
     mutating func report(_ problem: ManifestProblem, at mark: Mark) {
-        diagnostics.append(.manifest(problem, at: location(mark)))
+        diagnostics.append(.manifest(problem, at: mark))
     }
 
     mutating func appendDiagnostic(_ diagnostic: Diagnostic) {
@@ -51,14 +47,14 @@ struct ValueDecoder {
         var fields: [ConfigValue.Field] = []
         let pairs: [Pair]
         let droppedBefore = dropped
-        defer { if dropped > droppedBefore { incomplete.insert(location(node.mark)) } }
+        defer { if dropped > droppedBefore { incomplete.insert(node.mark) } }
         switch node.content {
         case .mapping(let mapping): pairs = mapping
         case .scalar where node.resolved == .null: pairs = []
         default:
             report(.value(.notAnObject(context, found: node.valueKind)), at: node.mark)
             dropped += 1
-            return ConfigValue(.object([]), at: location(node.mark))
+            return ConfigValue(.object([]), at: node.mark)
         }
         // Which key set each attribute, and the attributes written with a value (decodable or
         // not: a bad value is not also "missing"). Arrays: an object has a handful of keys.
@@ -92,13 +88,13 @@ struct ValueDecoder {
             if pair.value.scalar != nil, pair.value.resolved == .null, pair.value.tag == nil { continue }
             present.append(attribute.name)
             if let value = decode(pair.value, as: attribute.type, slot: Slot(name: key, sensitive: attribute.sensitive, range: attribute.numericRange)) {
-                fields.append(ConfigValue.Field(name: attribute.name, location: location(pair.key.mark), value: value))
+                fields.append(ConfigValue.Field(name: attribute.name, location: pair.key.mark, value: value))
             }
         }
         for name in schema.requiredNames where !present.contains(name) {
             report(.value(.missingRequired(name, in: context)), at: missingAt ?? node.mark)
         }
-        return ConfigValue(.object(fields), at: location(node.mark))
+        return ConfigValue(.object(fields), at: node.mark)
     }
 
     mutating func decode(_ node: Node, as type: ValueType, name: String) -> ConfigValue? {
@@ -112,7 +108,7 @@ struct ValueDecoder {
     }
 
     private mutating func decodeValue(_ node: Node, as type: ValueType, slot: Slot) -> ConfigValue? {
-        let at = location(node.mark)
+        let at = node.mark
         // `tags: ${data.x.y.list}`: one reference substitutes a whole list or mapping; whether
         // its type fits is `InterpolationRule`'s to judge.
         if Self.isCollection(type), node.scalar != nil, case .string(let text) = node.resolved, TemplateParser.hasInterpolation(text) {
@@ -135,7 +131,7 @@ struct ValueDecoder {
                     continue
                 }
                 if let value = decode(pair.value, as: element, slot: Slot(name: key, sensitive: slot.sensitive)) {
-                    fields.append(ConfigValue.Field(name: key, location: location(pair.key.mark), value: value))
+                    fields.append(ConfigValue.Field(name: key, location: pair.key.mark, value: value))
                 }
             }
             if dropped > droppedBefore { incomplete.insert(at) }
@@ -155,7 +151,7 @@ struct ValueDecoder {
 
     private mutating func decodeScalar(_ node: Node, as type: ValueType, slot: Slot) -> ConfigValue? {
         guard let scalar = node.scalar else { return mismatch(node, type, slot) }
-        let at = location(node.mark)
+        let at = node.mark
         let resolved = node.resolved
         if case .string(let text) = resolved, TemplateParser.hasInterpolation(text) {
             let origin = TemplateParser.Origin(
@@ -206,7 +202,7 @@ struct ValueDecoder {
 
     /// Strings that need reading: times and paths.
     private mutating func decodeText(_ text: String, node: Node, as type: ValueType, slot: Slot) -> ConfigValue? {
-        let at = location(node.mark)
+        let at = node.mark
         switch type {
         case .time:
             switch TimeParser.seconds(from: text) {
@@ -262,7 +258,7 @@ struct ValueDecoder {
 
     /// Any value as written; a string with `${...}` is a template, as anywhere else.
     private mutating func decodeAny(_ node: Node, slot: Slot) -> ConfigValue {
-        let at = location(node.mark)
+        let at = node.mark
         switch node.content {
         case .scalar:
             if case .string(let text) = node.resolved, TemplateParser.hasInterpolation(text) {
@@ -283,7 +279,7 @@ struct ValueDecoder {
             var fields: [ConfigValue.Field] = []
             for pair in pairs {
                 let name = pair.key.scalar?.value ?? ""
-                fields.append(ConfigValue.Field(name: name, location: location(pair.key.mark), value: decodeAny(pair.value, slot: Slot(name: name))))
+                fields.append(ConfigValue.Field(name: name, location: pair.key.mark, value: decodeAny(pair.value, slot: Slot(name: name))))
             }
             return ConfigValue(.object(fields), at: at)
         }
