@@ -24,18 +24,18 @@ public struct JSONParser {
     /// Nesting deeper than this is refused rather than risking the stack.
     static let maximumDepth = 512
 
-    /// The document; object members named in `ignoring` are left out at any depth, checked to
-    /// be JSON but never built (for a service's answer whose large parts castform never reads:
-    /// a list page's pictures and owners).
-    public static func parse(_ bytes: [UInt8], ignoring: Set<String> = []) throws(Failure) -> JSONValue {
-        try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) -> JSONValue in try parse(buffer, ignoring: ignoring) }
+    /// The document, or of it what `selection` keeps: the rest is checked to be JSON but never
+    /// built (for a service's answer whose large parts castform never reads: a list page's
+    /// pictures, owners and counters).
+    public static func parse(_ bytes: [UInt8], keeping selection: JSONSelection = .all) throws(Failure) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) -> JSONValue in try parse(buffer, keeping: selection) }
     }
 
-    public static func parse(_ buffer: UnsafeBufferPointer<UInt8>, ignoring: Set<String> = []) throws(Failure) -> JSONValue {
+    public static func parse(_ buffer: UnsafeBufferPointer<UInt8>, keeping selection: JSONSelection = .all) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: buffer)
-        parser.ignored = ignoring
+        parser.selection = selection.nodes
         parser.skipSpace()
-        let value = try parser.value(depth: 0)
+        let value = try parser.value(depth: 0, node: 0)
         parser.skipSpace()
         guard parser.index == buffer.count else { throw parser.failure("unexpected text after the value") }
         return value
@@ -53,7 +53,7 @@ public struct JSONParser {
         var parser = JSONParser(bytes: buffer)
         parser.stream = Stream(member: member, element: element)
         parser.skipSpace()
-        let value = try parser.value(depth: 0)
+        let value = try parser.value(depth: 0, node: 0)
         parser.skipSpace()
         guard parser.index == buffer.count else { throw parser.failure("unexpected text after the value") }
         return (value, parser.stream?.state == .taken)
@@ -70,8 +70,8 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var stream: Stream?
-    /// Members left out wherever they are (`parse(_:ignoring:)`).
-    private var ignored: Set<String> = []
+    /// What is built (`parse(_:keeping:)`); each value is read against one of its nodes.
+    private var selection = JSONSelection.all.nodes
     /// The members of the objects being read, innermost last.
     private var members: [(String, JSONValue)] = []
 
@@ -92,11 +92,12 @@ public struct JSONParser {
         }
     }
 
-    private mutating func value(depth: Int) throws(Failure) -> JSONValue {
+    /// The value at `index`, read against the selection's `node`.
+    private mutating func value(depth: Int, node: Int) throws(Failure) -> JSONValue {
         guard index < bytes.count else { throw failure("unexpected end of text") }
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try object(depth: depth + 1)
-        case UInt8(ascii: "["): return try array(depth: depth + 1)
+        case UInt8(ascii: "{"): return try object(depth: depth + 1, node: node)
+        case UInt8(ascii: "["): return try array(depth: depth + 1, node: node)
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
@@ -113,9 +114,12 @@ public struct JSONParser {
         index += count
     }
 
-    private mutating func object(depth: Int) throws(Failure) -> JSONValue {
+    private mutating func object(depth: Int, node: Int) throws(Failure) -> JSONValue {
         guard depth <= Self.maximumDepth else { throw failure("nested too deeply") }
         index += 1
+        // The members kept, when not all are: a handful, looked through in turn.
+        var wanted: [(name: String, node: Int)]?
+        if case .members(let named) = selection[node] { wanted = named }
         // Gathered in order on the parser's stack of members (one buffer for every object of
         // the document), then made into a dictionary of the right size at once: growing one
         // member by member rehashed each object's keys several times over.
@@ -133,12 +137,16 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
             index += 1
             skipSpace()
-            if !ignored.isEmpty, ignored.contains(key) {
-                try skip(depth: depth)
-            } else if depth == 1, let stream, stream.state == .notSeen, key == stream.member, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
-                members.append((key, try array(depth: depth + 1, streamed: true)))
+            var child: Int? = node
+            if let wanted { child = wanted.first { $0.name == key }?.node }
+            if let child {
+                if depth == 1, let stream, stream.state == .notSeen, key == stream.member, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+                    members.append((key, try array(depth: depth + 1, node: child, streamed: true)))
+                } else {
+                    members.append((key, try value(depth: depth, node: child)))
+                }
             } else {
-                members.append((key, try value(depth: depth)))
+                try skip(depth: depth)
             }
             skipSpace()
             guard index < bytes.count else { throw failure("unexpected end of text") }
@@ -154,7 +162,7 @@ public struct JSONParser {
     }
 
     /// An array; the streamed member's (`streamed`) hands each element over and keeps none.
-    private mutating func array(depth: Int, streamed: Bool = false) throws(Failure) -> JSONValue {
+    private mutating func array(depth: Int, node: Int, streamed: Bool = false) throws(Failure) -> JSONValue {
         guard depth <= Self.maximumDepth else { throw failure("nested too deeply") }
         if streamed { stream?.state = .taken }
         index += 1
@@ -166,7 +174,7 @@ public struct JSONParser {
         }
         while true {
             skipSpace()
-            let element = try value(depth: depth)
+            let element = try value(depth: depth, node: node)
             if !streamed {
                 elements.append(element)
             } else if stream?.state == .taken, stream?.element(element) == false {
@@ -306,7 +314,7 @@ extension JSONParser {
     }
 }
 
-// Values read past without being built (`parse(_:ignoring:)`), checked as strictly as the rest.
+// Values read past without being built (`parse(_:keeping:)`), checked as strictly as the rest.
 extension JSONParser {
     private mutating func skip(depth: Int) throws(Failure) {
         guard index < bytes.count else { throw failure("unexpected end of text") }

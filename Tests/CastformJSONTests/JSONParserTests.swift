@@ -11,14 +11,23 @@ import Testing
         ]))
     }
 
-    @Test func ignoredMembersAreLeftOutAtAnyDepthButStillChecked() throws {
-        let text = #"{"data": [{"key": "/a/", "pictures": {"large": "x\u00e9\n", "l": [1, -2.5e3, true, null, {}]}, "user": {"pictures": []}}], "pictures": "top"}"#
-        let value = try JSONParser.parse(Array(text.utf8), ignoring: ["pictures", "user"])
-        #expect(value == .object(["data": .array([.object(["key": .string("/a/")])])]))
+    @Test func onlyTheSelectedMembersAreBuiltAndTheRestIsStillChecked() throws {
+        let text = #"{"data": [{"key": "/a/", "tags": [{"name": "x", "url": "u"}, "odd"], "pictures": {"large": "x\u00e9\n", "l": [1, -2.5e3, true, null, {}]}}, 7], "paging": {"next": "n", "previous": null}, "extra": [1]}"#
+        let selection = JSONSelection.members([
+            "data": JSONSelection.members(["key"]).adding("tags", .members(["name"])),
+            "paging": .all,
+        ])
+        let value = try JSONParser.parse(Array(text.utf8), keeping: selection)
+        #expect(value == .object([
+            // Of an array, each element is selected; a value that is not an object stays as it is.
+            "data": .array([.object(["key": .string("/a/"), "tags": .array([.object(["name": .string("x")]), .string("odd")])]), .number(7)]),
+            "paging": .object(["next": .string("n"), "previous": .null]),
+        ]))
+        #expect(try JSONParser.parse(Array(text.utf8), keeping: .all) == JSONParser.parse(Array(text.utf8)))
         // What is left out must still be JSON, and nested no deeper than the limit.
         for broken in [#"{"pictures": {"a": tru}}"#, #"{"pictures": ["x\q"]}"#, #"{"pictures": {"a" 1}}"#, #"{"pictures": [1,]}"#,
                        #"{"pictures": "open}"#, "{\"pictures\": [" + String(repeating: "[", count: 600) + "}"] {
-            #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(Array(broken.utf8), ignoring: ["pictures"]) }
+            #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(Array(broken.utf8), keeping: .members(["key"])) }
         }
     }
 

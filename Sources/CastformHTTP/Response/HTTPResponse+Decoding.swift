@@ -24,11 +24,11 @@ extension HTTPResponse {
 
     /// The body as a loosely typed JSON value, for answers not worth a `Decodable` type.
     /// Parsed in one pass (`JSONParser`): list pages of a large account are read this way.
-    /// The body as JSON; members named in `ignoring` are left out wherever they are (checked,
-    /// never built: the parts of a large answer castform does not read).
-    public func json(ignoring: Set<String> = []) throws -> JSONValue {
+    /// The body as JSON, or of it what `selection` keeps (the rest checked, never built: the
+    /// parts of a large answer castform does not read).
+    public func json(keeping selection: JSONSelection = .all) throws -> JSONValue {
         do {
-            return try JSONParser.parse(body, ignoring: ignoring)
+            return try JSONParser.parse(body, keeping: selection)
         } catch {
             let text = PlainText.summary(of: body, limit: 120)
             throw HTTPError(request: request, kind: .decoding(text.isEmpty ? "the body is empty, not JSON" : "not JSON: \(text)"),

@@ -101,8 +101,8 @@ struct MixcloudClient: Sendable {
         let user = try await resolvedUser()
         let response = try await http.send(HTTPRequest(.get, "/\(user)/cloudcasts/",
                                                        query: [("limit", String(Self.pageSize)), ("offset", String(offset))]))
-        let json = try response.json(ignoring: Self.unreadBulk)
-        return Page(items: (json["data"]?.array ?? []).map(Self.withoutUnreadFields), hasNext: json["paging"]?["next"]?.string != nil)
+        let json = try response.json(keeping: Self.readPageParts)
+        return Page(items: json["data"]?.array ?? [], hasNext: json["paging"]?["next"]?.string != nil)
     }
 
     /// The fields of a list item castform reads (`MixcloudRemote.attributes`, the twin and
@@ -110,26 +110,16 @@ struct MixcloudClient: Sendable {
     /// owner's pictures, its counters — is most of the item, and a plan holds 10,000 items
     /// until it compares them. Of each tag only its name is read (not its key, URL and type).
     static let readListFields: [String] = [
-        "key", "name", "tags", "url", "slug", "created_time", "updated_time", "audio_length", "play_count", "hidden_stats",
+        "key", "name", "url", "slug", "created_time", "updated_time", "audio_length", "play_count", "hidden_stats",
     ]
 
-    /// The bulk of a list page that castform never reads, left out while the page is parsed:
-    /// each show's pictures and its owner (with the owner's pictures), two thirds of its bytes.
-    static let unreadBulk: Set<String> = ["pictures", "user"]
-
-    static func withoutUnreadFields(_ item: JSONValue) -> JSONValue {
-        guard case .object(let members) = item else { return item }
-        var kept: [String: JSONValue] = Dictionary(minimumCapacity: readListFields.count)
-        for field in readListFields {
-            guard let value = members[field] else { continue }
-            if field == "tags", case .array(let tags) = value {
-                kept[field] = .array(tags.map { tag in tag["name"].map { .object(["name": $0]) } ?? tag })
-            } else {
-                kept[field] = value
-            }
-        }
-        return .object(kept)
-    }
+    /// What a list page is parsed into: its items' read fields and whether a next page follows.
+    /// The rest is checked as JSON and never built (two thirds of a page's bytes are pictures
+    /// and owners).
+    static let readPageParts = JSONSelection.members([
+        "data": JSONSelection.members(readListFields).adding("tags", .members(["name"])),
+        "paging": .members(["next"]),
+    ])
 
     /// How many published shows the owner has (`cloudcast_count` of `GET /<user>/`).
     func showCount() async throws -> Int {

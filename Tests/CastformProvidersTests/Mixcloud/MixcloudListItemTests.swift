@@ -14,21 +14,19 @@ import Testing
          "user": {"key": "/deepsessions/", "username": "deepsessions", "pictures": {"large": "https://example.com/u"}}}
         """
 
-    @Test func picturesAndTheOwnerAreDroppedAndWhatIsReadIsKept() throws {
-        let item = try #require(JSONValue(parsing: Array(Self.item.utf8)))
-        let kept = MixcloudClient.withoutUnreadFields(item)
-        #expect(kept["pictures"] == nil && kept["user"] == nil)
-        #expect(kept["tags"] == .array([.object(["name": .string("house")])]))
-        #expect(kept["slug"] == .string("ep-1"))
-        #expect(MixcloudRemote.attributes(kept, full: false) == MixcloudRemote.attributes(item, full: false))
-    }
+    static var page: String { #"{"data": [\#(item), {"key": "/a/b/", "favorite_count": 2, "play_count": 4}, "odd"], "paging": {"next": "n"}}"# }
 
-    @Test func anythingElseIsLeftAsItIs() throws {
-        let plain = try #require(JSONValue(parsing: Array(#"{"key": "/a/b/", "name": "B"}"#.utf8)))
-        #expect(MixcloudClient.withoutUnreadFields(plain) == plain)
-        let counters = try #require(JSONValue(parsing: Array(#"{"key": "/a/b/", "favorite_count": 2, "play_count": 4}"#.utf8)))
-        #expect(MixcloudClient.withoutUnreadFields(counters) == .object(["key": .string("/a/b/"), "play_count": .number(4)]))
-        #expect(MixcloudClient.withoutUnreadFields(.string("odd")) == .string("odd"))
+    @Test func picturesTheOwnerAndCountersAreNotBuiltAndWhatIsReadIsKept() throws {
+        let page = try JSONParser.parse(Array(Self.page.utf8), keeping: MixcloudClient.readPageParts)
+        let whole = try JSONParser.parse(Array(Self.page.utf8))
+        let items = try #require(page["data"]?.array)
+        #expect(items.count == 3 && page["paging"]?["next"] == .string("n"))
+        #expect(items[0]["pictures"] == nil && items[0]["user"] == nil)
+        #expect(items[0]["tags"] == .array([.object(["name": .string("house")])]))
+        #expect(items[0]["slug"] == .string("ep-1"))
+        #expect(MixcloudRemote.attributes(items[0], full: false) == MixcloudRemote.attributes(try #require(whole["data"]?[0]), full: false))
+        #expect(items[1] == .object(["key": .string("/a/b/"), "play_count": .number(4)]))
+        #expect(items[2] == .string("odd"))
     }
 
     @Test(arguments: [
