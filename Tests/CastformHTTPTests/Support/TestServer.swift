@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
+import ServiceLifecycle
 
 /// A real HTTP server on 127.0.0.1 with an ephemeral port, answering through a closure and
 /// recording every request it received. The one file of the tests that imports Hummingbird
@@ -62,17 +63,21 @@ final class TestServer: Sendable {
             },
             logger: logger
         )
-        let running = Task { try await app.run() }
+        // Stopped gracefully, as the emulators are: cancelling the server's task while a
+        // connection it accepted waits to be served drops that connection unserved, and NIO
+        // traps on it ("Deinited NIOAsyncWriter without calling finish()").
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
+        let running = Task { try await group.run() }
         var ports = portStream.makeAsyncIterator()
         guard let port = await ports.next() else { throw CancellationError() }
         let server = TestServer(port: port, received: received)
         do {
             let result = try await body(server)
-            running.cancel()
+            await group.triggerGracefulShutdown()
             _ = await running.result
             return result
         } catch {
-            running.cancel()
+            await group.triggerGracefulShutdown()
             _ = await running.result
             throw error
         }
