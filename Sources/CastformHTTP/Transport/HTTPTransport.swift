@@ -80,10 +80,11 @@ public final class HTTPTransport: Sendable {
             for try await chunk in response.body { try sink(Array(buffer: chunk)) }
             return HTTPResponse(status: status, headers: headers, request: line)
         }
-        let body: ByteBuffer
+        let body: [UInt8]
         do {
-            body = try await response.body.collect(upTo: limit)
-        } catch is NIOTooManyBytesError {
+            let announced = response.headers.first(name: "Content-Length").flatMap { Int($0) }
+            body = try await Self.bytes(of: response.body, announced: announced, limit: limit)
+        } catch is ResponseTooLarge {
             throw HTTPError(request: line, kind: .responseTooLarge(limit: limit), status: status, outcomeUnknown: true)
         } catch {
             // The service answered, so it acted on the request; only its answer is lost.
@@ -92,7 +93,22 @@ public final class HTTPTransport: Sendable {
             failure.outcomeUnknown = true
             throw failure
         }
-        return HTTPResponse(status: status, headers: headers, body: Array(buffer: body), request: line)
+        return HTTPResponse(status: status, headers: headers, body: body, request: line)
+    }
+
+    /// A body of more than the caller's limit.
+    private struct ResponseTooLarge: Error {}
+
+    /// The body in one array, each chunk copied once into room made for the announced length
+    /// (gathering a list page in a growing buffer and then copying it out cost three copies).
+    private static func bytes(of body: HTTPClientResponse.Body, announced: Int?, limit: Int) async throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        if let announced, announced <= limit { bytes.reserveCapacity(announced) }
+        for try await chunk in body {
+            guard chunk.readableBytes <= limit - bytes.count else { throw ResponseTooLarge() }
+            bytes.append(contentsOf: chunk.readableBytesView)
+        }
+        return bytes
     }
 
     private func client(for timeouts: HTTPTimeouts) -> AsyncHTTPClient.HTTPClient {
