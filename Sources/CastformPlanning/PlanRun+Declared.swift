@@ -47,7 +47,7 @@ extension PlanRun {
                 }
             }
             // Only what something depends on can force a new batch.
-            if address.mode == .managed, dependedOn.contains(address) { batched.insert(address) }
+            if address.mode == .managed, !dependedOn.isEmpty, dependedOn.contains(address) { batched.insert(address) }
         }
         planBatch(&batch)
     }
@@ -141,7 +141,7 @@ extension PlanRun {
         let makesNew = change.kind == .create || change.kind.isReplace
         // Kept only where another declaration reads it: most objects of a large plan have no
         // dependents, and their values would be built and held for nothing.
-        let known = !dependedOn.contains(declaration.address) ? nil
+        let known = dependedOn.isEmpty || !dependedOn.contains(declaration.address) ? nil
             : makesNew ? Planner.withUnknownComputed(desired, schema: schema) : (prior ?? [:]).merging(desired) { $1 }
         if makesNew, inScope(address) {
             diagnostics += Planner.missingToCreate(declaration, schema: schema, desired: desired)

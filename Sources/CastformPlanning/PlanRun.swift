@@ -49,7 +49,7 @@ struct PlanRun: Sendable {
         hasher = SecretHasher(lineage: state.lineage)
         evaluation = DesiredValues(environment: planner.environment, variables: workspace.config.variables)
         order = WorkOrder(workspace)
-        dependedOn = Set(order.edges.edges.values.lazy.flatMap { $0.map(\.to) })
+        dependedOn = order.edges.hasEdges ? Set(order.edges.edges.values.lazy.flatMap { $0.map(\.to) }) : []
         declarations = workspace.declarationsByAddress
         let whole = options.targets.filter { $0.key == nil }
         let instances = options.targets.filter { $0.key != nil }

@@ -1,6 +1,6 @@
 import Foundation
 import CastformCore
-import CastformState
+@testable import CastformState
 import Testing
 
 @Suite struct SecretHasherTests {
@@ -28,6 +28,21 @@ import Testing
     @Test func theHashIsHMACSHA256OfTheCanonicalJSONInLowercaseHex() {
         #expect(SecretHasher(lineage: "lineage-1").hash(.string("same secret"))
             == Value.hashPrefix + "657494588b3c0f6420f70c388f2905f458f81ac21c3769b8acd3a7846c345607")
+    }
+
+    /// Hashes in state files were made of `JSONEncoder`'s bytes: the direct writing of a plain
+    /// string must give the same bytes, character by character.
+    @Test func stringsAreWrittenAsTheEncoderWritesThem() throws {
+        let printable = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
+        for text in printable + ["", "rtmp://rtmp.livepeer.com/live/abcd-1234", #"a"b\c/d"#, "  spaced  ", "key?x=1&y=2#z"] {
+            #expect(SecretHasher.canonicalJSON(.string(text)) == Array(try JSONEncoder().encode(Value.string(text))), "\(text)")
+        }
+        // Anything else goes through the encoder itself.
+        for value: Value in [.string("é🎵"), .string("tab\there"), .string("line\n"), .int(42), .object(["b": .int(1), "a": .string("x")])] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            #expect(SecretHasher.canonicalJSON(value) == Array(try encoder.encode(value)))
+        }
     }
 
     @Test func aClearSecretIsNeverEncoded() throws {

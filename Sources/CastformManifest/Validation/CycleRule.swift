@@ -22,7 +22,7 @@ public struct DependencyEdges: Sendable {
 
     /// The addresses `address` depends on, without repeats.
     public func dependencies(of address: ResourceAddress) -> [ResourceAddress] {
-        guard let out = edges[address], !out.isEmpty else { return [] }
+        guard hasEdges, let out = edges[address], !out.isEmpty else { return [] }
         if out.count == 1 { return [out[0].to] }
         var seen = Set<ResourceAddress>()
         return out.map(\.to).filter { seen.insert($0).inserted }

@@ -7,11 +7,13 @@ import CastformCore
 /// may be in the part that failed.
 struct ReferenceRule: ValidationRule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
-        let declared = Set(context.workspace.resources.map(\.address))
         var diagnostics: [Diagnostic] = []
         var references = context.workspace.resources.flatMap { $0.body.references + ($0.forEach?.collection.references ?? []) }
         if let url = context.workspace.config.state.url { references += url.references }
         for settings in context.workspace.config.providers.values { references += settings.references }
+        // Most large workspaces are independent objects: no set of their addresses then.
+        guard !references.isEmpty else { return [] }
+        let declared = Set(context.workspace.resources.map(\.address))
         for (reference, location) in references {
             switch reference {
             case .environment(let name):

@@ -16,10 +16,32 @@ public struct SecretHasher: Sendable {
 
     /// `hmac-sha256:<hex>` of the value's canonical JSON.
     public func hash(_ value: Value) -> String {
-        let data = (try? Self.canonical.encode(value.unmarked)) ?? Data()
-        let mac = HMAC<SHA256>.authenticationCode(for: data, using: SymmetricKey(data: keyBytes))
+        let mac = HMAC<SHA256>.authenticationCode(for: Self.canonicalJSON(value.unmarked), using: SymmetricKey(data: keyBytes))
         // Every read object's secrets are hashed: formatting the 32 bytes must be cheap.
         return Value.hashPrefix + Array(mac).lowercaseHex
+    }
+
+    /// The canonical JSON the hash is of. A string of printable ASCII (a stream key, an ingest
+    /// URL) is written here, escaped as the encoder escapes it (`"`, `\\` and `/`): encoding
+    /// one string through `JSONEncoder` cost more than its hash. `SecretHasherTests` holds the
+    /// two to the same bytes.
+    static func canonicalJSON(_ value: Value) -> [UInt8] {
+        guard case .string(let text) = value, text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) else {
+            return Array((try? canonical.encode(value)) ?? Data())
+        }
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(byte)
+            default:
+                bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        return bytes
     }
 
     /// Canonical JSON: keys sorted. Shared, as its settings never change.
