@@ -65,6 +65,26 @@ import YAML
         ])
     }
 
+    @Test func anAttributeWrittenUnderTwoOfItsNamesIsReportedAtTheSecondNamingTheFirst() throws {
+        let (found, _) = try Self.found(["show.yaml": """
+            mixcloud_cloudcast:
+              show:
+                title: Deep Sessions
+                audio: audio/show.mp3
+                1️⃣name: Other
+                desc: About
+                2️⃣description: Again
+                tracks:
+                  - {start: "0:00", artist: A, song: B, 3️⃣track: C}
+              aliased: {name: Written by its alias, audio: audio/show.mp3}
+            """])
+        #expect(found == [
+            Found(.value(.sameAttributeTwice("name", earlier: "title")), at: "1️⃣"),
+            Found(.value(.sameAttributeTwice("description", earlier: "desc")), at: "2️⃣"),
+            Found(.value(.sameAttributeTwice("track", earlier: "song")), at: "3️⃣"),
+        ])
+    }
+
     @Test func aWrongTypeCarriesTheTypeExpectedAndWhatWasWritten() throws {
         let (found, _) = try Self.found(["show.yaml": """
             livepeer_stream:

@@ -27,6 +27,7 @@ public struct ObjectSchema: Sendable {
         let computedNames: [String]
         let writeOnlyNames: [String]
         let requiredNames: [String]
+        let requiredPositions: [Int]
         let holdsRules: Bool
         let ruledAttributes: [Attribute]
 
@@ -37,6 +38,7 @@ public struct ObjectSchema: Sendable {
             computedNames = attributes.filter { $0.presence == .computed }.map(\.name)
             writeOnlyNames = attributes.filter(\.writeOnly).map(\.name)
             requiredNames = attributes.filter { $0.presence == .required }.map(\.name)
+            requiredPositions = attributes.indices.filter { attributes[$0].presence == .required }
             ruledAttributes = attributes.filter { $0.type.canHoldRules }
             holdsRules = !rules.isEmpty || !ruledAttributes.isEmpty
         }
@@ -53,6 +55,8 @@ public struct ObjectSchema: Sendable {
     public var writeOnlyNames: [String] { derived.writeOnlyNames }
     /// The attributes a manifest must set, in schema order.
     public var requiredNames: [String] { derived.requiredNames }
+    /// Where those are in `attributes`, in schema order.
+    public var requiredPositions: [Int] { derived.requiredPositions }
     /// Whether this object or one inside it has rules across its attributes: objects of
     /// schemas without any are not walked for them.
     public var holdsRules: Bool { derived.holdsRules }
@@ -62,6 +66,11 @@ public struct ObjectSchema: Sendable {
     /// The attribute a manifest key names, by name or alias.
     public func attribute(named key: String) -> Attribute? {
         derived.positions[key].map { attributes[$0] }
+    }
+
+    /// Where in `attributes` the attribute a manifest key names is, by name or alias.
+    public func position(named key: String) -> Int? {
+        derived.positions[key]
     }
 
     private static func positions(_ attributes: [Attribute]) -> [String: Int] {

@@ -56,45 +56,56 @@ struct ValueDecoder {
             dropped += 1
             return ConfigValue(.object([]), at: node.mark)
         }
-        // Which key set each attribute, and the attributes written with a value (decodable or
-        // not: a bad value is not also "missing"). Arrays: an object has a handful of keys.
-        var seen: [(attribute: String, key: String)] = []
-        var present: [String] = []
+        // Which attributes a key set, and which were written with a value (decodable or not:
+        // a bad value is not also "missing"), by their place in the schema: no list per object
+        // of 10,000 declarations, grown key by key.
+        var seen = PositionSet()
+        var present = PositionSet()
         // Exactly as many fields as keys at most: 10,000 declarations' objects are kept.
         fields.reserveCapacity(pairs.count)
-        for pair in pairs {
+        for (index, pair) in pairs.enumerated() {
             guard let key = pair.key.scalar?.value else {
                 report(.value(.attributeNameNotAString(found: pair.key.valueKind)), at: pair.key.mark)
                 dropped += 1
                 continue
             }
             if extraKeys.contains(key) { continue }
-            guard let attribute = schema.attribute(named: key) else {
+            guard let position = schema.position(named: key) else {
                 let suggestion = Suggestion.closest(to: key, in: schema.settableNames + extraKeys)
                 report(.value(.unknownAttribute(key, in: context, suggestion: suggestion)), at: pair.key.mark)
                 continue
             }
+            let attribute = schema.attributes[position]
             guard attribute.isSettable else {
                 report(.value(.computedAttribute(key)), at: pair.key.mark)
                 continue
             }
-            if let earlier = seen.first(where: { $0.attribute == attribute.name })?.key {
+            if seen.contains(position) {
                 // The same key twice was reported by the YAML layer; only aliases are news here.
+                let earlier = Self.firstKey(setting: position, in: pairs[..<index], schema: schema, extraKeys: extraKeys)
                 if earlier == key { continue }
-                report(.value(.sameAttributeTwice(key, earlier: earlier)), at: pair.key.mark)
+                report(.value(.sameAttributeTwice(key, earlier: earlier ?? key)), at: pair.key.mark)
                 continue
             }
-            seen.append((attribute.name, key))
+            seen.insert(position)
             if pair.value.scalar != nil, pair.value.resolved == .null, pair.value.tag == nil { continue }
-            present.append(attribute.name)
+            present.insert(position)
             if let value = decode(pair.value, as: attribute.type, slot: Slot(name: key, sensitive: attribute.sensitive, range: attribute.numericRange)) {
                 fields.append(ConfigValue.Field(name: attribute.name, location: pair.key.mark, value: value))
             }
         }
-        for name in schema.requiredNames where !present.contains(name) {
-            report(.value(.missingRequired(name, in: context)), at: missingAt ?? node.mark)
+        for position in schema.requiredPositions where !present.contains(position) {
+            report(.value(.missingRequired(schema.attributes[position].name, in: context)), at: missingAt ?? node.mark)
         }
         return ConfigValue(.object(fields), at: node.mark)
+    }
+
+    /// The first of `pairs`' keys that sets the attribute at `position` (a settable one: a key
+    /// of a computed attribute sets nothing).
+    private static func firstKey(setting position: Int, in pairs: ArraySlice<Pair>, schema: ObjectSchema, extraKeys: [String]) -> String? {
+        pairs.lazy.compactMap { $0.key.scalar?.value }.first { key in
+            !extraKeys.contains(key) && schema.position(named: key) == position && schema.attributes[position].isSettable
+        }
     }
 
     mutating func decode(_ node: Node, as type: ValueType, name: String) -> ConfigValue? {
@@ -303,5 +314,20 @@ struct ValueDecoder {
         let written = node.resolved == .null || slot.sensitive ? nil : node.scalar
         report(.value(.wrongType(slot.subject, expected: ExpectedType(type), found: node.valueKind, written: written)), at: node.mark)
         return nil
+    }
+}
+
+/// Places of one schema's attributes: a word of bits for the first 64 (every schema castform
+/// has), a set past them.
+private struct PositionSet {
+    private var bits: UInt64 = 0
+    private var more: Set<Int> = []
+
+    func contains(_ position: Int) -> Bool {
+        position < 64 ? bits & (1 << UInt64(position)) != 0 : more.contains(position)
+    }
+
+    mutating func insert(_ position: Int) {
+        if position < 64 { bits |= 1 << UInt64(position) } else { more.insert(position) }
     }
 }
