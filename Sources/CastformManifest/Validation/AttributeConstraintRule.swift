@@ -7,7 +7,9 @@ struct AttributeConstraintRule: ValidationRule {
         var diagnostics: [Diagnostic] = []
         let walk = SchemaWalk(attribute: { value, attribute in
             for constraint in attribute.constraints {
-                diagnostics += ConstraintCheck.check(constraint, value: value, attribute: attribute, context: context).map(\.diagnostic)
+                // Nearly every check finds nothing: no list mapped and appended for it.
+                let findings = ConstraintCheck.check(constraint, value: value, attribute: attribute, context: context)
+                if !findings.isEmpty { diagnostics += findings.map(\.diagnostic) }
             }
         })
         for (value, schema) in context.objects { walk.walk(value, schema) }
