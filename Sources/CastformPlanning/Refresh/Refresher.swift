@@ -46,8 +46,16 @@ struct Refresher {
                 group.addTask { await recover(resources, claimed: claimed) }
             }
             var combined = Result()
-            for await partial in group {
-                combined.objects.merge(partial.objects) { $1 }
+            for await var partial in group {
+                // The smaller map inserted into the larger (10,000 shows are not inserted again
+                // beside 1,000 streams): swapped, not copied. On one address, as ever, the later
+                // read wins.
+                if partial.objects.count > combined.objects.count {
+                    swap(&combined.objects, &partial.objects)
+                    combined.objects.merge(partial.objects) { later, _ in later }
+                } else {
+                    combined.objects.merge(partial.objects) { $1 }
+                }
                 combined.abandoned.formUnion(partial.abandoned)
                 combined.diagnostics += partial.diagnostics
                 combined.requests += partial.requests
@@ -68,6 +76,7 @@ struct Refresher {
         }
         let read = await provider.read(type: first.address.type, objects: known)
         var result = Result(diagnostics: read.diagnostics, requests: read.requestCount)
+        result.objects.reserveCapacity(read.objects.count)
         for resource in resources {
             if let object = read.objects[resource.id!] { result.objects[resource.address] = object }
         }

@@ -79,7 +79,7 @@ extension MixcloudProvider {
             // The list's JSON is done with: freed off the plan's path (a tenth of a second for
             // 10,000 shows).
             releaseInBackground((consume items, consume listed))
-            var found: [String: RemoteObject] = [:]
+            var found = [String: RemoteObject](minimumCapacity: objects.count)
             var fetch: [(id: String, key: String, known: KnownObject)] = []
             for (object, remote) in zip(objects, answered) {
                 if let remote {
