@@ -197,17 +197,48 @@ extension JSONParser {
     private mutating func string() throws(Failure) -> String {
         index += 1
         let start = index
+        index = plainRunEnd(from: index)
+        guard index < bytes.count else { throw failure("unterminated string") }
+        switch bytes[index] {
+        case UInt8(ascii: "\""):
+            defer { index += 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        case UInt8(ascii: "\\"):
+            return try escapedString(from: start)
+        default:
+            throw failure("control character in a string")
+        }
+    }
+
+    /// Where the run of a string's bytes that need no look (not a quote, a backslash or a
+    /// control character) ends, from `start`. Eight bytes are looked at together: a list page
+    /// is mostly long strings (URLs, titles), a quarter of a megabyte of them per page.
+    private func plainRunEnd(from start: Int) -> Int {
+        var index = start
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count, !Self.holdsSpecialByte(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+            }
+        }
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                defer { index += 1 }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
-            if byte < 0x20 { throw failure("control character in a string") }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return index }
             index += 1
         }
-        throw failure("unterminated string")
+        return index
+    }
+
+    /// Whether one of the word's eight bytes is a quote, a backslash or below 0x20 (the
+    /// classic test for a zero byte, applied to the word and to it XORed with each character;
+    /// exact, not an estimate).
+    private static func holdsSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        let zeroQuote = (quotes &- ones) & ~quotes
+        let zeroBackslash = (backslashes &- ones) & ~backslashes
+        let control = (word &- ones &* 0x20) & ~word
+        return (zeroQuote | zeroBackslash | control) & 0x8080_8080_8080_8080 != 0
     }
 
     private mutating func escapedString(from start: Int) throws(Failure) -> String {
@@ -362,21 +393,20 @@ extension JSONParser {
     /// A string: escapes checked as `escape(into:)` checks them, nothing kept.
     private mutating func skipString() throws(Failure) {
         index += 1
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
+        while true {
+            index = plainRunEnd(from: index)
+            guard index < bytes.count else { throw failure("unterminated string") }
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
                 index += 1
                 return
-            }
-            if byte == UInt8(ascii: "\\") {
+            case UInt8(ascii: "\\"):
                 index += 1
                 var discarded: [UInt8] = []
                 try escape(into: &discarded)
-                continue
+            default:
+                throw failure("control character in a string")
             }
-            if byte < 0x20 { throw failure("control character in a string") }
-            index += 1
         }
-        throw failure("unterminated string")
     }
 }

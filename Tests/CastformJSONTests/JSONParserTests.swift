@@ -31,6 +31,28 @@ import Testing
         }
     }
 
+    /// Strings are scanned eight bytes at a time: a quote, an escape or a control character
+    /// is found wherever it falls in a word, in a string that is built and in one skipped.
+    @Test func escapesAndControlCharactersAreFoundAtEveryOffset() throws {
+        for length in 0..<24 {
+            for offset in 0...length {
+                let before = String(repeating: "a", count: offset), after = String(repeating: "é", count: length - offset)
+                for (escape, meaning) in [("", ""), (#"\""#, "\""), (#"\\"#, "\\"), (#"\n"#, "\n"), (#"\u00e9"#, "é")] {
+                    let text = "{\"keep\": \"\(before)\(escape)\(after)\", \"skip\": \"\(before)\(escape)\(after)\"}"
+                    #expect(try JSONParser.parse(Array(text.utf8), keeping: .members(["keep"])) == .object(["keep": .string(before + meaning + after)]))
+                }
+                for control: UInt8 in [0x00, 0x0A, 0x1F] {
+                    for member in ["keep", "skip"] {
+                        let text = Array("{\"\(member)\": \"\(before)".utf8) + [control] + Array("\(after)\"}".utf8)
+                        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(text, keeping: .members(["keep"])) }
+                    }
+                }
+                let unterminated = Array("{\"skip\": \"\(before)\(after)".utf8)
+                #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(unterminated, keeping: .members(["keep"])) }
+            }
+        }
+    }
+
     @Test func aNameGivenTwiceKeepsItsLastValue() throws {
         let value = try JSONParser.parse(Array(#"{"a": 1, "b": {}, "a": [2], "c": {"d": 3, "d": 4}}"#.utf8))
         #expect(value == .object(["a": .array([.number(2)]), "b": .object([:]), "c": .object(["d": .number(4)])]))
