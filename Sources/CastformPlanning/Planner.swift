@@ -65,7 +65,7 @@ public struct Planner: Sendable {
         }
         let ignored = Set(declaration.lifecycle.ignoreChanges.map(\.name))
         let manages = { (name: String) in desired[name] != nil && !ignored.contains(name) }
-        let changed = AttributeDiff(schema: schema, hasher: hasher).changed(desired: desired, prior: prior, where: manages)
+        let changed = AttributeDiff(schema: schema, hasher: hasher).changed(desired: desired, prior: prior, ignoring: ignored)
         // What the service returned for an attribute the manifest fills with a secret is that
         // secret: never shown.
         let shown = Value.marking(prior, like: desired)

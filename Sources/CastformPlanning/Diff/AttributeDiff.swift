@@ -9,15 +9,22 @@ struct AttributeDiff {
 
     /// The attributes that differ, in schema order, among `managed`.
     func changed(desired: [String: Value], prior: [String: Value], managed: [String]) -> [String] {
-        changed(desired: desired, prior: prior) { managed.contains($0) }
+        changed(prior: prior) { name in managed.contains(name) ? desired[name] ?? .null : nil }
     }
 
-    /// The attributes that differ, in schema order, among those `manages` accepts: one pass
-    /// over the schema, for every object of a plan.
-    func changed(desired: [String: Value], prior: [String: Value], where manages: (String) -> Bool) -> [String] {
+    /// The attributes the manifest sets (those in `desired`), less `ignored`, that differ, in
+    /// schema order: each attribute looked up once on each side, for every object of a plan.
+    func changed(desired: [String: Value], prior: [String: Value], ignoring ignored: Set<String>) -> [String] {
+        changed(prior: prior) { name in ignored.isEmpty || !ignored.contains(name) ? desired[name] : nil }
+    }
+
+    /// One pass over the schema: the attributes whose `wanted` value (nil: not compared)
+    /// differs from `prior`'s.
+    private func changed(prior: [String: Value], wanted: (String) -> Value?) -> [String] {
         var changed: [String] = []
-        for attribute in schema.body.attributes where manages(attribute.name) {
-            if differs(desired[attribute.name] ?? .null, prior[attribute.name] ?? .null, attribute) {
+        for attribute in schema.body.attributes {
+            guard let value = wanted(attribute.name) else { continue }
+            if differs(value, prior[attribute.name] ?? .null, attribute) {
                 changed.append(attribute.name)
             }
         }
