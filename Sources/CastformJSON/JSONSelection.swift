@@ -7,7 +7,7 @@
 /// final size.
 ///
 /// The selection is kept flat (nodes numbered, the root first) so that the parser follows it
-/// by number, with no reference counted per value it reads.
+/// by number: one list of names looked at per object read, none per scalar.
 public struct JSONSelection: Sendable {
     enum Node: Sendable {
         /// The value as it is, whole.
@@ -33,7 +33,8 @@ public struct JSONSelection: Sendable {
     }
 
     /// This selection (of members) with `name` selected as `selection` too; its nodes follow
-    /// this one's, renumbered by where they start.
+    /// this one's, renumbered by where they start. A name selected twice keeps its first
+    /// selection; `.all` already selects everything, and stays as it is.
     public func adding(_ name: String, _ selection: JSONSelection) -> JSONSelection {
         guard case .members(var named) = nodes[0] else { return self }
         var nodes = self.nodes

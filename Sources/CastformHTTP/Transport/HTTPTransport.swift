@@ -102,8 +102,10 @@ public final class HTTPTransport: Sendable {
     /// The body in one array, each chunk copied once into room made for the announced length
     /// (gathering a list page in a growing buffer and then copying it out cost three copies).
     private static func bytes(of body: HTTPClientResponse.Body, announced: Int?, limit: Int) async throws -> [UInt8] {
+        // An answer announced as larger than the limit is refused before any of it is read.
+        if let announced, announced > limit { throw ResponseTooLarge() }
         var bytes: [UInt8] = []
-        if let announced, announced <= limit { bytes.reserveCapacity(announced) }
+        if let announced { bytes.reserveCapacity(announced) }
         for try await chunk in body {
             guard chunk.readableBytes <= limit - bytes.count else { throw ResponseTooLarge() }
             bytes.append(contentsOf: chunk.readableBytesView)

@@ -14,10 +14,9 @@ public enum TimeParser {
         let trimmed = text.trimmingWhitespace()
         if trimmed.hasPrefix("-") { return .failure(.negative) }
         // One pass over the bytes (a digit is an ASCII byte, and no byte of a longer character
-        // is one), the parts' values and lengths kept in place: 20,000 track times were each
+        // is one), the parts' values and lengths kept in locals: 20,000 track times were each
         // copied, split and mapped into three arrays.
-        var values = InlineArray<3, Int>(repeating: 0)
-        var lengths = InlineArray<3, Int>(repeating: 0)
+        var parts = (first: Part(), middle: Part(), last: Part())
         var count = 1
         for byte in trimmed.utf8 {
             if byte == UInt8(ascii: ":") {
@@ -25,20 +24,39 @@ public enum TimeParser {
                 count += 1
                 continue
             }
-            // Nine digits at most anywhere: more is never a time anyone means, and the sum
-            // stays far from overflowing.
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), lengths[count - 1] < 9 else { return .failure(.malformed) }
-            values[count - 1] = values[count - 1] * 10 + Int(byte - UInt8(ascii: "0"))
-            lengths[count - 1] += 1
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return .failure(.malformed) }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch count {
+            case 1: guard parts.first.append(digit) else { return .failure(.malformed) }
+            case 2: guard parts.middle.append(digit) else { return .failure(.malformed) }
+            default: guard parts.last.append(digit) else { return .failure(.malformed) }
+            }
         }
-        for index in 0..<count where lengths[index] == 0 { return .failure(.malformed) }
-        if count == 1 { return .success(values[0]) }
+        // Written as m:ss, the seconds are the second part; as h:mm:ss, the third.
+        let (hours, minutes, seconds) = count == 3 ? (parts.first, parts.middle, parts.last) : (Part(), parts.first, parts.middle)
+        if count == 1 { return parts.first.length > 0 ? .success(parts.first.value) : .failure(.malformed) }
+        guard minutes.length > 0, seconds.length == 2, count == 2 || hours.length > 0 else { return .failure(.malformed) }
         // The last part is always two-digit seconds; a middle part (h:mm:ss) two-digit minutes;
         // the first at most six digits.
-        guard lengths[0] <= 6, lengths[1] == 2, count == 2 || lengths[2] == 2 else { return .failure(.malformed) }
-        if values[count - 1] >= 60 { return .failure(.secondsOutOfRange) }
-        if count == 3, values[1] >= 60 { return .failure(.minutesOutOfRange) }
-        return .success(count == 2 ? values[0] * 60 + values[1] : (values[0] * 60 + values[1]) * 60 + values[2])
+        guard count == 2 ? minutes.length <= 6 : hours.length <= 6 && minutes.length == 2 else { return .failure(.malformed) }
+        if seconds.value >= 60 { return .failure(.secondsOutOfRange) }
+        if count == 3, minutes.value >= 60 { return .failure(.minutesOutOfRange) }
+        return .success((hours.value * 60 + minutes.value) * 60 + seconds.value)
+    }
+
+    /// One part of a time as it is read: its value and how many digits it had.
+    private struct Part {
+        var value = 0
+        var length = 0
+
+        /// Adds a digit; false past nine (never a time anyone means, and the sum stays far
+        /// from overflowing).
+        mutating func append(_ digit: Int) -> Bool {
+            guard length < 9 else { return false }
+            value = value * 10 + digit
+            length += 1
+            return true
+        }
     }
 
     /// Seconds written back the way people read them: `2:54`, `1:02:10`.

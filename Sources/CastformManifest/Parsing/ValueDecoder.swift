@@ -100,12 +100,10 @@ struct ValueDecoder {
         return ConfigValue(.object(fields), at: node.mark)
     }
 
-    /// The first of `pairs`' keys that sets the attribute at `position` (a settable one: a key
-    /// of a computed attribute sets nothing).
+    /// The first of `pairs`' keys that sets the attribute at `position` (a settable one, as
+    /// only those are recorded as set).
     private static func firstKey(setting position: Int, in pairs: ArraySlice<Pair>, schema: ObjectSchema, extraKeys: [String]) -> String? {
-        pairs.lazy.compactMap { $0.key.scalar?.value }.first { key in
-            !extraKeys.contains(key) && schema.position(named: key) == position && schema.attributes[position].isSettable
-        }
+        pairs.lazy.compactMap { $0.key.scalar?.value }.first { key in !extraKeys.contains(key) && schema.position(named: key) == position }
     }
 
     mutating func decode(_ node: Node, as type: ValueType, name: String) -> ConfigValue? {

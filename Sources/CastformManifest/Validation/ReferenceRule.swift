@@ -11,9 +11,9 @@ struct ReferenceRule: ValidationRule {
         var references = context.workspace.resources.flatMap { $0.body.references + ($0.forEach?.collection.references ?? []) }
         if let url = context.workspace.config.state.url { references += url.references }
         for settings in context.workspace.config.providers.values { references += settings.references }
-        // Most large workspaces are independent objects: no set of their addresses then.
         guard !references.isEmpty else { return [] }
-        let declared = Set(context.workspace.resources.map(\.address))
+        // The workspace's index of its declarations (made for planning too), not a set of its own.
+        let declared = context.workspace.declarationsByAddress
         for (reference, location) in references {
             switch reference {
             case .environment(let name):
@@ -40,7 +40,7 @@ struct ReferenceRule: ValidationRule {
         return diagnostics
     }
 
-    static func problem(_ address: ResourceAddress, _ path: [PathStep], declared: Set<ResourceAddress>, registry: SchemaRegistry,
+    static func problem(_ address: ResourceAddress, _ path: [PathStep], declared: [ResourceAddress: ResourceDeclaration], registry: SchemaRegistry,
                         declarationsAreKnown: Bool = true) -> ReferenceProblem? {
         guard let schema = registry.schema(address.mode, address.type) else {
             // The type exists on the other side of `data.`: say how to write the reference.
@@ -50,9 +50,9 @@ struct ReferenceRule: ValidationRule {
             let known = address.mode == .managed ? registry.managed.keys : registry.data.keys
             return .unknownType(address.type, suggestion: Suggestion.closest(to: address.type, in: known))
         }
-        guard declared.contains(address) else {
+        guard declared[address] != nil else {
             guard declarationsAreKnown else { return nil }
-            let names = declared.filter { $0.mode == address.mode && $0.type == address.type }.map(\.name)
+            let names = declared.keys.filter { $0.mode == address.mode && $0.type == address.type }.map(\.name)
             return .undeclared(address, suggestion: Suggestion.closest(to: address.name, in: names))
         }
         guard case .attribute(let name)? = path.first, let attribute = schema.body.attribute(named: name) else {

@@ -10,6 +10,14 @@ struct FileFingerprint: Sendable, Hashable {
     /// Which file of the show: the prefix of its private-data keys (`audio_sha256`).
     enum Role: String, Sendable {
         case audio, picture
+
+        /// The private-data keys, made once: every show's fingerprint is read on every plan.
+        var keys: (sha256: String, size: String, mtime: String) {
+            switch self {
+            case .audio: return ("audio_sha256", "audio_size", "audio_mtime")
+            case .picture: return ("picture_sha256", "picture_size", "picture_mtime")
+            }
+        }
     }
 
     var sha256: String
@@ -52,10 +60,10 @@ struct FileFingerprint: Sendable, Hashable {
     }
 
     init?(_ privateData: [String: Value], _ role: Role) {
-        let prefix = role.rawValue
-        guard case .string(let sha)? = privateData["\(prefix)_sha256"], case .int(let size)? = privateData["\(prefix)_size"] else { return nil }
+        let keys = role.keys
+        guard case .string(let sha)? = privateData[keys.sha256], case .int(let size)? = privateData[keys.size] else { return nil }
         let modified: Double
-        switch privateData["\(prefix)_mtime"] {
+        switch privateData[keys.mtime] {
         case .number(let value)?: modified = value
         case .int(let value)?: modified = Double(value)
         default: return nil
@@ -64,7 +72,7 @@ struct FileFingerprint: Sendable, Hashable {
     }
 
     func privateData(_ role: Role) -> [String: Value] {
-        let prefix = role.rawValue
-        return ["\(prefix)_sha256": .string(sha256), "\(prefix)_size": .int(Int(size)), "\(prefix)_mtime": .number(modified)]
+        let keys = role.keys
+        return [keys.sha256: .string(sha256), keys.size: .int(Int(size)), keys.mtime: .number(modified)]
     }
 }

@@ -59,10 +59,10 @@ extension LocalBackend {
     func readSnapshot(_ file: String) throws -> StateSnapshot {
         let data: Data
         do {
-            // Mapped, not copied: castform replaces a state file by renaming a new one over it
-            // (`DurableFile`), never by writing into it, so the pages mapped stay the ones read.
-            // A 15 MB state was copied into 15 MB of fresh memory, each page faulted in.
-            data = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
+            // Read, not mapped: castform itself replaces a state file by renaming, but a file
+            // truncated in place meanwhile (a backup copied over it, another host on a network
+            // volume) would turn a mapped read into a crash instead of this error.
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
             throw StateError.unreadable(path: file, reason: error.localizedDescription)
         }

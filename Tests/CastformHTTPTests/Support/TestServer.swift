@@ -66,7 +66,11 @@ final class TestServer: Sendable {
         // Stopped gracefully, as the emulators are: cancelling the server's task while a
         // connection it accepted waits to be served drops that connection unserved, and NIO
         // traps on it ("Deinited NIOAsyncWriter without calling finish()").
-        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
+        // Bounded: a handler still sleeping (a response delayed past the client's timeout) is
+        // cancelled after a second rather than waited for.
+        var configuration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], logger: logger)
+        configuration.maximumGracefulShutdownDuration = .seconds(1)
+        let group = ServiceGroup(configuration: configuration)
         let running = Task { try await group.run() }
         var ports = portStream.makeAsyncIterator()
         guard let port = await ports.next() else { throw CancellationError() }
