@@ -95,7 +95,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "castform",
-            dependencies: ["CastformCommands", "CastformProviders", "CastformEmulator"]
+            dependencies: ["CastformCommands", "CastformProviders", "CastformEmulator", "CastformCore"]
         ),
         .target(
             name: "CastformTestSupport",

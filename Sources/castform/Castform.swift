@@ -1,5 +1,6 @@
 // The castform executable: the command line of CastformCommands with the real providers.
 import CastformCommands
+import CastformCore
 import CastformProviders
 import Foundation
 
@@ -16,7 +17,10 @@ struct Castform {
                 try await flow(LoginContext(
                     store: CredentialStore(path: request.credentialsPath), environment: environment, endpoint: request.endpoint,
                     noBrowser: request.noBrowser,
-                    say: { print($0) }, ask: { prompt in print(prompt, terminator: ""); return readLine() }))
+                    say: { print($0) }, ask: { prompt in
+                        print(prompt, terminator: "")
+                        return await runBlocking { readLine() }
+                    }))
             }
         }
         runtime.logout = { path, provider in try CredentialStore(path: path).removeAll(of: provider) }

@@ -44,8 +44,10 @@ import Testing
                            "CASTFORM_CREDENTIALS": directory.path + "/credentials.json"]
         }
 
-        func castform(_ arguments: String...) throws -> ProcessResult {
-            try ProcessRunner.run(ProcessRunner.castformBinary(), arguments, environment: environment, directory: directory.path)
+        /// Run on a thread of its own, awaited (`ProcessRunner.runOnOwnThread`): the emulator
+        /// this process serves the program from needs the pool a blocking wait would take.
+        func castform(_ arguments: String...) async throws -> ProcessResult {
+            try await ProcessRunner.runOnOwnThread(ProcessRunner.castformBinary(), arguments, environment: environment, directory: directory.path)
         }
 
         func md5(_ path: String) throws -> String {
@@ -53,22 +55,22 @@ import Testing
         }
     }
 
-    @Test func buildsFeedAShowInTheSandboxAndTheDownloadHasTheirMD5() throws {
+    @Test func buildsFeedAShowInTheSandboxAndTheDownloadHasTheirMD5() async throws {
         let workspace = try Workspace()
         defer { workspace.directory.remove() }
-        let plan = try workspace.castform("plan", "--sandbox")
+        let plan = try await workspace.castform("plan", "--sandbox")
         #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
         // 1000 is newer than 987, though "987" sorts after "1000" as text; 1001 is a bad build.
         #expect(plan.stdout.contains("\"Rendered with Houdini 20.5.1000\""), "\(plan.stdout)")
         #expect(plan.stdout.contains("\"Faster USD import\""), "\(plan.stdout)")
-        #expect(try workspace.castform("apply", "--sandbox", "--auto-approve").status == 0)
+        #expect(try await workspace.castform("apply", "--sandbox", "--auto-approve").status == 0)
         // The signed URL differs on every read; the plan has nothing to change.
-        #expect(try workspace.castform("plan", "--sandbox", "--detailed-exitcode").status == 0)
-        #expect(try workspace.castform("output", "--sandbox", "-raw", "data.sidefx_build.production.build").stdout == "987")
-        let hash = try workspace.castform("output", "--sandbox", "-raw", "data.sidefx_build.houdini.hash").stdout
+        #expect(try await workspace.castform("plan", "--sandbox", "--detailed-exitcode").status == 0)
+        #expect(try await workspace.castform("output", "--sandbox", "-raw", "data.sidefx_build.production.build").stdout == "987")
+        let hash = try await workspace.castform("output", "--sandbox", "-raw", "data.sidefx_build.houdini.hash").stdout
         #expect(hash.count == 32, "\(hash)")
 
-        let download = try workspace.castform("run", "--sandbox", "data.sidefx_build.houdini", "download", "--to", "dl")
+        let download = try await workspace.castform("run", "--sandbox", "data.sidefx_build.houdini", "download", "--to", "dl")
         #expect(download.status == 0, "\(download.stdout)\(download.stderr)")
         let file = workspace.directory.path + "/dl/houdini-20.5.1000-linux_x86_64_gcc11.2.tar.gz"
         #expect(try workspace.md5(file) == hash)
@@ -92,19 +94,19 @@ import Testing
         let applied = try await ProcessRunner.runOnOwnThread(ProcessRunner.castformBinary(), ["apply", "--auto-approve"],
                                                              environment: workspace.environment, directory: workspace.directory.path)
         #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
-        let hash = try workspace.castform("output", "-raw", "data.sidefx_build.houdini.hash").stdout
+        let hash = try await workspace.castform("output", "-raw", "data.sidefx_build.houdini.hash").stdout
 
         try await Self.post(url + "/_castform/sidefx/corrupt")
-        let damaged = try workspace.castform("run", "data.sidefx_build.houdini", "download", "--to", "dl")
+        let damaged = try await workspace.castform("run", "data.sidefx_build.houdini", "download", "--to", "dl")
         #expect(damaged.status == 1)
         #expect(damaged.stderr.contains("is damaged: its MD5 is") && damaged.stderr.contains("the file was deleted"), "\(damaged.stderr)")
         let file = workspace.directory.path + "/dl/houdini-20.5.987-linux_x86_64_gcc11.2.tar.gz"
         #expect(!FileManager.default.fileExists(atPath: file))
 
-        #expect(try workspace.castform("run", "data.sidefx_build.houdini", "download", "--to", "whole").status == 0)
+        #expect(try await workspace.castform("run", "data.sidefx_build.houdini", "download", "--to", "whole").status == 0)
         let whole = try Data(contentsOf: URL(fileURLWithPath: workspace.directory.path + "/whole/houdini-20.5.987-linux_x86_64_gcc11.2.tar.gz"))
         _ = try workspace.directory.write("dl/houdini-20.5.987-linux_x86_64_gcc11.2.tar.gz", whole.prefix(50_000))
-        let resumed = try workspace.castform("run", "data.sidefx_build.houdini", "download", "--to", "dl")
+        let resumed = try await workspace.castform("run", "data.sidefx_build.houdini", "download", "--to", "dl")
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(try workspace.md5(file) == hash)
         let counts = try await Self.get(url + "/_castform/sidefx/downloads")

@@ -32,7 +32,7 @@ enum BrowserAuthorization {
             query = try await listener.awaitQuery(timeout: 300, page: "<html><body><p>castform is logged in to \(service.name). You can close this window.</p></body></html>")
         } else {
             context.say("Open this address in a browser on any machine and approve:\n\n  \(address)\n\nThe browser is then sent to \(redirect)?code=... (the page will not load: that is expected).")
-            let pasted = context.ask("Paste that address here: ") ?? ""
+            let pasted = await context.ask("Paste that address here: ") ?? ""
             query = Dictionary((URLComponents(string: pasted.trimmingCharacters(in: .whitespaces))?.queryItems ?? []).map { ($0.name, $0.value ?? "") }) { $1 }
         }
         guard query["state"] == state else {

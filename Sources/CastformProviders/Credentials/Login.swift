@@ -7,8 +7,10 @@ public struct LoginContext: Sendable {
     public var environment: [String: String]
     /// Prints a line for the user.
     public var say: @Sendable (String) -> Void
-    /// Reads a line the user types (nil at end of input).
-    public var ask: @Sendable (String) -> String?
+    /// Reads a line the user types (nil at end of input). Awaited, never a blocking wait on
+    /// Swift's pool: the pool is as wide as the machine has cores, and what answers (a browser
+    /// played by a test, an emulator in the same process) may need one of its threads.
+    public var ask: @Sendable (String) async -> String?
     /// The service's base URL (the emulator's in tests), when not the real one.
     public var endpoint: String?
     /// Open no browser and listen on no port: the user opens the address elsewhere and pastes
@@ -16,7 +18,7 @@ public struct LoginContext: Sendable {
     public var noBrowser: Bool
 
     public init(store: CredentialStore, environment: [String: String], endpoint: String? = nil, noBrowser: Bool = false,
-                say: @escaping @Sendable (String) -> Void, ask: @escaping @Sendable (String) -> String?) {
+                say: @escaping @Sendable (String) -> Void, ask: @escaping @Sendable (String) async -> String?) {
         self.store = store
         self.environment = environment
         self.endpoint = endpoint

@@ -7,7 +7,7 @@ import Foundation
 enum LivepeerLogin {
     @Sendable static func run(_ context: LoginContext) async throws -> String {
         context.say("Create an API key in Livepeer Studio (Developers → API keys) and paste it here.")
-        guard let key = context.ask("API key: ")?.trimmingCharacters(in: .whitespaces), !key.isEmpty else {
+        guard let key = await context.ask("API key: ")?.trimmingCharacters(in: .whitespaces), !key.isEmpty else {
             throw LoginFailure("no API key given; nothing stored")
         }
         let api = LivepeerAPI(baseURL: context.endpoint ?? LivepeerAPI.serviceURL, apiKey: key)

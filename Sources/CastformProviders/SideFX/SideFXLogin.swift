@@ -8,8 +8,8 @@ import Foundation
 enum SideFXLogin {
     @Sendable static func run(_ context: LoginContext) async throws -> String {
         context.say("Create an application at https://www.sidefx.com/services/ (Manage applications authentication) and paste its credentials.")
-        guard let id = context.ask("Client id: ")?.trimmingCharacters(in: .whitespaces), !id.isEmpty,
-              let secret = context.ask("Client secret: ")?.trimmingCharacters(in: .whitespaces), !secret.isEmpty else {
+        guard let id = await context.ask("Client id: ")?.trimmingCharacters(in: .whitespaces), !id.isEmpty,
+              let secret = await context.ask("Client secret: ")?.trimmingCharacters(in: .whitespaces), !secret.isEmpty else {
             throw LoginFailure("no client id and secret given; nothing stored")
         }
         let endpoint = context.endpoint ?? SideFXClient.defaultEndpoint

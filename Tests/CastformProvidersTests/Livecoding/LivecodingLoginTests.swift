@@ -1,5 +1,6 @@
 import CastformCore
 import CastformEmulator
+import CastformTestSupport
 @testable import CastformProviders
 import Foundation
 import Synchronization
@@ -25,7 +26,7 @@ import Testing
                          ask: { _ in
                              let address = said.withLock { $0 }.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
                                  .first { $0.hasPrefix("http") } ?? ""
-                             let location = Self.redirectLocation(address)
+                             let location = await Self.redirectLocation(address)
                              return tamper ? location.replacingOccurrences(of: "state=", with: "state=x") : location
                          })
         }
@@ -38,16 +39,11 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: store.path)[.posixPermissions] as? Int == 0o600)
     }
 
-    /// Where the authorize page sends the browser: its `Location`, without following it.
-    static func redirectLocation(_ address: String) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-s", "-o", "/dev/null", "-w", "%{redirect_url}", address]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try? process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    /// Where the authorize page sends the browser: its `Location`, without following it. curl
+    /// runs on a thread of its own, awaited: the emulator answering it serves from this
+    /// process's pool, which a blocking wait would take a thread from.
+    static func redirectLocation(_ address: String) async -> String {
+        let result = try? await ProcessRunner.runOnOwnThread("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{redirect_url}", address])
+        return result?.stdout ?? ""
     }
 }
