@@ -7,6 +7,7 @@ import Foundation
 /// `castform apply`: make the remote objects match the manifests.
 struct Apply: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "apply",
         abstract: "Create, update and remove objects until they match the manifests.",
         discussion: """
             Without a plan file, apply plans first, shows the plan and asks for "yes" (unless \

@@ -4,6 +4,7 @@ import CastformPlanning
 /// `castform destroy`: remove everything the state records.
 struct Destroy: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "destroy",
         abstract: "Remove every object castform manages in this workspace.",
         discussion: """
             Asks for "yes" unless --auto-approve. lifecycle.prevent_destroy stops it. In CI, \

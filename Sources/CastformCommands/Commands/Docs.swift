@@ -7,12 +7,14 @@ import Foundation
 /// `castform docs generate DIR`: the reference pages, one per type, from the schemas.
 struct Docs: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "docs",
         abstract: "Generate castform's documentation from its schemas.",
         subcommands: [Generate.self]
     )
 
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Write the reference: a Markdown page per resource and data-source type, an index, and the JSON Schemas of manifests and castform.yaml.",
             discussion: """
                 Every attribute with its type, who sets it, whether it is sensitive or forces a \

@@ -6,6 +6,7 @@ import Foundation
 /// `castform fmt`: manifests in canonical layout, as `terraform fmt` does for HCL.
 struct Fmt: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fmt",
         abstract: "Rewrite manifests and castform.yaml in castform's canonical layout.",
         discussion: """
             Two-space indentation, keys in the order the schema lists them (for_each first, \

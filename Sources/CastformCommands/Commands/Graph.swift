@@ -4,6 +4,7 @@ import CastformPlanning
 /// `castform graph`: the dependency graph as Graphviz DOT.
 struct Graph: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "graph",
         abstract: "Print the dependency graph of the manifests in Graphviz DOT (pipe it to `dot -Tsvg`)."
     )
 

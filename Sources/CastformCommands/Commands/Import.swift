@@ -9,6 +9,7 @@ import CastformState
 /// objects, writing a manifest for each (see `GenerateConfig`).
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Adopt existing remote objects into the state.",
         discussion: """
             `castform import ADDR ID` adopts one object under an address declared in the manifests; the next plan shows how it differs from the manifest.

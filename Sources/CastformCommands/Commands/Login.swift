@@ -4,6 +4,7 @@ import Foundation
 /// `castform login PROVIDER` and `castform logout PROVIDER`: the user's stored credentials.
 struct Login: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "login",
         abstract: "Store credentials for a provider in the user's castform credentials file (mode 0600).",
         discussion: "The file is $CASTFORM_CREDENTIALS, or ~/.config/castform/credentials.json."
     )
@@ -32,7 +33,7 @@ struct Login: AsyncParsableCommand {
 }
 
 struct Logout: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Remove a provider's stored credentials.")
+    static let configuration = CommandConfiguration(commandName: "logout", abstract: "Remove a provider's stored credentials.")
 
     @Argument(help: ArgumentHelp("The provider, e.g. mixcloud or livepeer.", valueName: "provider"))
     var provider: String

@@ -7,6 +7,7 @@ import Foundation
 /// `castform output`: the values services gave managed objects (ids, playback ids, keys).
 struct Output: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "output",
         abstract: "Print the values the services gave managed objects, e.g. a stream's playback id.",
         discussion: """
             NAME is ADDR.ATTR (livepeer_stream.main-stage.playback_id) or ADDR for all of one \

@@ -5,6 +5,7 @@ import CastformCore
 /// touching desired state or the state file.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Perform an action on a managed object or a data source, e.g. terminate a live stream or download a build.",
         discussion: """
             Livepeer streams: terminate, start-pull, clip --start T --end T [--name N] \

@@ -8,6 +8,7 @@ import Foundation
 /// `castform show`: a saved plan, or the state, for people or as JSON.
 struct Show: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show a saved plan, or what the state records.",
         discussion: "Secrets are never shown: state holds only their keyed hashes."
     )

@@ -7,6 +7,7 @@ import Foundation
 /// `castform validate`: every problem of a workspace's manifests, before any network call.
 struct Validate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check the workspace's manifests and castform.yaml, without contacting any service.",
         discussion: """
             Reports every problem at once as path:line:column, with the line and a caret. \

@@ -88,7 +88,10 @@ struct ValueDecoder {
                 continue
             }
             seen.insert(position)
-            if pair.value.scalar != nil, pair.value.resolved == .null, pair.value.tag == nil { continue }
+            // Written as null (`~`, `null`, nothing): untagged, plain and at most four bytes,
+            // looked at before the scalar is resolved (every value of 10,000 shows is not null).
+            if pair.value.tag == nil, let scalar = pair.value.scalar, scalar.style == .plain, scalar.value.utf8.count <= 4,
+               pair.value.resolved == .null { continue }
             present.insert(position)
             if let value = decode(pair.value, as: attribute.type, slot: Slot(name: key, sensitive: attribute.sensitive, range: attribute.numericRange)) {
                 fields.append(ConfigValue.Field(name: attribute.name, location: pair.key.mark, value: value))
