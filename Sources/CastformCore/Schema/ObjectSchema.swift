@@ -26,7 +26,6 @@ public struct ObjectSchema: Sendable {
         let defaults: [(name: String, value: Value)]
         let computedNames: [String]
         let writeOnlyNames: [String]
-        let requiredNames: [String]
         let requiredPositions: [Int]
         let holdsRules: Bool
         let ruledAttributes: [Attribute]
@@ -37,7 +36,6 @@ public struct ObjectSchema: Sendable {
             defaults = attributes.compactMap { attribute in attribute.defaultValue.map { (attribute.name, $0) } }
             computedNames = attributes.filter { $0.presence == .computed }.map(\.name)
             writeOnlyNames = attributes.filter(\.writeOnly).map(\.name)
-            requiredNames = attributes.filter { $0.presence == .required }.map(\.name)
             requiredPositions = attributes.indices.filter { attributes[$0].presence == .required }
             ruledAttributes = attributes.filter { $0.type.canHoldRules }
             holdsRules = !rules.isEmpty || !ruledAttributes.isEmpty
@@ -53,9 +51,7 @@ public struct ObjectSchema: Sendable {
     public var computedNames: [String] { derived.computedNames }
     /// The attributes sent but never read back, in schema order.
     public var writeOnlyNames: [String] { derived.writeOnlyNames }
-    /// The attributes a manifest must set, in schema order.
-    public var requiredNames: [String] { derived.requiredNames }
-    /// Where those are in `attributes`, in schema order.
+    /// Where the attributes a manifest must set are in `attributes`, in schema order.
     public var requiredPositions: [Int] { derived.requiredPositions }
     /// Whether this object or one inside it has rules across its attributes: objects of
     /// schemas without any are not walked for them.
